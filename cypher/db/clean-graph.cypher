@@ -1,0 +1,3 @@
+// Everything but the migration records: the schema stays, the data goes.
+MATCH (n) WHERE NOT n:Migration
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS

@@ -1,0 +1,94 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { LuocdoError } from './errors.js';
+import { projectRoot } from './paths.js';
+
+const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 2g');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+
+const envSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .refine(
+      (v) => {
+        const m = /^([a-z0-9+]+):\/\/[^/\s]+/i.exec(v);
+        return m !== null && NEO4J_SCHEMES.includes((m[1] ?? '').toLowerCase());
+      },
+      `a Neo4j URI such as bolt://host:7687 or neo4j+s://host (schemes: ${NEO4J_SCHEMES.join(', ')})`,
+    )
+    .optional(),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{2,62}$/, 'a Neo4j database name (letters, digits, dots, dashes)')
+    .optional(),
+  LUOCDO_DATA_DIR: z.string().min(1).optional(),
+  LUOCDO_CACHE_DIR: z.string().min(1).optional(),
+  LUOCDO_BOLT_PORT: port.default(7687),
+  LUOCDO_HEAP: memorySize.default('1g'),
+  LUOCDO_PAGECACHE: memorySize.default('512m'),
+  LUOCDO_JAVA: z.string().min(1).optional(),
+  LUOCDO_MVN: z.string().min(1).optional(),
+  LUOCDO_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  LUOCDO_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+});
+
+export type Settings = {
+  /** An existing server: when set, the local runtime is never started. */
+  external: { uri: string; username: string; password: string; database: string | undefined } | undefined;
+  database: string | undefined;
+  dataDir: string;
+  cacheDir: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  java: string;
+  mvn: string;
+  startTimeoutMs: number;
+  txTimeoutMs: number;
+};
+
+function abs(p: string): string {
+  return isAbsolute(p) ? p : resolve(process.cwd(), p);
+}
+
+/** Reads and validates the settings; a bad value is one line naming the setting. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(clean);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new LuocdoError('CONFIG_INVALID', `${name} is invalid: ${issue?.message ?? 'bad value'}`, {
+      hint: `fix or unset ${name}`,
+    });
+  }
+  const e = parsed.data;
+  const root = projectRoot();
+  const javaHome = env['JAVA_HOME'];
+  return {
+    external:
+      e.NEO4J_URI === undefined
+        ? undefined
+        : {
+            uri: e.NEO4J_URI,
+            username: e.NEO4J_USERNAME,
+            password: e.NEO4J_PASSWORD ?? '',
+            database: e.NEO4J_DATABASE,
+          },
+    database: e.NEO4J_DATABASE,
+    dataDir: abs(e.LUOCDO_DATA_DIR ?? join(root, '.data')),
+    cacheDir: abs(e.LUOCDO_CACHE_DIR ?? join(root, '.cache')),
+    boltPort: e.LUOCDO_BOLT_PORT,
+    heap: e.LUOCDO_HEAP,
+    pageCache: e.LUOCDO_PAGECACHE,
+    java: e.LUOCDO_JAVA ?? (javaHome ? join(javaHome, 'bin', 'java') : 'java'),
+    mvn: e.LUOCDO_MVN ?? 'mvn',
+    startTimeoutMs: e.LUOCDO_START_TIMEOUT_MS,
+    txTimeoutMs: e.LUOCDO_TX_TIMEOUT_MS,
+  };
+}

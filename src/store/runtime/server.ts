@@ -1,0 +1,398 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Settings } from '../../config.js';
+import { LuocdoError } from '../../errors.js';
+import {
+  closeDrivers,
+  credentialsSchema,
+  openDb,
+  readJsonFile,
+  resolveTarget,
+  stateSchema,
+  type ServerState,
+  type Target,
+} from '../connection.js';
+import { cypher } from '../cypher.js';
+import { migrate, type MigrationResult } from '../migrate.js';
+import { ensureJars, pinnedNeo4jVersion } from './jars.js';
+import { layoutOf, type Layout } from './layout.js';
+import { checkJava, run } from './tools.js';
+
+export type Log = (line: string) => void;
+
+export type ServerStatus = {
+  running: boolean;
+  uri: string;
+  user: string;
+  version: string | null;
+  edition: string | null;
+  dataDir: string | null;
+  pid: number | null;
+};
+
+const JVM_FLAGS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Dlog4j2.disable.jmx=true',
+  '-Dfile.encoding=UTF-8',
+  '-XX:+UseG1GC',
+  '-XX:+ExitOnOutOfMemoryError',
+];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** True when pid is a live (not zombie) Neo4j server of this data folder: guards against reused pids. */
+export function isOurServer(pid: number, home: string): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'Z' || state === 'X') return false;
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes('CommunityEntryPoint') && cmdline.includes(`--home-dir=${home}`);
+  } catch {
+    return false;
+  }
+}
+
+function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const probe = join(dir, `.probe-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (e) {
+    throw new LuocdoError(
+      'DATA_DIR_NOT_WRITABLE',
+      `cannot write to the data folder ${dir}: ${(e as Error).message}`,
+      {
+        cause: e,
+        hint: 'set LUOCDO_DATA_DIR to a folder you can write to',
+      },
+    );
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const srv = createServer();
+    srv.once('error', () => resolvePromise(false));
+    srv.listen({ port, host: '127.0.0.1', exclusive: true }, () => srv.close(() => resolvePromise(true)));
+  });
+}
+
+function writeConf(layout: Layout, settings: Settings): void {
+  mkdirSync(layout.confDir, { recursive: true });
+  const lines = [
+    '# Written by `luocdo db start` on every start; edits here are overwritten.',
+    'server.default_listen_address=127.0.0.1',
+    'server.bolt.enabled=true',
+    `server.bolt.listen_address=127.0.0.1:${settings.boltPort}`,
+    `server.bolt.advertised_address=127.0.0.1:${settings.boltPort}`,
+    'server.bolt.tls_level=DISABLED',
+    'server.http.enabled=false',
+    'server.https.enabled=false',
+    'dbms.security.auth_enabled=true',
+    'dbms.usage_report.enabled=false',
+    `server.memory.pagecache.size=${settings.pageCache}`,
+    'db.tx_log.preallocate=false',
+    'db.tx_log.rotation.size=64m',
+    'db.tx_log.rotation.retention_policy=2 files',
+    'db.filewatcher.enabled=false',
+    // Bolt otherwise waits 5 s twice on shutdown for connections that a stopping server no longer serves.
+    'internal.server.bolt.connection_shutdown_wait_time=1s',
+    'internal.server.bolt.thread_pool_shutdown_wait_time=1s',
+    `db.transaction.timeout=${Math.ceil(settings.txTimeoutMs / 1000) + 5}s`,
+    `server.directories.data=${layout.storeDir}`,
+    `server.directories.logs=${layout.logsDir}`,
+    `server.directories.run=${layout.runDir}`,
+    `server.directories.plugins=${join(layout.home, 'plugins')}`,
+    `server.directories.import=${join(layout.home, 'import')}`,
+    '',
+  ];
+  writeFileSync(join(layout.confDir, 'neo4j.conf'), lines.join('\n'));
+}
+
+/** The generated password, created on first start and readable by its owner only. */
+async function ensureCredentials(
+  layout: Layout,
+  settings: Settings,
+  lib: string,
+): Promise<{ user: string; password: string }> {
+  let creds = readJsonFile(layout.credentialsFile, credentialsSchema);
+  const authFile = join(layout.storeDir, 'dbms', 'auth.ini');
+  if (!creds) {
+    if (existsSync(authFile)) {
+      throw new LuocdoError(
+        'DB_AUTH',
+        `the database in ${layout.dataDir} exists but its credentials file is gone`,
+        {
+          hint: `restore ${layout.credentialsFile}, or remove ${layout.dataDir} to start afresh`,
+        },
+      );
+    }
+    creds = { user: 'neo4j', password: randomBytes(18).toString('base64url') };
+    writeFileSync(layout.credentialsFile, JSON.stringify(creds) + '\n', { mode: 0o600 });
+  }
+  chmodSync(layout.credentialsFile, 0o600);
+  if (!existsSync(authFile)) {
+    const r = await run(
+      settings.java,
+      ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', creds.password],
+      { ...process.env, NEO4J_HOME: layout.home, NEO4J_CONF: layout.confDir },
+    );
+    if (r.code !== 0) {
+      throw new LuocdoError(
+        'SERVER_START_FAILED',
+        `could not set the initial password: ${(r.stderr || r.stdout).trim()}`,
+      );
+    }
+  }
+  return creds;
+}
+
+function tail(file: string, lines = 8): string {
+  try {
+    return readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+export type StartResult = {
+  uri: string;
+  user: string;
+  alreadyRunning: boolean;
+  external: boolean;
+  pid: number | null;
+  migrations: MigrationResult;
+  startMs: number;
+};
+
+/** Starts the local Neo4j (or checks the external one), waits for Bolt, applies migrations. Idempotent. */
+export async function startServer(settings: Settings, log: Log = () => {}): Promise<StartResult> {
+  const t0 = performance.now();
+  if (settings.external) {
+    const db = openDb(settings);
+    await db.verify();
+    const migrations = await migrate(db);
+    return {
+      uri: db.target.uri,
+      user: db.target.username,
+      alreadyRunning: true,
+      external: true,
+      pid: null,
+      migrations,
+      startMs: 0,
+    };
+  }
+  const layout = layoutOf(settings);
+  ensureWritableDir(layout.dataDir);
+
+  const state = readJsonFile(layout.stateFile, stateSchema);
+  if (state && isOurServer(state.pid, layout.home)) {
+    const db = openDb(settings);
+    await waitForBolt(settings, db.target, state.pid, layout);
+    const migrations = await migrate(db);
+    return {
+      uri: state.uri,
+      user: db.target.username,
+      alreadyRunning: true,
+      external: false,
+      pid: state.pid,
+      migrations,
+      startMs: 0,
+    };
+  }
+  if (state) rmSync(layout.stateFile, { force: true });
+
+  await checkJava(settings.java);
+  if (!(await portIsFree(settings.boltPort))) {
+    throw new LuocdoError('PORT_IN_USE', `port ${settings.boltPort} on 127.0.0.1 is already in use`, {
+      hint: 'set LUOCDO_BOLT_PORT to a free port, or stop what listens there',
+    });
+  }
+  const lib = await ensureJars(settings, log);
+  for (const d of [layout.confDir, layout.storeDir, layout.logsDir, layout.runDir])
+    mkdirSync(d, { recursive: true });
+  writeConf(layout, settings);
+  const creds = await ensureCredentials(layout, settings, lib);
+
+  const out = openSync(layout.consoleLog, 'a');
+  const child = spawn(
+    settings.java,
+    [
+      `-Xms${settings.heap}`,
+      `-Xmx${settings.heap}`,
+      ...JVM_FLAGS,
+      '-cp',
+      `${lib}/*`,
+      'org.neo4j.server.CommunityEntryPoint',
+      `--home-dir=${layout.home}`,
+      `--config-dir=${layout.confDir}`,
+      '--console-mode',
+    ],
+    { detached: true, stdio: ['ignore', out, out], env: { ...process.env, NEO4J_HOME: layout.home } },
+  );
+  closeSync(out);
+  const pid = child.pid;
+  if (pid === undefined) throw new LuocdoError('SERVER_START_FAILED', `could not run ${settings.java}`);
+  child.unref();
+  const uri = `bolt://127.0.0.1:${settings.boltPort}`;
+  const newState: ServerState = {
+    pid,
+    port: settings.boltPort,
+    uri,
+    home: layout.home,
+    startedAt: new Date().toISOString(),
+    version: pinnedNeo4jVersion(),
+  };
+  writeFileSync(layout.stateFile, JSON.stringify(newState, null, 2) + '\n');
+
+  const target = resolveTarget(settings);
+  try {
+    await waitForBolt(settings, target, pid, layout);
+  } catch (e) {
+    if (isOurServer(pid, layout.home)) process.kill(pid, 'SIGKILL');
+    rmSync(layout.stateFile, { force: true });
+    throw e;
+  }
+  const migrations = await migrate(openDb(settings, target));
+  return {
+    uri,
+    user: creds.user,
+    alreadyRunning: false,
+    external: false,
+    pid,
+    migrations,
+    startMs: performance.now() - t0,
+  };
+}
+
+async function waitForBolt(settings: Settings, target: Target, pid: number, layout: Layout): Promise<void> {
+  const deadline = Date.now() + settings.startTimeoutMs;
+  const db = openDb(settings, target);
+  let last: unknown;
+  while (Date.now() < deadline) {
+    if (!isOurServer(pid, layout.home)) {
+      throw new LuocdoError(
+        'SERVER_START_FAILED',
+        `Neo4j exited during start-up:\n${tail(layout.consoleLog)}`,
+        {
+          hint: `see ${layout.consoleLog} and ${join(layout.logsDir, 'debug.log')}`,
+        },
+      );
+    }
+    try {
+      await db.verify();
+      return;
+    } catch (e) {
+      last = e;
+      if (e instanceof LuocdoError && e.code === 'DB_AUTH') throw e;
+    }
+    await sleep(250);
+  }
+  throw new LuocdoError(
+    'SERVER_START_FAILED',
+    `Neo4j did not answer on ${target.uri} within ${settings.startTimeoutMs} ms: ${(last as Error | undefined)?.message ?? ''}`,
+    { hint: `see ${layout.consoleLog}` },
+  );
+}
+
+export type StopResult = { wasRunning: boolean; pid: number | null; forced: boolean; stopMs: number };
+
+/** SIGTERM, wait for the clean shutdown, then report; SIGKILL only after the wait runs out. */
+export async function stopServer(settings: Settings, waitMs = 60_000): Promise<StopResult> {
+  if (settings.external) {
+    throw new LuocdoError(
+      'SERVER_NOT_RUNNING',
+      'NEO4J_URI points at a server luocdo does not manage; nothing to stop',
+      {
+        hint: 'unset NEO4J_URI to manage the local database',
+      },
+    );
+  }
+  await closeDrivers();
+  const layout = layoutOf(settings);
+  const state = readJsonFile(layout.stateFile, stateSchema);
+  const t0 = performance.now();
+  if (!state || !isOurServer(state.pid, layout.home)) {
+    rmSync(layout.stateFile, { force: true });
+    return { wasRunning: false, pid: null, forced: false, stopMs: 0 };
+  }
+  process.kill(state.pid, 'SIGTERM');
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline && isOurServer(state.pid, layout.home)) await sleep(100);
+  let forced = false;
+  if (isOurServer(state.pid, layout.home)) {
+    process.kill(state.pid, 'SIGKILL');
+    forced = true;
+    await sleep(500);
+  }
+  rmSync(layout.stateFile, { force: true });
+  if (forced) {
+    throw new LuocdoError(
+      'SERVER_STOP_FAILED',
+      `Neo4j (pid ${state.pid}) did not stop within ${waitMs} ms and was killed`,
+      {
+        hint: `the next start recovers the store; see ${layout.consoleLog}`,
+      },
+    );
+  }
+  return { wasRunning: true, pid: state.pid, forced, stopMs: performance.now() - t0 };
+}
+
+/** What a status command reports; the password never appears here. */
+export async function serverStatus(settings: Settings): Promise<ServerStatus> {
+  const layout = settings.external ? undefined : layoutOf(settings);
+  const state = layout ? readJsonFile(layout.stateFile, stateSchema) : undefined;
+  let target: Target;
+  try {
+    target = resolveTarget(settings);
+  } catch {
+    return {
+      running: false,
+      uri: `bolt://127.0.0.1:${settings.boltPort}`,
+      user: 'neo4j',
+      version: null,
+      edition: null,
+      dataDir: settings.dataDir,
+      pid: null,
+    };
+  }
+  const base: ServerStatus = {
+    running: false,
+    uri: target.uri,
+    user: target.username,
+    version: null,
+    edition: null,
+    dataDir: layout ? settings.dataDir : null,
+    pid: state?.pid ?? null,
+  };
+  if (layout && !(state && isOurServer(state.pid, layout.home))) return { ...base, pid: null };
+  try {
+    const db = openDb(settings, target);
+    const row = await db.read(async (tx) => (await tx.run(cypher('db/components'))).records[0]);
+    return {
+      ...base,
+      running: true,
+      version: (row?.get('version') as string | undefined) ?? null,
+      edition: (row?.get('edition') as string | undefined) ?? null,
+    };
+  } catch {
+    return base;
+  }
+}

@@ -14,15 +14,24 @@ function rssMb(pid: number): number {
 }
 
 const runs = Number(process.argv[2] ?? 2);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+);
 for (let i = 0; i < runs; i++) {
   const dataDir = mkdtempSync(join(tmpdir(), 'luocdo-bench-'));
-  const settings = loadSettings({ ...process.env, NEO4J_URI: '', LUOCDO_DATA_DIR: dataDir, LUOCDO_BOLT_PORT: '17999' });
+  const settings = loadSettings({
+    ...process.env,
+    NEO4J_URI: '',
+    LUOCDO_DATA_DIR: dataDir,
+    LUOCDO_BOLT_PORT: '17999',
+  });
   const started = await startServer(settings);
   const pid = started.pid ?? 0;
   const afterStart = rssMb(pid);
   const db = openDb(settings);
-  await db.write((tx) => tx.run('UNWIND range(1, 20000) AS i CREATE (:Document {key: "bench:" + i, year: 2020})'));
+  await db.write((tx) =>
+    tx.run('UNWIND range(1, 20000) AS i CREATE (:Document {key: "bench:" + i, year: 2020})'),
+  );
   await db.read((tx) => tx.run('MATCH (d:Document) RETURN count(d)'));
   const afterLoad = rssMb(pid);
   await closeDrivers();

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { formatError, isLuocdoError } from '../errors.js';
 import { closeDrivers } from '../store/connection.js';
 import { registerDb } from './db.js';
+import { registerExtract } from './extract.js';
 import { registerStart } from './start.js';
 import { stdio, type Io } from './output.js';
 
@@ -14,6 +15,7 @@ export function buildProgram(io: Io = stdio): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerDb(program, io);
+  registerExtract(program, io);
   registerStart(program, io);
   return program;
 }

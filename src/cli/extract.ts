@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { formatError } from '../errors.js';
+import { extractDocument, extractReferences, type ExtractedDocument } from '../extract/index.js';
+import { decodeText } from '../read/text.js';
+import { json, type Io } from './output.js';
+
+const jsonlLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
+
+async function extractFile(path: string): Promise<ExtractedDocument> {
+  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+  });
+  const text = decodeText(bytes, path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return extractDocument(text, { path, sha256, format: 'txt' });
+}
+
+/** `{"id","text"}` lines in, `{"id","references"}` lines out, one at a time: memory stays flat. */
+async function extractJsonl(
+  input: NodeJS.ReadableStream,
+  io: Io,
+  write: (s: string) => Promise<void>,
+): Promise<number> {
+  let failures = 0;
+  let lineNo = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    lineNo++;
+    if (!line.trim()) continue;
+    let parsed: z.infer<typeof jsonlLine>;
+    try {
+      const r = jsonlLine.safeParse(JSON.parse(line));
+      if (!r.success)
+        throw new Error(r.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '));
+      parsed = r.data;
+    } catch (e) {
+      failures++;
+      io.err(`error BAD_INPUT: stdin line ${lineNo}: ${(e as Error).message}`);
+      await write(JSON.stringify({ id: null, line: lineNo, error: (e as Error).message }) + '\n');
+      continue;
+    }
+    await write(JSON.stringify({ id: parsed.id, references: extractReferences(parsed.text) }) + '\n');
+  }
+  return failures;
+}
+
+function writer(stream: NodeJS.WritableStream): (s: string) => Promise<void> {
+  return (s) =>
+    new Promise((resolve) => {
+      if (stream.write(s)) resolve();
+      else stream.once('drain', () => resolve());
+    });
+}
+
+export function registerExtract(program: Command, io: Io): void {
+  program
+    .command('extract')
+    .description(
+      'document references in Vietnamese text: a JSON array of ExtractedDocument, or JSONL on stdin',
+    )
+    .argument('[files...]', 'text files')
+    .option('--jsonl', 'read {"id","text"} lines on stdin, write {"id","references"} lines')
+    .action(async (files: string[], opts: { jsonl?: boolean }) => {
+      if (opts.jsonl) {
+        const failures = await extractJsonl(process.stdin, io, writer(process.stdout));
+        if (failures) process.exitCode = 1;
+        return;
+      }
+      if (files.length === 0) {
+        io.err('error BAD_INPUT: give one or more files, or --jsonl to read stdin');
+        process.exitCode = 2;
+        return;
+      }
+      const docs: ExtractedDocument[] = [];
+      for (const f of files) {
+        try {
+          docs.push(await extractFile(f));
+        } catch (e) {
+          io.err(formatError(e).replace(/^error:/, 'error FILE_READ:'));
+          process.exitCode = 1;
+        }
+      }
+      io.out(json(docs));
+    });
+}

@@ -1,0 +1,41 @@
+/** Dates as Vietnamese documents write them: `ngày 03/4/2017`, `ngày 14 tháng 7 năm 2015`, `28/ 02/ 2023`. */
+
+/** White space that PDF extraction may put anywhere, including up to three line breaks. */
+export const GAP = '[ \\t]*(?:\\n[ \\t]*){0,3}';
+
+const NUMERIC = `(\\d{1,2})${GAP}[/.\\-]${GAP}(\\d{1,2})${GAP}[/.\\-]${GAP}(\\d{4})(?!\\d)`;
+const WORDS = `(\\d{1,2})${GAP}tháng${GAP}(\\d{1,2})${GAP}năm${GAP}(\\d{4})(?!\\d)`;
+
+/** `ngày` and a date, sticky: matched where the caller's lastIndex stands. */
+export const DATE_AFTER = new RegExp(
+  `(?:,?${GAP})?(?:ban hành${GAP})?ngày${GAP}(?:${NUMERIC}|${WORDS})`,
+  'iuy',
+);
+
+/** An ISO date when day, month and year make a real date; else null. */
+export function isoDate(d: string, m: string, y: string): string | null {
+  const day = Number(d);
+  const month = Number(m);
+  const year = Number(y);
+  if (month < 1 || month > 12 || day < 1) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return null;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export type DateMatch = { iso: string | null; year: number; start: number; end: number };
+
+/** Reads a `ngày …` date starting exactly at `at`. */
+export function dateAt(text: string, at: number): DateMatch | undefined {
+  DATE_AFTER.lastIndex = at;
+  const m = DATE_AFTER.exec(text);
+  if (!m) return undefined;
+  const [d, mo, y] = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
+  const lead = /^(?:,?\s*)?(?:ban hành\s*)?/iu.exec(m[0])?.[0].length ?? 0;
+  return {
+    iso: isoDate(d as string, mo as string, y as string),
+    year: Number(y),
+    start: m.index + lead,
+    end: m.index + m[0].length,
+  };
+}

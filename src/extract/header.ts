@@ -1,0 +1,191 @@
+import { fold, levelOf, TYPE_WORDS } from './codes.js';
+import { isoDate } from './dates.js';
+import { parseSymbol, SYMBOL_SOURCE } from './symbols.js';
+import type { DocType, DocumentHeader } from './types.js';
+
+export type HeaderInfo = DocumentHeader & {
+  /** Clean-text spans that are the document naming itself, not references. */
+  selfSpans: Array<[number, number]>;
+  titleSpan: [number, number] | null;
+};
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const TYPE_LINE = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t] as const));
+const SELF_NUMBER = new RegExp(`(?<![\\p{L}])Số\\s*:\\s*(${SYMBOL_SOURCE})`, 'u');
+const PLACE_DATE =
+  /(?:^|\n)[ \t]*([\p{Lu}][\p{L} .]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
+const BODY_START =
+  /^\s*(?:Thực hiện|Căn cứ|Kính gửi|Theo|Triển khai|Phúc đáp|Trả lời|Để|Qua|Nhằm|Trên cơ sở|Ngày|Sau|Nơi nhận|[IVX]+\.|\d+\.)/u;
+const UNIT =
+  '(?:(?:Ủy|Uỷ|ỦY|UỶ)\\s+ban\\s+nhân\\s+dân|UBND|Ban|Sở|Phòng|Hội\\s+đồng\\s+nhân\\s+dân|HĐND|Đảng\\s+ủy|Đảng\\s+uỷ|Huyện\\s+ủy|Tỉnh\\s+ủy|Chi\\s+bộ|Cục|Bộ|Văn\\s+phòng|Trường|Công\\s+an|Hội|Thành\\s+ủy)';
+const REPORTER = new RegExp(
+  `(?<![\\p{L}])(${UNIT}(?:\\s+(?!(?:về|việc|của|các|đã|và|V)(?![\\p{L}]))[\\p{L}]+){1,6}?)\\s+(?:xin\\s+|kính\\s+|trân\\s+trọng\\s+)?báo\\s+cáo(?![\\p{L}])`,
+  'u',
+);
+const POSITION =
+  /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|GIÁM\s+ĐỐC|BÍ\s+THƯ|THỦ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|TRƯỞNG|PHÓ\s+TRƯỞNG)\b.*$/u;
+
+/** `UBND` → `Ủy ban nhân dân`, and the old tone placement `Uỷ` → `Ủy`, so one unit has one name. */
+export function canonicalUnitName(name: string): string {
+  return collapse(name)
+    .replace(/^UBND(?![\p{L}])/u, 'Ủy ban nhân dân')
+    .replace(/^HĐND(?![\p{L}])/u, 'Hội đồng nhân dân')
+    .replace(/Uỷ/g, 'Ủy')
+    .replace(/uỷ/g, 'ủy');
+}
+
+/** `PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `TRƯỞNG BAN` → `Trưởng ban`. */
+function positionCase(s: string): string {
+  const lower = collapse(s).toLocaleLowerCase('vi');
+  const words = lower.split(' ');
+  return words
+    .map((w, i) =>
+      i === 0 || (i === 1 && words[0] === 'phó') ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1) : w,
+    )
+    .join(' ');
+}
+
+function isPersonName(line: string): boolean {
+  const t = collapse(line);
+  if (!t || /[\d:;,./()]/.test(t)) return false;
+  const words = t.split(' ');
+  if (words.length < 2 || words.length > 5) return false;
+  return words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
+}
+
+export function readHeader(text: string): HeaderInfo {
+  const head = text.slice(0, 3000);
+  const selfSpans: Array<[number, number]> = [];
+  let symbol: string | null = null;
+  let number: string | null = null;
+  let type: DocType | null = null;
+  const own = SELF_NUMBER.exec(head);
+  if (own) {
+    const parsed = parseSymbol(own[1] as string);
+    symbol = parsed.symbol;
+    number = parsed.number;
+    type = parsed.type;
+    const at = own.index + own[0].length - (own[1] as string).length;
+    selfSpans.push([own.index, at + (own[1] as string).length]);
+  }
+  let place: string | null = null;
+  let issuedOn: string | null = null;
+  const pd = PLACE_DATE.exec(head);
+  if (pd) {
+    place = collapse(pd[1] as string);
+    issuedOn = isoDate(pd[2] as string, pd[3] as string, pd[4] as string);
+  }
+
+  // The type line (`BÁO CÁO`) and the title lines under it.
+  let title: string | null = null;
+  let titleSpan: [number, number] | null = null;
+  const lines: Array<{ start: number; text: string }> = [];
+  for (let s = 0; s < head.length && lines.length < 60;) {
+    const nl = head.indexOf('\n', s);
+    const e = nl === -1 ? head.length : nl;
+    lines.push({ start: s, text: head.slice(s, e) });
+    s = e + 1;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as { text: string }).text.trim();
+    if (!line || line !== line.toLocaleUpperCase('vi')) continue;
+    const t = TYPE_LINE.get(fold(line));
+    if (!t) continue;
+    type ??= t;
+    const parts: string[] = [];
+    let first = -1;
+    let last = -1;
+    for (let k = i + 1; k < lines.length && parts.length < 5; k++) {
+      const raw = lines[k] as { start: number; text: string };
+      if (raw.text === '') continue;
+      if (raw.text.trim() === '' || BODY_START.test(raw.text)) break;
+      if (first === -1) first = raw.start;
+      last = raw.start + raw.text.length;
+      parts.push(raw.text);
+    }
+    if (parts.length) {
+      title = collapse(parts.join(' ')).replace(/^V\/v\s+/u, '');
+      titleSpan = [first, last];
+    }
+    break;
+  }
+  if (!title) {
+    const vv = /(?:^|\n)\s*V\/v\s+([^\n]+(?:\n(?!\s*\n)[^\n]+)?)/u.exec(head);
+    if (vv) title = collapse(vv[1] as string);
+  }
+
+  // The issuer: the unit that says it reports (`Ủy ban nhân dân xã Trà Tây báo cáo …`).
+  let issuer: DocumentHeader['issuer'] = null;
+  const rep = REPORTER.exec(text.slice(0, 6000)) ?? REPORTER.exec(text.slice(-3000));
+  if (rep) {
+    const name = canonicalUnitName(rep[1] as string);
+    issuer = { name, level: levelOf(name) };
+    type ??= 'BC';
+  }
+  if (!type && /kính\s+báo\s+cáo/u.test(text.slice(-3000))) type = 'BC';
+
+  return {
+    type,
+    number,
+    symbol,
+    issuedOn,
+    place,
+    title,
+    issuer,
+    signer: readSigner(text),
+    recipients: readRecipients(text),
+    selfSpans,
+    titleSpan,
+  };
+}
+
+function readSigner(text: string): DocumentHeader['signer'] {
+  const tailStart = Math.max(0, text.length - 2500);
+  const lines = text.slice(tailStart).split('\n');
+  let nameLine = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = (lines[i] as string).trim();
+    if (!l) continue;
+    if (isPersonName(l)) nameLine = i;
+    break;
+  }
+  if (nameLine === -1) return null;
+  let position: string | null = null;
+  for (let i = nameLine - 1; i >= 0 && i >= nameLine - 14; i--) {
+    const l = collapse(lines[i] as string);
+    if (!l) continue;
+    const m = POSITION.exec(l);
+    if (m && !/^(KT|TM|TL|TUQ|Q)\./u.test(l)) {
+      position = positionCase(l);
+      break;
+    }
+    if (!/^(KT|TM|TL|TUQ|Q)\./u.test(l) && l !== l.toLocaleUpperCase('vi')) break;
+  }
+  return { name: collapse(lines[nameLine] as string), position };
+}
+
+function readRecipients(text: string): string[] {
+  const at = text.search(/Nơi\s+nhận\s*:/u);
+  if (at === -1) return [];
+  const lines = text.slice(at).split('\n').slice(1);
+  const out: string[] = [];
+  let seen = false;
+  for (const raw of lines) {
+    const line = raw.split(/\s{3,}/)[0]?.trim() ?? '';
+    if (!line) continue;
+    if (!line.startsWith('-') && !line.startsWith('+')) {
+      if (seen) break;
+      continue;
+    }
+    seen = true;
+    for (const part of line.replace(/^[-+]\s*/, '').split(';')) {
+      const item = part
+        .trim()
+        .replace(/[.;,]+$/, '')
+        .trim();
+      if (!item || /^Lưu\b/u.test(item)) continue;
+      out.push(item);
+    }
+  }
+  return out;
+}

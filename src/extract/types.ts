@@ -1,0 +1,111 @@
+/** The contracts of DESIGN §4: what `extract` produces. */
+
+export const DOC_TYPES = [
+  'HP',
+  'BL',
+  'L',
+  'PL',
+  'NQ',
+  'NQLT',
+  'NĐ',
+  'QĐ',
+  'QyĐ',
+  'QĐi',
+  'CT',
+  'TT',
+  'TTLT',
+  'KL',
+  'KH',
+  'CTr',
+  'HD',
+  'TB',
+  'BC',
+  'TTr',
+  'QC',
+  'ĐA',
+  'PA',
+  'CV',
+  'CĐ',
+  'BB',
+  'ĐL',
+  'TTri',
+] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+export const RELATIONS = [
+  'RESPONDS_TO',
+  'REPORTS_ON',
+  'AMENDS',
+  'REPLACES',
+  'REPEALS',
+  'GUIDES',
+  'IMPLEMENTS',
+  'BASED_ON',
+  'CITES',
+] as const;
+/** Ordered from the strongest claim to the weakest: a document cited several ways takes the first. */
+export type Relation = (typeof RELATIONS)[number];
+
+export type Issuer = { text: string; code: string | null };
+
+export type ExtractedReference = {
+  /** JavaScript string indices into the text exactly as given. */
+  start: number;
+  end: number;
+  /** The original characters of the mention: type word through number and date. */
+  text: string;
+  type: DocType;
+  number: string | null;
+  /** Canonical: codes upper-cased (known mixed-case type codes such as QĐi kept), no spaces. */
+  symbol: string | null;
+  /** True when the symbol was completed from the issuer (`Chỉ thị 05 của Bộ Chính trị` → 05-CT/TW) or an alias. */
+  symbolInferred: boolean;
+  name: string | null;
+  issuedOn: string | null;
+  year: number | null;
+  issuer: Issuer | null;
+  /** The `về …` / `V/v …` phrase after the mention, kept out of the span. */
+  subject: string | null;
+  relation: Relation;
+  inFootnote: boolean;
+};
+
+export type DocumentHeader = {
+  type: DocType | null;
+  number: string | null;
+  symbol: string | null;
+  issuedOn: string | null;
+  place: string | null;
+  title: string | null;
+  issuer: { name: string; level: Level | null } | null;
+  signer: { name: string; position: string | null } | null;
+  recipients: string[];
+};
+
+export type Level = 'trung ương' | 'tỉnh' | 'huyện' | 'xã';
+
+export type FactRelation = Relation | 'ISSUED_BY';
+
+/** A relation between cited documents (or a cited document and a unit) that the text asserts. */
+export type Fact = {
+  from: string;
+  relation: FactRelation;
+  to: string;
+  /** Indices into `references` of the mentions behind the fact (`to` is -1 for a unit). */
+  fromRef: number;
+  toRef: number;
+};
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type Finding = { code: string; severity: Severity; message: string; start: number; end: number };
+
+export type SourceInfo = { path: string; sha256: string; format: string };
+
+export type ExtractedDocument = {
+  source: SourceInfo;
+  document: DocumentHeader;
+  references: ExtractedReference[];
+  facts: Fact[];
+  findings: Finding[];
+};

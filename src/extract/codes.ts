@@ -69,6 +69,7 @@ const TYPE_CODES: ReadonlyArray<readonly [string, DocType]> = [
   ['CTLT', 'CT'],
   ['TBLT', 'TB'],
 ];
+export const KNOWN_TYPE_CODES: readonly string[] = TYPE_CODES.map(([c]) => c);
 const TYPE_CODE_BY_UPPER = new Map(TYPE_CODES.map(([code, type]) => [code.toUpperCase(), { code, type }]));
 
 /** The type a code in a symbol stands for, and how it is spelled canonically; undefined when not a type code. */

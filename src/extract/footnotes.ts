@@ -43,6 +43,7 @@ export function findFootnotes(text: string): Footnotes {
   const bodies: FootnoteBody[] = [];
   if (!/[⁰¹²³⁴⁵⁶⁷⁸⁹]|\d/.test(text)) return { markers, bodies };
   const lines = splitLines(text);
+  const hasSuperscripts = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(text);
   let expected = 1;
   const pending: FootnoteMarker[] = [];
   let body: { n: number; start: number; marker: FootnoteMarker } | undefined;
@@ -77,14 +78,16 @@ export function findFootnotes(text: string): Footnotes {
       continue;
     }
     // Markers in the running text, in number order.
+    if (!/\d/.test(line.text) && !hasSuperscripts) continue;
     const found: FootnoteMarker[] = [];
-    for (const s of line.text.matchAll(SUPER_RUN)) {
-      found.push({
-        n: supToNumber(s[1] as string),
-        start: line.start + (s.index ?? 0),
-        end: line.start + (s.index ?? 0) + (s[1] as string).length,
-      });
-    }
+    if (hasSuperscripts)
+      for (const s of line.text.matchAll(SUPER_RUN)) {
+        found.push({
+          n: supToNumber(s[1] as string),
+          start: line.start + (s.index ?? 0),
+          end: line.start + (s.index ?? 0) + (s[1] as string).length,
+        });
+      }
     for (const g of line.text.matchAll(GLUED)) {
       found.push({
         n: Number(g[1]),

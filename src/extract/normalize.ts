@@ -8,7 +8,7 @@ export type Normalized = {
   toOriginal(start: number, end: number): [number, number];
 };
 
-/** Letters that broken PDF fonts put in place of Vietnamese ones. */
+/** Letters that broken PDF fonts put in place of Vietnamese ones, and spaces that are spaces. */
 const REPLACE: Record<string, string> = {
   '\u01A3': 'ư', // ƣ (LATIN SMALL LETTER OI), the classic broken-font ư
   '\u01A2': 'Ư',
@@ -25,60 +25,81 @@ const REPLACE: Record<string, string> = {
 /** Characters that carry nothing: zero-width spaces and joiners, the BOM, soft hyphens, carriage returns. */
 const DROP = new Set(['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\r']);
 
-const NEEDS_WORK =
-  /[\u0300-\u036f\u01A2\u01A3\u00D0\u0189\u00A0\u2007\u202F\u2002\u2003\u2009\t\u200B-\u200D\u2060\uFEFF\u00AD\r]/;
+/** A place that needs work: a replaced or dropped character, or a letter followed by combining marks. */
+const WORK =
+  /[\u01A2\u01A3\u00D0\u0189\u00A0\u2007\u202F\u2002\u2003\u2009\t\u200B-\u200D\u2060\uFEFF\u00AD\r]|[^\u0300-\u036f]?[\u0300-\u036f]+/g;
 
-const isCombining = (c: number) => c >= 0x0300 && c <= 0x036f;
+/**
+ * The map is a list of segments: a copied run maps one to one; a changed piece maps every clean
+ * character it produced to the whole original piece. Most text is copied, so the list stays short.
+ */
+type Segment = { clean: number; orig: number; cleanLen: number; origLen: number; copy: boolean };
 
 export function normalize(original: string): Normalized {
-  if (!NEEDS_WORK.test(original)) {
-    return { text: original, toOriginal: (s, e) => [s, e] };
+  WORK.lastIndex = 0;
+  if (!WORK.test(original)) return { text: original, toOriginal: (s, e) => [s, e] };
+  const parts: string[] = [];
+  const segs: Segment[] = [];
+  let clean = 0;
+  let at = 0;
+  WORK.lastIndex = 0;
+  for (let m = WORK.exec(original); m; m = WORK.exec(original)) {
+    const piece = m[0];
+    if (m.index > at) {
+      const len = m.index - at;
+      parts.push(original.slice(at, m.index));
+      segs.push({ clean, orig: at, cleanLen: len, origLen: len, copy: true });
+      clean += len;
+    }
+    let out: string;
+    if (piece.length === 1 && DROP.has(piece)) out = '';
+    else if (piece.length === 1) out = REPLACE[piece] ?? piece;
+    else out = ((REPLACE[piece[0] as string] ?? (piece[0] as string)) + piece.slice(1)).normalize('NFC');
+    if (out) parts.push(out);
+    segs.push({ clean, orig: m.index, cleanLen: out.length, origLen: piece.length, copy: false });
+    clean += out.length;
+    at = m.index + piece.length;
   }
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  if (at < original.length) {
+    const len = original.length - at;
+    parts.push(original.slice(at));
+    segs.push({ clean, orig: at, cleanLen: len, origLen: len, copy: true });
+    clean += len;
+  }
+  const text = parts.join('');
   const n = original.length;
-  let i = 0;
-  while (i < n) {
-    const ch = original[i] as string;
-    let j = i + 1;
-    while (j < n && isCombining(original.charCodeAt(j))) j++;
-    if (j > i + 1) {
-      // A base letter with combining marks: compose the cluster; each result maps to the whole cluster.
-      const base = REPLACE[ch] ?? ch;
-      const composed = (base + original.slice(i + 1, j)).normalize('NFC');
-      for (const c of composed) {
-        out.push(c);
-        starts.push(i);
-        ends.push(j);
-      }
-    } else if (!DROP.has(ch)) {
-      out.push(REPLACE[ch] ?? ch);
-      starts.push(i);
-      ends.push(j);
+
+  /** The segment holding clean position p (the last one starting at or before p with a length). */
+  const find = (p: number): Segment | undefined => {
+    let lo = 0;
+    let hi = segs.length - 1;
+    let best: Segment | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = segs[mid] as Segment;
+      if (s.clean <= p) {
+        if (s.cleanLen > 0) best = s;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    i = j;
-  }
-  const text = out.join('');
-  // A composed character is one UTF-16 unit except for astral ones; expand the maps to code units.
-  const s16 = new Int32Array(text.length + 1);
-  const e16 = new Int32Array(text.length + 1);
-  let k = 0;
-  for (let m = 0; m < out.length; m++) {
-    const c = out[m] as string;
-    for (let u = 0; u < c.length; u++) {
-      s16[k] = starts[m] as number;
-      e16[k] = ends[m] as number;
-      k++;
-    }
-  }
-  s16[k] = n;
-  e16[k] = n;
+    return best;
+  };
+  const startOf = (p: number): number => {
+    if (p >= text.length) return n;
+    const s = find(p);
+    if (!s) return 0;
+    return s.copy ? s.orig + (p - s.clean) : s.orig;
+  };
+  const endOf = (p: number): number => {
+    const s = find(p);
+    if (!s) return 0;
+    return s.copy ? s.orig + (p - s.clean) + 1 : s.orig + s.origLen;
+  };
   return {
     text,
     toOriginal(s, e) {
-      if (e <= s) return [s16[s] ?? n, s16[s] ?? n];
-      return [s16[s] ?? n, e16[e - 1] ?? n];
+      if (e <= s) return [startOf(s), startOf(s)];
+      return [startOf(s), endOf(e - 1)];
     },
   };
 }

@@ -39,7 +39,7 @@ const TYPE_WORD_ALTERNATION = TYPE_WORDS.map(([w]) => w.split(' ').map(escapeRe)
 const PHRASE_WORD = `\\s+(?!(?:của|như|và|theo|tại|về|các|những|ngày|năm|tháng|đã|được|trong|với|cho|số|${TYPE_WORD_ALTERNATION})(?![\\p{L}]))[\\p{L}]+`;
 const NUMBER_LEAD = new RegExp(`(?:(?:${PHRASE_WORD}){0,6}?\\s+số\\s*:?|\\s+số\\s*:?|)\\s*`, 'iuy');
 const BARE_NUMBER =
-  /\d{1,5}(?![\d/\-.,:%]|\s*(?:năm|tháng|người|hộ|%|ha|km|triệu|tỷ|đồng|lượt|xã|thôn|ngày)(?![\p{L}]))/uy;
+  /\d{1,5}(?![\d/\-%]|[.,:]\d|\s*(?:năm|tháng|người|hộ|%|ha|km|triệu|tỷ|đồng|lượt|xã|thôn)(?![\p{L}]))/uy;
 const CONTINUATION = new RegExp(`\\s*(?:,|;|và|,\\s*và)\\s*(?:số\\s*)?(?=\\d)`, 'uy');
 const OF_ISSUER = /\s*,?\s*của\s+/uy;
 const ISSUER_END =
@@ -51,10 +51,20 @@ const ALIAS =
   /\s*\((?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt\s+là|viết\s+tắt\s+là|viết\s+tắt|gọi\s+là|gọi\s+chung\s+là)\s*:?\s*([^()]{1,80})\)/uy;
 
 const NAME_STOP = new Set(
-  'của về ngày năm số và được đã có cũng như thì là này đó trong tại theo để với cho khi nhằm mới hiện hành các những đối từ đến quy định bổ sung hướng dẫn thi hành sửa đổi nên mà do vào sau trước trên dưới hoặc hay nay'.split(
+  'của về ngày năm số và được đã có cũng như thì là này đó trong tại theo để với cho khi nhằm mới các những đối từ đến nên mà do vào sau trước trên dưới hoặc hay nay'.split(
     ' ',
   ),
 );
+/** Two-word phrases that end a name: what follows is about the law, not part of its name. */
+const NAME_STOP_PAIRS = new Set([
+  'quy định',
+  'bổ sung',
+  'hướng dẫn',
+  'thi hành',
+  'sửa đổi',
+  'hiện hành',
+  'ban hành',
+]);
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -336,8 +346,15 @@ function readName(
     const first = words[0];
     if (!first || !/^\p{Lu}/u.test(first)) return undefined;
     const kept: string[] = [];
-    for (const w of words) {
-      if (NAME_STOP.has(w.toLowerCase()) || (kept.length > 0 && /^\p{Lu}{2,}$/u.test(w))) break;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      const pair = `${w} ${words[i + 1] ?? ''}`.toLowerCase();
+      if (
+        NAME_STOP.has(w.toLowerCase()) ||
+        NAME_STOP_PAIRS.has(pair) ||
+        (kept.length > 0 && /^\p{Lu}{2,}$/u.test(w))
+      )
+        break;
       kept.push(w);
     }
     if (kept.length === 0) return undefined;

@@ -1,5 +1,5 @@
 import { GAP } from './dates.js';
-import { typeCode } from './codes.js';
+import { KNOWN_TYPE_CODES, typeCode } from './codes.js';
 import type { DocType } from './types.js';
 
 /**
@@ -7,14 +7,24 @@ import type { DocType } from './types.js';
  * stand around every separator, because PDF extraction breaks symbols there (`22-⏎⏎CT/TU`, `17/KH -⏎UBND`).
  */
 const CODE = '[A-ZĐ][A-ZĐa-zđ]*\\d*(?![\\p{L}\\p{N}])';
+/** The type position also takes a known type code written in lower case (`16/ct-TTg`). */
+const anyCase = (code: string) =>
+  [...code]
+    .map((ch) => (ch.toLowerCase() === ch.toUpperCase() ? ch : `[${ch.toUpperCase()}${ch.toLowerCase()}]`))
+    .join('');
+const TYPE_CODE_ANY_CASE = `(?:${[...KNOWN_TYPE_CODES]
+  .sort((a, b) => b.length - a.length)
+  .map(anyCase)
+  .join('|')})(?![\\p{L}\\p{N}])`;
+const FIRST = `(?:${CODE}|${TYPE_CODE_ANY_CASE})`;
 const NUM = '\\d{1,5}(?![\\d,.]\\d)';
 const SEP = (c: string) => `${GAP}${c}${GAP}`;
 
 /** `22-CT/TU`, `217-QĐ/TW`, `106-KH/ĐU`, `08-QĐi/TW`: number-TYPE/ISSUER[-UNIT]. */
-const PARTY = `${NUM}${SEP('-')}${CODE}(?:${SEP('/')}${CODE})(?:${SEP('-')}${CODE})*`;
+const PARTY = `${NUM}${SEP('-')}${FIRST}(?:${SEP('/')}${CODE})(?:${SEP('-')}${CODE})*`;
 /** `70/KH-UBND`, `1444/UBND-NV`, `04/2015/NĐ-CP`, `80/2015/QH13`: number[/year]/CODE[-CODE]… */
-const STATE_YEAR = `${NUM}${SEP('/')}\\d{4}${SEP('/')}${CODE}(?:${SEP('-')}${CODE})*`;
-const STATE = `${NUM}${SEP('/')}${CODE}(?:${SEP('-')}${CODE})+`;
+const STATE_YEAR = `${NUM}${SEP('/')}\\d{4}${SEP('/')}${FIRST}(?:${SEP('-')}${CODE})*`;
+const STATE = `${NUM}${SEP('/')}${FIRST}(?:${SEP('-')}${CODE})+`;
 
 export const SYMBOL_SOURCE = `(?:${STATE_YEAR}|${PARTY}|${STATE})`;
 /** Sticky: a symbol exactly where lastIndex stands. */

@@ -35,6 +35,8 @@ const envSchema = z.object({
   LUOCDO_MVN: z.string().min(1).optional(),
   LUOCDO_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   LUOCDO_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  LUOCDO_MAX_FILE_MB: z.coerce.number().positive().default(50),
+  LUOCDO_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export type Settings = {
@@ -50,6 +52,8 @@ export type Settings = {
   mvn: string;
   startTimeoutMs: number;
   txTimeoutMs: number;
+  maxFileBytes: number;
+  ingestConcurrency: number;
 };
 
 function abs(p: string): string {
@@ -90,5 +94,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     mvn: e.LUOCDO_MVN ?? 'mvn',
     startTimeoutMs: e.LUOCDO_START_TIMEOUT_MS,
     txTimeoutMs: e.LUOCDO_TX_TIMEOUT_MS,
+    maxFileBytes: Math.round(e.LUOCDO_MAX_FILE_MB * 1e6),
+    ingestConcurrency: e.LUOCDO_INGEST_CONCURRENCY,
   };
 }

@@ -3,6 +3,7 @@ import { formatError, isLuocdoError } from '../errors.js';
 import { closeDrivers } from '../store/connection.js';
 import { registerDb } from './db.js';
 import { registerExtract } from './extract.js';
+import { registerIngest } from './ingest.js';
 import { registerStart } from './start.js';
 import { stdio, type Io } from './output.js';
 
@@ -16,6 +17,7 @@ export function buildProgram(io: Io = stdio): Command {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerDb(program, io);
   registerExtract(program, io);
+  registerIngest(program, io);
   registerStart(program, io);
   return program;
 }

@@ -1,14 +1,21 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
+import { projectRoot } from '../paths.js';
+import { openDb } from '../store/connection.js';
+import { counts } from '../store/ingest.js';
+import { ingestPaths } from '../store/pipeline.js';
 import { startServer } from '../store/runtime/server.js';
+import { summaryLine } from './ingest.js';
 import type { Io } from './output.js';
 
-/** `npm start`: the main job on the local default. Later issues add loading the seeds and serving GraphQL. */
+/** `npm start`: the database (local unless NEO4J_URI is set), the seeds on an empty graph, then how to query. */
 export function registerStart(program: Command, io: Io): void {
   program
     .command('start')
-    .description('start the database (local unless NEO4J_URI is set) and say how to connect')
-    .action(async () => {
+    .description('start the database, load seeds/ into an empty graph, and say how to query it')
+    .option('--no-seeds', 'do not load the seeds')
+    .action(async (opts: { seeds: boolean }) => {
       const settings = loadSettings();
       const r = await startServer(settings, (l) => io.err(l));
       io.out(
@@ -16,10 +23,23 @@ export function registerStart(program: Command, io: Io): void {
           ? `using the existing server at ${r.uri}`
           : `Neo4j ${r.alreadyRunning ? 'already running' : 'started'} at ${r.uri}`,
       );
+      const db = openDb(settings);
+      if (opts.seeds && (await counts(db)).sources === 0) {
+        const s = await ingestPaths(db, [join(projectRoot(), 'seeds')], {
+          maxBytes: settings.maxFileBytes,
+          concurrency: 1,
+          dryRun: false,
+        });
+        io.out(`seeds: ${summaryLine(s)}`);
+      }
+      const c = await counts(db);
+      io.out(
+        `graph: ${c.documents} documents (${c.withText} with text, ${c.sources} source files), ${c.citations} citations, ${c.organizations} organizations, ${c.relationships} relationships`,
+      );
       io.out(
         `user: ${r.user}; password: ${settings.external ? 'NEO4J_PASSWORD' : `in ${settings.dataDir}/credentials.json`}`,
       );
-      io.out(`query it: npx luocdo db cypher "MATCH (n) RETURN count(n) AS nodes"`);
+      io.out(`query it: npx luocdo db cypher "MATCH (d:Document {hasText: true}) RETURN d.title AS title"`);
       io.out(`stop it:  npx luocdo db stop`);
     });
 }

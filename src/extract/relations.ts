@@ -91,6 +91,7 @@ function subjectIsReporter(
   const before = text.slice(Math.max(sentenceStart, cueStart - 80), cueStart);
   const clause = before.split(/[,;:]/).pop() ?? '';
   const subject = fold(clause)
+    .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\b(da|cung|tiep tuc|kip thoi|nam \d{4}|chu dong|thuong xuyen)\b/g, ' ')
     .replace(/\bubnd\b/g, 'uy ban nhan dan')
     .replace(/\s+/g, ' ')

@@ -1,0 +1,2 @@
+MATCH (c:Citation {source: $sha})
+DETACH DELETE c

@@ -1,0 +1,2 @@
+MATCH (s:SourceFile {sha256: $sha})
+DETACH DELETE s

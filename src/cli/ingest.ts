@@ -1,0 +1,66 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { loadSettings } from '../config.js';
+import { LuocdoError } from '../errors.js';
+import { openDb } from '../store/connection.js';
+import { removeSource } from '../store/ingest.js';
+import { ingestPaths, type IngestSummary } from '../store/pipeline.js';
+import { json, type Io } from './output.js';
+
+export function summaryLine(s: IngestSummary): string {
+  return (
+    `${s.files} files: ${s.added} added, ${s.replaced} replaced, ${s.merged} merged into an existing report, ` +
+    `${s.unchanged} unchanged, ${s.failed} failed; ${s.documents} documents, ${s.citations} citations in ${s.seconds.toFixed(1)} s`
+  );
+}
+
+export function registerIngest(program: Command, io: Io): void {
+  program
+    .command('ingest')
+    .description('read, extract and store documents (files or folders: .txt, .docx, .pdf, .html)')
+    .argument('<paths...>', 'files or folders')
+    .option('--json', 'machine-readable summary')
+    .option('--dry-run', 'read and extract, write nothing')
+    .option('--concurrency <n>', 'files in flight at once', (v) => Number(v))
+    .action(async (paths: string[], opts: { json?: boolean; dryRun?: boolean; concurrency?: number }) => {
+      const settings = loadSettings();
+      const db = opts.dryRun ? null : openDb(settings);
+      let bar: SingleBar | undefined;
+      if (process.stderr.isTTY && !opts.json) {
+        bar = new SingleBar(
+          { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}' },
+          Presets.shades_classic,
+        );
+      }
+      const summary = await ingestPaths(db, paths, {
+        maxBytes: settings.maxFileBytes,
+        concurrency: opts.concurrency ?? settings.ingestConcurrency,
+        dryRun: opts.dryRun ?? false,
+        onFile: (done, total, file) => {
+          if (!bar) return;
+          if (done === 1) bar.start(total, 0, { file: '' });
+          bar.update(done, { file: file.split('/').pop() ?? file });
+        },
+      });
+      bar?.stop();
+      for (const f of summary.failures) io.err(`error FILE_READ: ${f.error}`);
+      if (opts.json) io.out(json(summary));
+      else io.out((opts.dryRun ? '(dry run) ' : '') + summaryLine(summary));
+      if (summary.failed > 0) process.exitCode = 1;
+    });
+
+  program
+    .command('remove')
+    .description('take a source out of the graph again (by sha256, a prefix of it, or its path)')
+    .argument('<source>', 'sha256 or path')
+    .option('--json', 'machine-readable output')
+    .action(async (ref: string, opts: { json?: boolean }) => {
+      if (ref.length < 6)
+        throw new LuocdoError('BAD_INPUT', 'give at least 6 characters of the sha256, or the path');
+      const removed = await removeSource(openDb(loadSettings()), ref);
+      if (opts.json) io.out(json({ removed }));
+      else if (removed.length === 0) io.out(`no source matches ${ref}`);
+      else for (const r of removed) io.out(`removed ${r.sha.slice(0, 12)} ${r.path}`);
+      if (removed.length === 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,63 @@
+import { fold, parseSymbol, type ExtractedReference } from '../extract/index.js';
+import { codeFamily, isCentralCode, type Org } from './organizations.js';
+import { slug } from './places.js';
+
+/**
+ * The canonical identity of a document (DESIGN §1): its symbol, the body whose numbering it belongs to,
+ * and the span in which that numbering restarts. A year in the number fixes the year; otherwise the
+ * year of its date does (state numbers restart each year, Party numbers each term, so within a year one
+ * symbol of one body is one document). Unknown parts stay `?` and the key is marked ambiguous.
+ */
+export type Identity = { key: string; ambiguous: boolean };
+
+export function numberingScope(symbol: string, org: Org | null): { scope: string; resolved: boolean } {
+  const parsed = parseSymbol(symbol);
+  const code = parsed.issuerCodes[0] ?? parsed.codes[parsed.codes.length - 1] ?? '';
+  const fam = codeFamily(code);
+  if (isCentralCode(fam)) return { scope: fam, resolved: true };
+  if (org && org.level !== 'trung ương')
+    return { scope: `${fam}@${org.key.replace(/^org:[^:]+:/, '')}`, resolved: true };
+  if (org) return { scope: `${fam}@${org.key}`, resolved: true };
+  return { scope: `${fam}@?`, resolved: false };
+}
+
+export function documentIdentity(
+  ref: Pick<ExtractedReference, 'symbol' | 'name' | 'number' | 'type' | 'issuedOn' | 'year'>,
+  org: Org | null,
+  province: string | null,
+): Identity {
+  if (ref.symbol) {
+    const parsed = parseSymbol(ref.symbol);
+    const { scope, resolved } = numberingScope(ref.symbol, org);
+    if (parsed.numberYear !== null) return { key: `${ref.symbol}|${scope}`, ambiguous: !resolved };
+    const year = ref.issuedOn ? ref.issuedOn.slice(0, 4) : ref.year !== null ? String(ref.year) : '?';
+    return { key: `${ref.symbol}|${scope}|${year}`, ambiguous: !resolved || year === '?' };
+  }
+  if (ref.name) {
+    const local = /\b(tinh|huyen|xa)\b/.test(fold(ref.name)) && province ? `|${slug(province)}` : '';
+    return { key: `name:${fold(ref.name)}|${ref.year ?? ''}${local}`, ambiguous: false };
+  }
+  return {
+    key: `num:${ref.type}:${ref.number ?? '?'}|${org?.key ?? '?'}|${ref.issuedOn ?? '?'}`,
+    ambiguous: true,
+  };
+}
+
+/** Jaccard similarity of two sets of reference keys: how near-identical two extractions of a report are. */
+export function similarity(a: readonly string[], b: readonly string[]): number {
+  const A = new Set(a);
+  const B = new Set(b);
+  if (A.size === 0 && B.size === 0) return 0;
+  let inter = 0;
+  for (const x of A) if (B.has(x)) inter++;
+  return inter / (A.size + B.size - inter);
+}
+
+/** Two sources are one report when the same unit wrote them with the same title and nearly the same references. */
+export function sameReport(
+  a: { title: string | null; refKeys: readonly string[] },
+  b: { title: string | null; refKeys: readonly string[] },
+): boolean {
+  if (a.title && b.title && fold(a.title) !== fold(b.title)) return false;
+  return a.refKeys.length >= 3 && similarity(a.refKeys, b.refKeys) >= 0.8;
+}

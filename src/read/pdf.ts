@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+import { LuocdoError } from '../errors.js';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let lib: Promise<PdfJs> | undefined;
+
+async function pdfjs(): Promise<PdfJs> {
+  lib ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
+    m.GlobalWorkerOptions.workerSrc = createRequire(import.meta.url).resolve(
+      'pdfjs-dist/legacy/build/pdf.worker.mjs',
+    );
+    return m;
+  });
+  return lib;
+}
+
+/** The text layer of a PDF, pages in order, with the line ends pdf.js reports. */
+export async function pdfToText(bytes: Uint8Array, path: string): Promise<string> {
+  const { getDocument } = await pdfjs();
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const pages: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        text += item.str + (item.hasEOL ? '\n' : '');
+      }
+      pages.push(text);
+      page.cleanup();
+    }
+    await doc.destroy();
+    return pages.join('\n\n');
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    const why =
+      name === 'PasswordException'
+        ? 'the PDF is encrypted (password protected)'
+        : name === 'InvalidPDFException'
+          ? 'not a valid PDF (corrupt or truncated)'
+          : `the PDF could not be read: ${(e as Error).message}`;
+    throw new LuocdoError('FILE_READ', `${path}: ${why}`, { cause: e });
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}

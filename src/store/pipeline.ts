@@ -1,0 +1,118 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { formatError, isLuocdoError } from '../errors.js';
+import { readDocument } from '../read/index.js';
+import type { Db } from './connection.js';
+import { prepare, writeSource, type IngestResult, type Prepared } from './ingest.js';
+
+export type Failure = { path: string; error: string };
+
+export type IngestSummary = {
+  files: number;
+  added: number;
+  replaced: number;
+  merged: number;
+  unchanged: number;
+  failed: number;
+  documents: number;
+  citations: number;
+  seconds: number;
+  results: IngestResult[];
+  failures: Failure[];
+};
+
+export type IngestOptions = {
+  maxBytes: number;
+  concurrency: number;
+  dryRun: boolean;
+  onFile?: (done: number, total: number, path: string) => void;
+};
+
+/** Files below the given paths, folders walked recursively, hidden entries skipped, in a stable order. */
+export async function listFiles(paths: string[]): Promise<{ files: string[]; failures: Failure[] }> {
+  const files: string[] = [];
+  const failures: Failure[] = [];
+  const walk = async (p: string): Promise<void> => {
+    let s;
+    try {
+      s = await stat(p);
+    } catch (e) {
+      failures.push({
+        path: p,
+        error: `${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`,
+      });
+      return;
+    }
+    if (s.isDirectory()) {
+      const entries = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
+      for (const n of entries) await walk(join(p, n));
+    } else if (s.isFile()) {
+      files.push(p);
+    }
+  };
+  for (const p of paths) await walk(resolve(p));
+  return { files, failures };
+}
+
+async function load(path: string, maxBytes: number): Promise<Prepared> {
+  const bytes = await readFile(path);
+  const read = await readDocument(bytes, path, { maxBytes });
+  return prepare({ path, text: read.text, sha256: read.sha256, format: read.format, bytes: read.bytes });
+}
+
+/**
+ * Reads, extracts and writes every file: one transaction per file, a few files in flight at once, a
+ * failing file reported and the others still landing.
+ */
+export async function ingestPaths(
+  db: Db | null,
+  paths: string[],
+  opts: IngestOptions,
+): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const { files, failures } = await listFiles(paths);
+  const results: IngestResult[] = [];
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      const path = files[i];
+      if (path === undefined) return;
+      try {
+        const p = await load(path, opts.maxBytes);
+        if (opts.dryRun || !db) {
+          results.push({
+            path,
+            sha256: p.sha256,
+            status: 'added',
+            report: p.facts.report.key,
+            documents: p.facts.documents.length + 1,
+            citations: p.facts.citations.length,
+          });
+        } else {
+          results.push(await writeSource(db, p));
+        }
+      } catch (e) {
+        if (isLuocdoError(e) && (e.code === 'DB_UNAVAILABLE' || e.code === 'DB_AUTH')) throw e;
+        failures.push({ path, error: formatError(e).replace(/^error( [A-Z_]+)?: /, '') });
+      }
+      opts.onFile?.(++done, files.length, path);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+  const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;
+  return {
+    files: files.length + failures.filter((f) => !files.includes(f.path)).length,
+    added: count('added'),
+    replaced: count('replaced'),
+    merged: count('merged'),
+    unchanged: count('unchanged'),
+    failed: failures.length,
+    documents: results.reduce((n, r) => n + r.documents, 0),
+    citations: results.reduce((n, r) => n + r.citations, 0),
+    seconds: (performance.now() - t0) / 1000,
+    results: results.sort((a, b) => a.path.localeCompare(b.path)),
+    failures,
+  };
+}

@@ -36,7 +36,12 @@ const envSchema = z.object({
   LUOCDO_START_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   LUOCDO_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   LUOCDO_MAX_FILE_MB: z.coerce.number().positive().default(50),
-  LUOCDO_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  LUOCDO_API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LUOCDO_API_HOST: z.string().min(1).default('127.0.0.1'),
+  LUOCDO_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  LUOCDO_API_PROTECT_READS: z.enum(['true', 'false']).default('false'),
+  LUOCDO_CORS_ORIGINS: z.string().optional(),
+  LUOCDO_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
 
 export type Settings = {
@@ -54,6 +59,7 @@ export type Settings = {
   txTimeoutMs: number;
   maxFileBytes: number;
   ingestConcurrency: number;
+  api: { port: number; host: string; token: string | null; protectReads: boolean; corsOrigins: string[] };
 };
 
 function abs(p: string): string {
@@ -96,5 +102,15 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     txTimeoutMs: e.LUOCDO_TX_TIMEOUT_MS,
     maxFileBytes: Math.round(e.LUOCDO_MAX_FILE_MB * 1e6),
     ingestConcurrency: e.LUOCDO_INGEST_CONCURRENCY,
+    api: {
+      port: e.LUOCDO_API_PORT,
+      host: e.LUOCDO_API_HOST,
+      token: e.LUOCDO_API_TOKEN ?? null,
+      protectReads: e.LUOCDO_API_PROTECT_READS === 'true',
+      corsOrigins: (e.LUOCDO_CORS_ORIGINS ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    },
   };
 }

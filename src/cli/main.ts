@@ -4,6 +4,7 @@ import { closeDrivers } from '../store/connection.js';
 import { registerDb } from './db.js';
 import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
+import { registerQueries } from './query.js';
 import { registerStart } from './start.js';
 import { stdio, type Io } from './output.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(io: Io = stdio): Command {
   registerDb(program, io);
   registerExtract(program, io);
   registerIngest(program, io);
+  registerQueries(program, io);
   registerStart(program, io);
   return program;
 }

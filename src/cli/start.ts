@@ -7,15 +7,17 @@ import { counts } from '../store/ingest.js';
 import { ingestPaths } from '../store/pipeline.js';
 import { startServer } from '../store/runtime/server.js';
 import { summaryLine } from './ingest.js';
+import { serve } from './query.js';
 import type { Io } from './output.js';
 
-/** `npm start`: the database (local unless NEO4J_URI is set), the seeds on an empty graph, then how to query. */
+/** `npm start`: the database (local unless NEO4J_URI is set), the seeds on an empty graph, then the GraphQL API. */
 export function registerStart(program: Command, io: Io): void {
   program
     .command('start')
-    .description('start the database, load seeds/ into an empty graph, and say how to query it')
+    .description('start the database, load seeds/ into an empty graph, and serve the GraphQL API')
     .option('--no-seeds', 'do not load the seeds')
-    .action(async (opts: { seeds: boolean }) => {
+    .option('--no-serve', 'do not serve the GraphQL API afterwards')
+    .action(async (opts: { seeds: boolean; serve: boolean }) => {
       const settings = loadSettings();
       const r = await startServer(settings, (l) => io.err(l));
       io.out(
@@ -37,9 +39,11 @@ export function registerStart(program: Command, io: Io): void {
         `graph: ${c.documents} documents (${c.withText} with text, ${c.sources} source files), ${c.citations} citations, ${c.organizations} organizations, ${c.relationships} relationships`,
       );
       io.out(
-        `user: ${r.user}; password: ${settings.external ? 'NEO4J_PASSWORD' : `in ${settings.dataDir}/credentials.json`}`,
+        `Neo4j user: ${r.user}; password: ${settings.external ? 'NEO4J_PASSWORD' : `in ${settings.dataDir}/credentials.json`}`,
       );
-      io.out(`query it: npx luocdo db cypher "MATCH (d:Document {hasText: true}) RETURN d.title AS title"`);
-      io.out(`stop it:  npx luocdo db stop`);
+      io.out(
+        'at a terminal: npx luocdo trace 22-CT/TU · npx luocdo chain 70/KH-UBND --in · npx luocdo db stop',
+      );
+      if (opts.serve) await serve(io);
     });
 }

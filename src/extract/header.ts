@@ -114,12 +114,15 @@ export function readHeader(text: string): HeaderInfo {
     if (vv) title = collapse(vv[1] as string);
   }
 
-  // The issuer: the unit that says it reports (`Ủy ban nhân dân xã Trà Tây báo cáo …`).
+  // The issuer: the unit named in capitals above `Số:`, else the unit that says it reports
+  // (`Ủy ban nhân dân xã Trà Tây báo cáo …`).
   let issuer: DocumentHeader['issuer'] = null;
+  const fromHeader = headerUnit(lines.map((l) => l.text));
+  if (fromHeader) issuer = { name: fromHeader, level: levelOf(fromHeader) };
   const rep = REPORTER.exec(text.slice(0, 6000)) ?? REPORTER.exec(text.slice(-3000));
   if (rep) {
     const name = canonicalUnitName(rep[1] as string);
-    issuer = { name, level: levelOf(name) };
+    issuer ??= { name, level: levelOf(name) };
     type ??= 'BC';
   }
   if (!type && /kính\s+báo\s+cáo/u.test(text.slice(-3000))) type = 'BC';
@@ -137,6 +140,52 @@ export function readHeader(text: string): HeaderInfo {
     selfSpans,
     titleSpan,
   };
+}
+
+const MOTTO = /^(CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập|ĐẢNG CỘNG SẢN)/u;
+const TIER_LINE = /^(XÃ|HUYỆN|TỈNH|PHƯỜNG|THỊ TRẤN|QUẬN|THÀNH PHỐ|THỊ XÃ)\s/u;
+const TIER_WORDS = new Set(['xã', 'huyện', 'tỉnh', 'phường', 'quận', 'thị', 'thành']);
+
+/** `ỦY BAN NHÂN DÂN` + `HUYỆN BÌNH SƠN` → `Ủy ban nhân dân huyện Bình Sơn`: the unit in the top lines. */
+function headerUnit(lines: string[]): string | null {
+  const caps: string[] = [];
+  for (const raw of lines.slice(0, 12)) {
+    const l = raw.trim().replace(/\s{3,}.*$/, '');
+    if (!l) continue;
+    if (/^Số\s*:/u.test(l) || /ngày\s+\d/u.test(l)) break;
+    if (MOTTO.test(l) || /^[-_=]+$/.test(l)) continue;
+    if (l !== l.toLocaleUpperCase('vi') || !/\p{Lu}{2}/u.test(l)) break;
+    caps.push(l);
+  }
+  if (caps.length === 0) return null;
+  const last = caps[caps.length - 1] as string;
+  const joins = caps.length > 1 && TIER_LINE.test(last) && !/^\S+\s+(ỦY|UỶ)(\s|$)/u.test(last);
+  const raw = joins ? `${caps[caps.length - 2]} ${last}` : last;
+  if (fold(raw).split(' ').length < 2 || TYPE_LINE.has(fold(raw))) return null;
+  return canonicalUnitName(titleCaseUnit(raw));
+}
+
+function titleCaseUnit(caps: string): string {
+  const words = collapse(caps).toLocaleLowerCase('vi').split(' ');
+  let proper = false;
+  return words
+    .map((w, i) => {
+      const prev = words[i - 1];
+      const up = w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+      if (i === 0) return up;
+      if (proper) return up;
+      if (prev && TIER_WORDS.has(prev) && !TIER_WORDS.has(w) && w !== 'ủy' && w !== 'uỷ') {
+        proper = true;
+        return up;
+      }
+      if (i === 1 && ['sở', 'ban', 'bộ', 'phòng', 'cục'].includes(words[0] as string)) return up;
+      if ((w === 'ủy' || w === 'uỷ') && prev && TIER_WORDS.has(prev)) {
+        proper = true; // `Huyện ủy Sơn Tây`: the name follows the committee
+        return w;
+      }
+      return w;
+    })
+    .join(' ');
 }
 
 function readSigner(text: string): DocumentHeader['signer'] {

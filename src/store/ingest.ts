@@ -66,74 +66,67 @@ export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promi
  */
 export async function writeSource(db: Db, p: Prepared): Promise<IngestResult> {
   return db.write(async (tx) => {
-    const existing = (await run(tx, 'ingest/find-source', { sha: p.sha256 })).records[0];
-    if (existing && existing.get('version') === EXTRACTOR_VERSION) {
+    let g = p.facts;
+    const reporter = g.reporter ? { key: g.reporter.key, name: g.reporter.name } : null;
+    const probe = (await run(tx, 'ingest/probe', { sha: p.sha256, path: p.path, org: reporter })).records[0];
+    if (probe?.get('version') === EXTRACTOR_VERSION) {
       return {
         path: p.path,
         sha256: p.sha256,
         status: 'unchanged',
-        report: existing.get('doc') as string,
+        report: probe.get('doc') as string,
         documents: 0,
         citations: 0,
       };
     }
     let status: IngestStatus = 'added';
-    if (existing) await removeSourceTx(tx, p.sha256);
-    for (const rec of (await run(tx, 'ingest/sources-at-path', { path: p.path, sha: p.sha256 })).records) {
-      await removeSourceTx(tx, rec.get('sha') as string);
+    if (probe?.get('version') != null) await removeSourceTx(tx, p.sha256);
+    for (const old of (probe?.get('older') as string[] | undefined) ?? []) {
+      await removeSourceTx(tx, old);
       status = 'replaced';
     }
-    let g = p.facts;
-    if (g.reporter) {
-      const cands = await run(tx, 'ingest/duplicate-candidates', { org: g.reporter.key });
-      for (const c of cands.records) {
-        const key = c.get('key') as string;
-        if (key === g.report.key) continue;
-        if (
-          !sameReport(
-            { title: g.report.title, refKeys: g.refKeys },
-            { title: c.get('title') as string | null, refKeys: (c.get('refKeys') as string[] | null) ?? [] },
-          )
+    type Candidate = { key: string; title: string | null; refKeys: string[] | null; contentKeyed: boolean };
+    for (const c of (probe?.get('candidates') as Candidate[] | undefined) ?? []) {
+      if (c.key === g.report.key) continue;
+      if (
+        !sameReport(
+          { title: g.report.title, refKeys: g.refKeys },
+          { title: c.title, refKeys: c.refKeys ?? [] },
         )
-          continue;
-        status = status === 'added' ? 'merged' : status;
-        if (g.report.symbol && c.get('contentKeyed')) {
-          const moved = await run(tx, 'ingest/rekey-document', { from: key, to: g.report.key });
-          if (moved.records.length === 0) g = withReportKey(g, key);
-        } else {
-          g = withReportKey(g, key);
-        }
-        break;
-      }
+      )
+        continue;
+      if (status === 'added') status = 'merged';
+      const moved =
+        g.report.symbol && c.contentKeyed
+          ? await run(tx, 'ingest/rekey-document', { from: c.key, to: g.report.key })
+          : null;
+      if (!moved || moved.records.length === 0) g = withReportKey(g, c.key);
+      break;
     }
-    const sha = p.sha256;
-    await run(tx, 'ingest/upsert-areas', { areas: g.areas });
-    await run(tx, 'ingest/upsert-organizations', {
+    await run(tx, 'ingest/write-source', {
+      r: g.report,
+      areas: g.areas,
       orgs: g.organizations.map((o) => ({ ...o, searchText: searchText(`${o.name} ${o.shortName ?? ''}`) })),
-    });
-    await run(tx, 'ingest/upsert-report', { r: g.report });
-    await run(tx, 'ingest/upsert-documents', {
       docs: g.documents.map((d) => ({
         ...d,
         searchText: searchText(`${d.symbol ?? ''} ${d.name ?? ''} ${d.title ?? ''}`),
       })),
+      issuedBy: g.issuedBy,
+      edges: g.edges,
+      citations: g.citations,
+      sha: p.sha256,
+      source: {
+        path: p.path,
+        format: p.format,
+        bytes: p.bytes,
+        version: EXTRACTOR_VERSION,
+        refKeys: g.refKeys,
+      },
+      person: g.person,
     });
-    await run(tx, 'ingest/upsert-issued-by', { rows: g.issuedBy, sha });
-    await run(tx, 'ingest/upsert-edges', { edges: g.edges, sha });
-    await run(tx, 'ingest/upsert-citations', { report: g.report.key, citations: g.citations, sha });
-    await run(tx, 'ingest/upsert-source', {
-      report: g.report.key,
-      sha,
-      path: p.path,
-      format: p.format,
-      bytes: p.bytes,
-      version: EXTRACTOR_VERSION,
-      refKeys: g.refKeys,
-    });
-    if (g.person) await run(tx, 'ingest/upsert-signer', { report: g.report.key, person: g.person });
     return {
       path: p.path,
-      sha256: sha,
+      sha256: p.sha256,
       status,
       report: g.report.key,
       documents: g.documents.length + 1,

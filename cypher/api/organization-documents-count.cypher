@@ -1,0 +1,1 @@
+MATCH (o:Organization {key: $key})<-[:ISSUED_BY]-(d:Document) RETURN count(d) AS n

@@ -1,0 +1,1 @@
+MATCH (o:Organization) WHERE $level IS NULL OR o.level = $level RETURN count(o) AS n

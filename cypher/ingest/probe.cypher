@@ -1,0 +1,19 @@
+// Before writing a source: is it here already, is there an older version at its path, and which
+// reports of the same unit might be this one extracted another way. Writing the unit's name locks it,
+// so two extractions of one report ingested at once see each other instead of racing.
+OPTIONAL MATCH (s:SourceFile {sha256: $sha})
+OPTIONAL MATCH (s)-[:OF]->(d:Document)
+CALL () {
+  OPTIONAL MATCH (p:SourceFile {path: $path}) WHERE p.sha256 <> $sha
+  RETURN collect(p.sha256) AS older
+}
+CALL () {
+  UNWIND CASE WHEN $org IS NULL THEN [] ELSE [$org] END AS org
+  MERGE (o:Organization {key: org.key})
+  SET o.name = org.name
+  WITH o
+  // From the unit outwards: its reports with text are few, the graph's are many.
+  MATCH (o)<-[:ISSUED_BY]-(c:Document)<-[:OF]-(cs:SourceFile)
+  RETURN collect({key: c.key, title: c.title, refKeys: cs.refKeys, contentKeyed: c.key STARTS WITH 'text:'}) AS candidates
+}
+RETURN s.extractorVersion AS version, d.key AS doc, older, candidates

@@ -1,0 +1,296 @@
+import { fold, extractDocument, parseSymbol } from '../extract/index.js';
+import { TYPE_WORDS } from '../extract/codes.js';
+import { LuocdoError } from '../errors.js';
+import type { Db } from './connection.js';
+import { cypher } from './cypher.js';
+import { toParam, toPlain, type Plain } from './values.js';
+
+export type Row = Record<string, Plain>;
+export type DocRecord = {
+  key: string;
+  type: string;
+  number: string | null;
+  symbol: string | null;
+  year: number | null;
+  issuedOn: string | null;
+  title: string | null;
+  name: string | null;
+  hasText: boolean;
+  [k: string]: Plain;
+};
+export type OrgRecord = {
+  key: string;
+  name: string;
+  shortName: string | null;
+  level: string | null;
+  kind: string | null;
+};
+
+async function rows(db: Db, name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+  return db.read(async (tx) =>
+    (await tx.run(cypher(name), toParam(params) as Record<string, unknown>)).records.map(
+      (r) => toPlain(r.toObject()) as Row,
+    ),
+  );
+}
+
+const doc = (v: Plain | undefined) => v as unknown as DocRecord;
+
+export type ParsedRef =
+  | { kind: 'key'; key: string }
+  | { kind: 'symbol'; symbol: string; issuedOn: string | null }
+  | { kind: 'number'; type: string; number: string };
+
+const FOLDED_TYPE_WORDS = TYPE_WORDS.map(([w, t]) => [fold(w), t] as const).sort(
+  (a, b) => b[0].length - a[0].length,
+);
+
+/**
+ * Any way people write a document's number: `22-CT/TU`, `chi thi so 22 - ct/tu`,
+ * `Kết luận số 114-KL/TW ngày 14 tháng 7 năm 2015 của Ban Bí thư`, `chi thi 22`, or a graph key.
+ */
+export function parseRef(ref: string): ParsedRef {
+  const raw = ref.trim();
+  if (!raw || raw.length > 500)
+    throw new LuocdoError('BAD_INPUT', 'a document reference is 1 to 500 characters');
+  if (raw.includes('|') || /^(text|name|num):/.test(raw)) return { kind: 'key', key: raw };
+  const found = extractDocument(raw).references.find((r) => r.symbol);
+  if (found?.symbol) return { kind: 'symbol', symbol: found.symbol, issuedOn: found.issuedOn };
+  // Without diacritics the type words are not recognised; the symbol alone still is.
+  const sym =
+    /(\d{1,5})\s*([-/])\s*(?:(\d{4})\s*\/\s*)?([a-zđ]+)\s*([-/])\s*([a-zđ0-9]+(?:\s*-\s*[a-zđ0-9]+)*)/iu.exec(
+      raw,
+    );
+  if (sym) {
+    const symbol = parseSymbol(sym[0].replace(/\s+/g, '')).symbol;
+    return { kind: 'symbol', symbol, issuedOn: null };
+  }
+  const f = fold(raw);
+  for (const [word, type] of FOLDED_TYPE_WORDS) {
+    const m = new RegExp(`(?:^|\\s)${word}(?:\\s+so)?\\s*:?\\s*(\\d{1,5})(?!\\d)`).exec(f);
+    if (m) return { kind: 'number', type, number: m[1] as string };
+  }
+  throw new LuocdoError(
+    'BAD_INPUT',
+    `'${raw}' names no document: give a number such as 22-CT/TU or "Chỉ thị số 22"`,
+  );
+}
+
+export type Resolved = { doc: DocRecord | null; candidates: DocRecord[] };
+
+/** The documents a reference may mean; one when it is unambiguous. */
+export async function resolveRef(db: Db, ref: string): Promise<Resolved> {
+  const p = parseRef(ref);
+  let found: DocRecord[];
+  if (p.kind === 'key')
+    found = (await rows(db, 'api/documents-by-keys', { keys: [p.key] })).map((r) => doc(r['doc']));
+  else if (p.kind === 'symbol')
+    found = (await rows(db, 'api/documents-by-symbol', { symbol: p.symbol, issuedOn: p.issuedOn })).map((r) =>
+      doc(r['doc']),
+    );
+  else
+    found = (await rows(db, 'api/documents-by-number', { type: p.type, number: p.number })).map((r) =>
+      doc(r['doc']),
+    );
+  if (found.length === 0 && p.kind === 'number') {
+    // `chi thi 22` may be written `22` or `022` in the number.
+    found = (
+      await rows(db, 'api/documents-by-number', { type: p.type, number: p.number.padStart(2, '0') })
+    ).map((r) => doc(r['doc']));
+  }
+  return { doc: found.length === 1 ? (found[0] as DocRecord) : null, candidates: found };
+}
+
+export async function documentsByKeys(db: Db, keys: readonly string[]): Promise<Map<string, DocRecord>> {
+  const out = new Map<string, DocRecord>();
+  for (const r of await rows(db, 'api/documents-by-keys', { keys })) {
+    const d = doc(r['doc']);
+    out.set(d.key, d);
+  }
+  return out;
+}
+
+export async function issuersByKeys(db: Db, keys: readonly string[]): Promise<Map<string, OrgRecord>> {
+  const out = new Map<string, OrgRecord>();
+  for (const r of await rows(db, 'api/issuers-by-keys', { keys }))
+    out.set(r['key'] as string, r['org'] as unknown as OrgRecord);
+  return out;
+}
+
+export type DocFilter = {
+  type?: string | null;
+  year?: number | null;
+  hasText?: boolean | null;
+  issuer?: string | null;
+};
+
+export async function documentsPage(
+  db: Db,
+  filter: DocFilter,
+  first: number,
+  after: string | null,
+): Promise<{ items: DocRecord[]; hasNext: boolean; total: number }> {
+  const params = {
+    type: filter.type ?? null,
+    year: filter.year ?? null,
+    hasText: filter.hasText ?? null,
+    issuer: filter.issuer ?? null,
+  };
+  const [page, count] = await Promise.all([
+    rows(db, 'api/documents-page', { ...params, after, limit: first + 1 }),
+    rows(db, 'api/documents-count', params),
+  ]);
+  const items = page.map((r) => doc(r['doc']));
+  return { items: items.slice(0, first), hasNext: items.length > first, total: Number(count[0]?.['n'] ?? 0) };
+}
+
+/** Lucene query from free text: folded like the index, special characters escaped, all words required. */
+export function searchQuery(text: string): string | null {
+  const words = fold(text)
+    .replace(/[^a-z0-9/\- ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'));
+  if (words.length === 0) return null;
+  return words.length > 1
+    ? `"${words.join(' ')}" OR (${words.map((w) => `+${w}`).join(' ')})`
+    : (words[0] as string);
+}
+
+export async function search(db: Db, text: string, first: number): Promise<DocRecord[]> {
+  const query = searchQuery(text);
+  if (!query) return [];
+  return (await rows(db, 'api/search', { query, limit: first })).map((r) => doc(r['doc']));
+}
+
+export type CitationItem = {
+  cursor: string;
+  doc: DocRecord;
+  relation: string;
+  quote: string;
+  inFootnote: boolean;
+};
+
+export async function citations(
+  db: Db,
+  key: string,
+  direction: 'out' | 'in',
+  first: number,
+  after: string | null,
+): Promise<{ items: CitationItem[]; hasNext: boolean; total: number }> {
+  const [page, count] = await Promise.all([
+    rows(db, direction === 'out' ? 'api/citations-out' : 'api/citations-in', {
+      key,
+      after,
+      limit: first + 1,
+    }),
+    rows(db, 'api/citations-count', { key }),
+  ]);
+  const items = page.map((r) => {
+    const c = r['citation'] as Row;
+    return {
+      cursor: c['key'] as string,
+      doc: doc(r['doc']),
+      relation: c['relation'] as string,
+      quote: c['quote'] as string,
+      inFootnote: c['inFootnote'] as boolean,
+    };
+  });
+  return {
+    items: items.slice(0, first),
+    hasNext: items.length > first,
+    total: Number(count[0]?.[direction] ?? 0),
+  };
+}
+
+export type Evidence = {
+  document: DocRecord;
+  via: DocRecord;
+  relation: string;
+  target: DocRecord;
+  quote: string | null;
+};
+export type Implementation = {
+  unit: OrgRecord;
+  evidence: Evidence[];
+  firstOn: string | null;
+  lastOn: string | null;
+};
+
+export async function implementers(db: Db, key: string): Promise<Implementation[]> {
+  return (await rows(db, 'api/implementers', { key })).map((r) => ({
+    unit: r['unit'] as unknown as OrgRecord,
+    evidence: r['evidence'] as unknown as Evidence[],
+    firstOn: (r['firstOn'] as string | null) ?? null,
+    lastOn: (r['lastOn'] as string | null) ?? null,
+  }));
+}
+
+export async function unitsWithoutEvidence(db: Db, key: string): Promise<OrgRecord[]> {
+  return (await rows(db, 'api/units-without-evidence', { key })).map(
+    (r) => r['unit'] as unknown as OrgRecord,
+  );
+}
+
+export type ChainEdge = { from: string; to: string; relation: string; quote: string | null };
+
+/** A citation chain, breadth first, one query per level, at most `maxNodes` documents. */
+export async function citationChain(
+  db: Db,
+  start: DocRecord,
+  direction: 'OUT' | 'IN' | 'BOTH',
+  maxDepth: number,
+  maxNodes = 500,
+): Promise<{ nodes: DocRecord[]; edges: ChainEdge[] }> {
+  const nodes = new Map<string, DocRecord>([[start.key, start]]);
+  const edges = new Map<string, ChainEdge>();
+  let frontier = [start.key];
+  for (let depth = 0; depth < maxDepth && frontier.length > 0 && nodes.size < maxNodes; depth++) {
+    const dirs = direction === 'BOTH' ? ['out', 'in'] : [direction.toLowerCase()];
+    const next: string[] = [];
+    for (const d of dirs) {
+      for (const r of await rows(db, `api/chain-${d}`, { frontier, limit: maxNodes * 4 })) {
+        const e: ChainEdge = {
+          from: r['from'] as string,
+          to: r['to'] as string,
+          relation: r['relation'] as string,
+          quote: (r['quote'] as string | null) ?? null,
+        };
+        edges.set(`${e.from}|${e.relation}|${e.to}`, e);
+        const b = doc(r['doc']);
+        if (!nodes.has(b.key) && nodes.size < maxNodes) {
+          nodes.set(b.key, b);
+          next.push(b.key);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const kept = [...edges.values()].filter((e) => nodes.has(e.from) && nodes.has(e.to));
+  return { nodes: [...nodes.values()], edges: kept };
+}
+
+export async function organizationByName(db: Db, name: string): Promise<OrgRecord | null> {
+  const query = searchQuery(name);
+  if (!query) return null;
+  const r = await rows(db, 'api/organization-search', { query, limit: 1 });
+  return (r[0]?.['org'] as unknown as OrgRecord | undefined) ?? null;
+}
+
+export async function organizationsPage(db: Db, level: string | null, first: number, after: string | null) {
+  const [page, count] = await Promise.all([
+    rows(db, 'api/organizations-page', { level, after, limit: first + 1 }),
+    rows(db, 'api/organizations-count', { level }),
+  ]);
+  const items = page.map((r) => r['org'] as unknown as OrgRecord);
+  return { items: items.slice(0, first), hasNext: items.length > first, total: Number(count[0]?.['n'] ?? 0) };
+}
+
+export async function organizationDocuments(db: Db, key: string, first: number, after: string | null) {
+  const [page, count] = await Promise.all([
+    rows(db, 'api/organization-documents', { key, after, limit: first + 1 }),
+    rows(db, 'api/organization-documents-count', { key }),
+  ]);
+  const items = page.map((r) => doc(r['doc']));
+  return { items: items.slice(0, first), hasNext: items.length > first, total: Number(count[0]?.['n'] ?? 0) };
+}

@@ -10,6 +10,7 @@ CALL () {
 CALL () {
   UNWIND CASE WHEN $org IS NULL THEN [] ELSE [$org] END AS org
   MERGE (o:Organization {key: org.key})
+  ON CREATE SET o.shortName = org.shortName, o.level = org.level, o.kind = org.kind, o.searchText = org.searchText
   SET o.name = org.name
   WITH o
   // From the unit outwards: its reports with text are few, the graph's are many.

@@ -1,12 +1,14 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import { isLuocdoError } from '../errors.js';
 
 /** Stable codes for clients: NOT_FOUND, BAD_REF, AMBIGUOUS_REF, LIMIT, UNAUTHENTICATED, UNAVAILABLE. */
 export type ApiCode =
   'NOT_FOUND' | 'BAD_REF' | 'AMBIGUOUS_REF' | 'LIMIT' | 'UNAUTHENTICATED' | 'UNAVAILABLE' | 'BAD_INPUT';
 
+/** Made by yoga's own GraphQLError, so the server recognises it as meant for the client and never masks it. */
 export function apiError(code: ApiCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extra } });
+  return createGraphQLError(message, { extensions: { code, ...extra } });
 }
 
 /** Project errors become client errors with a code; anything else stays masked by the server. */

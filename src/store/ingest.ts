@@ -67,7 +67,9 @@ export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promi
 export async function writeSource(db: Db, p: Prepared): Promise<IngestResult> {
   return db.write(async (tx) => {
     let g = p.facts;
-    const reporter = g.reporter ? { key: g.reporter.key, name: g.reporter.name } : null;
+    const reporter = g.reporter
+      ? { ...g.reporter, searchText: searchText(`${g.reporter.name} ${g.reporter.shortName ?? ''}`) }
+      : null;
     const probe = (await run(tx, 'ingest/probe', { sha: p.sha256, path: p.path, org: reporter })).records[0];
     if (probe?.get('version') === EXTRACTOR_VERSION) {
       return {

@@ -93,5 +93,5 @@ describe('a server stopped in the middle of an ingest', () => {
     expect(s.unchanged + s.added + s.merged).toBe(COUNT);
     const [total] = await rows('MATCH (s:SourceFile) RETURN count(s) AS n');
     expect(total?.['n']).toBe(COUNT);
-  });
+  }, 400_000);
 });

@@ -1,0 +1,138 @@
+// API latency on a synthetic graph: p50/p95 of `implementers` and of a 3-deep `citationChain` (IN) over
+// the most cited documents, and requests/s of `document(ref)` under autocannon, over real HTTP.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { pino } from 'pino';
+import { createApi, listen } from '../src/api/server.js';
+import { loadSettings } from '../src/config.js';
+import { closeDrivers, openDb } from '../src/store/connection.js';
+import { counts, prepare, writeSource } from '../src/store/ingest.js';
+import { startServer, stopServer } from '../src/store/runtime/server.js';
+import { toPlain } from '../src/store/values.js';
+import { reports } from './corpus.js';
+
+const size = Number(process.argv[2] ?? 10000);
+const samples = Number(process.argv[3] ?? 200);
+console.log(
+  `machine: ${cpus()[0]?.model ?? '?'} (${cpus().length} cores), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'luocdo-bench-api-'));
+const settings = loadSettings({
+  ...process.env,
+  NEO4J_URI: '',
+  LUOCDO_DATA_DIR: dataDir,
+  LUOCDO_BOLT_PORT: '17997',
+  LUOCDO_HEAP: '2g',
+  LUOCDO_PAGECACHE: '2g',
+});
+await startServer(settings);
+const db = openDb(settings);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return +(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0).toFixed(1);
+};
+
+try {
+  const items = [...reports(2024, size)];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let i = next++; i < items.length; i = next++) {
+        const r = items[i] as { name: string; text: string };
+        const sha256 = createHash('sha256').update(r.text).digest('hex');
+        await writeSource(
+          db,
+          prepare({ path: `bench/${r.name}`, text: r.text, sha256, format: 'txt', bytes: r.text.length }),
+        );
+      }
+    }),
+  );
+  console.log(
+    JSON.stringify({
+      loaded: size,
+      seconds: +((performance.now() - t0) / 1000).toFixed(0),
+      graph: await counts(db),
+    }),
+  );
+
+  const top = await db.read(async (tx) =>
+    (
+      await tx.run(
+        'MATCH (d:Document)<-[:REFERS_TO]-(c:Citation) WITH d, count(c) AS n ORDER BY n DESC LIMIT 50 RETURN d.key AS key, d.symbol AS symbol, n',
+      )
+    ).records.map((r) => toPlain(r.toObject()) as { key: string; symbol: string; n: number }),
+  );
+  const { server } = createApi({
+    db,
+    token: null,
+    protectReads: false,
+    corsOrigins: [],
+    logger: pino({ level: 'silent' }),
+  });
+  const port = await listen(server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const t = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return performance.now() - t;
+  };
+  const IMPL =
+    'query($d: String!) { implementers(directive: $d) { unit { name } firstOn lastOn via { relation quote document { key } } } }';
+  const CHAIN =
+    'query($r: String!) { citationChain(ref: $r, direction: IN, maxDepth: 3) { nodes { key } edges { from to relation } } }';
+  for (const q of [IMPL, CHAIN]) for (const d of top.slice(0, 10)) await post(q, { d: d.key, r: d.key }); // warm-up
+  const impl: number[] = [];
+  const chain: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const d = top[i % top.length] as { key: string };
+    impl.push(await post(IMPL, { d: d.key }));
+    chain.push(await post(CHAIN, { r: d.key }));
+  }
+  console.log(JSON.stringify({ query: 'implementers', p50ms: pct(impl, 50), p95ms: pct(impl, 95), samples }));
+  console.log(
+    JSON.stringify({
+      query: 'citationChain IN depth 3',
+      p50ms: pct(chain, 50),
+      p95ms: pct(chain, 95),
+      samples,
+    }),
+  );
+
+  const ac = await autocannon({
+    url,
+    method: 'POST',
+    connections: 10,
+    duration: 15,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `{ document(ref: "${top[0]?.key}") { key symbol title issuer { name } } }`,
+    }),
+  });
+  console.log(
+    JSON.stringify({
+      query: 'document(ref) under autocannon',
+      requestsPerSecond: ac.requests.average,
+      p50ms: ac.latency.p50,
+      p99ms: ac.latency.p99,
+      errors: ac.errors,
+      non2xx: ac.non2xx,
+    }),
+  );
+  await new Promise<void>((r) => server.close(() => r()));
+} finally {
+  await closeDrivers();
+  await stopServer(settings);
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'DB_QUERY',
   'MIGRATION_CHANGED',
   'BAD_INPUT',
+  'NOT_FOUND',
   'FILE_READ',
 ] as const;
 

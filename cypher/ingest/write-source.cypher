@@ -77,7 +77,7 @@ CALL (rep) {
   UNWIND $citations AS c
   MATCH (d:Document {key: c.docKey})
   CREATE (x:Citation {key: c.key, quote: c.quote, text: c.text, start: c.start, end: c.end, inFootnote: c.inFootnote,
-                      relation: c.relation, ambiguous: c.ambiguous, source: $sha})
+                      relation: c.relation, ambiguous: c.ambiguous, issuedOn: c.issuedOn, source: $sha})
   CREATE (rep)-[:HAS_CITATION]->(x)
   CREATE (x)-[:REFERS_TO]->(d)
   RETURN count(*) AS citations

@@ -3,6 +3,7 @@ import type { Db } from '../store/connection.js';
 import { createHash } from 'node:crypto';
 import { counts, prepare, removeSource, writeSource } from '../store/ingest.js';
 import * as q from '../store/queries.js';
+import { AUDIT_CODES, audit, auditText } from '../store/audit.js';
 import { apiError, asApiError } from './errors.js';
 
 export type Context = {
@@ -171,6 +172,42 @@ export const resolvers = {
         return connection(r.items, (o) => o.key, r.hasNext, r.total);
       },
     ),
+    audit: wrap(
+      async (
+        a: { ref?: string | null; codes?: string[] | null; first?: number | null; after?: string | null },
+        ctx,
+      ) => {
+        const unknown = (a.codes ?? []).filter((c) => !(AUDIT_CODES as readonly string[]).includes(c));
+        if (unknown.length) throw apiError('BAD_INPUT', `unknown code ${unknown.join(', ')}`);
+        let findings;
+        try {
+          findings = await audit(ctx.db, { ref: a.ref ?? null, codes: a.codes ?? null });
+        } catch (e) {
+          throw asApiError(e, 'BAD_REF');
+        }
+        const n = page(a.first ?? 100);
+        const from = a.after ? Number(decode(a.after)) + 1 : 0;
+        const slice = findings.slice(from, from + n);
+        const edges = slice.map((node, i) => ({ cursor: encode(String(from + i)), node }));
+        return {
+          totalCount: findings.length,
+          errors: findings.filter((f) => f.severity === 'error').length,
+          edges,
+          pageInfo: {
+            hasNextPage: from + n < findings.length,
+            endCursor: edges[edges.length - 1]?.cursor ?? null,
+          },
+        };
+      },
+    ),
+    auditText: wrap(async (a: { text: string }, ctx) => {
+      const r = await auditText(ctx.db, a.text);
+      return {
+        ok: !r.findings.some((f) => f.severity === 'error'),
+        findings: r.findings,
+        references: r.document.references.length,
+      };
+    }),
     stats: wrap(async (_a: Args, ctx) => {
       const c = await counts(ctx.db);
       return { ...c, documentsWithText: c.withText };

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatError, isLuocdoError } from '../errors.js';
 import { closeDrivers } from '../store/connection.js';
+import { registerAudit } from './audit.js';
 import { registerDb } from './db.js';
 import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
@@ -20,6 +21,7 @@ export function buildProgram(io: Io = stdio): Command {
   registerExtract(program, io);
   registerIngest(program, io);
   registerQueries(program, io);
+  registerAudit(program, io);
   registerStart(program, io);
   return program;
 }

@@ -1,7 +1,38 @@
 import type { Mention } from './references.js';
+import type { ParsedSymbol } from './symbols.js';
 import type { Finding } from './types.js';
 
 type Span = (start: number, end: number) => [number, number];
+
+/** What is wrong with a symbol's codes alone: a malformed National Assembly code, an unknown type code, an impossible year. */
+export function codeProblems(p: ParsedSymbol): Array<Omit<Finding, 'start' | 'end'>> {
+  const out: Array<Omit<Finding, 'start' | 'end'>> = [];
+  for (const code of p.codes) {
+    if (QH_FAMILY.test(code) && !QH_EXACT.test(code)) {
+      const fixed = code.replace(/^(UBTVQH|QH)[A-Z]*(\d+)$/, '$1$2');
+      out.push({
+        code: 'UNKNOWN_CODE',
+        severity: 'warning',
+        message: `unknown issuer code ${code} in ${p.symbol}${fixed !== code ? `; probably ${fixed}` : ''}`,
+      });
+    }
+  }
+  if ((p.system === 'party' || p.system === 'legal') && p.type === null) {
+    out.push({
+      code: 'UNKNOWN_CODE',
+      severity: 'warning',
+      message: `unknown type code ${p.codes[0]} in ${p.symbol}`,
+    });
+  }
+  if (p.numberYear !== null && (p.numberYear < 1945 || p.numberYear > 2100)) {
+    out.push({
+      code: 'MALFORMED_SYMBOL',
+      severity: 'error',
+      message: `impossible year ${p.numberYear} in ${p.symbol}`,
+    });
+  }
+  return out;
+}
 
 const QH_FAMILY = /^(?:UBTVQH|QH)/;
 const QH_EXACT = /^(?:UBTVQH|QH)\d{1,2}$/;
@@ -28,36 +59,7 @@ export function findingsOf(
       });
     }
     if (p && !m.symbolInferred) {
-      for (const code of p.codes) {
-        if (QH_FAMILY.test(code) && !QH_EXACT.test(code)) {
-          const fixed = code.replace(/^(UBTVQH|QH)[A-Z]*(\d+)$/, '$1$2');
-          out.push({
-            code: 'UNKNOWN_CODE',
-            severity: 'warning',
-            message: `unknown issuer code ${code} in ${m.symbol}${fixed !== code ? `; probably ${fixed}` : ''}`,
-            start,
-            end,
-          });
-        }
-      }
-      if ((p.system === 'party' || p.system === 'legal') && p.type === null) {
-        out.push({
-          code: 'UNKNOWN_CODE',
-          severity: 'warning',
-          message: `unknown type code ${p.codes[0]} in ${m.symbol}`,
-          start,
-          end,
-        });
-      }
-      if (p.numberYear !== null && (p.numberYear < 1945 || p.numberYear > 2100)) {
-        out.push({
-          code: 'MALFORMED_SYMBOL',
-          severity: 'error',
-          message: `impossible year ${p.numberYear} in ${m.symbol}`,
-          start,
-          end,
-        });
-      }
+      for (const problem of codeProblems(p)) out.push({ ...problem, start, end });
       const word = typeWordOf(m);
       if (word && p.type && word !== p.type && !EQUIVALENT_TYPES.has(`${word}:${p.type}`) && word !== 'CV') {
         out.push({

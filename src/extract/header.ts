@@ -11,7 +11,8 @@ export type HeaderInfo = DocumentHeader & {
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const TYPE_LINE = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t] as const));
-const SELF_NUMBER = new RegExp(`(?<![\\p{L}])Số\\s*:\\s*(${SYMBOL_SOURCE})`, 'u');
+// `Số: 70/KH-UBND` (state) or `Số 114-KL/TW` (Party), at the start of a header line.
+const SELF_NUMBER = new RegExp(`(?:^|\\n)[ \\t]*Số[ \\t]*:?[ \\t]*(${SYMBOL_SOURCE})`, 'u');
 const PLACE_DATE =
   /(?:^|\n)[ \t]*([\p{Lu}][\p{L} .]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const BODY_START =

@@ -37,6 +37,8 @@ export type CitationRow = {
   inFootnote: boolean;
   relation: Relation;
   ambiguous: boolean;
+  /** The date this mention gives the document, as written (the audit compares them). */
+  issuedOn: string | null;
 };
 export type EdgeRow = { from: string; rel: FactRelation; to: string };
 
@@ -198,6 +200,7 @@ export function graphFacts(doc: ExtractedDocument, text: string): GraphFacts {
     inFootnote: r.inFootnote,
     relation: r.relation,
     ambiguous: documents.get(refKey[i] as string)?.ambiguous ?? false,
+    issuedOn: r.issuedOn,
   }));
 
   const edges = new Map<string, EdgeRow>();

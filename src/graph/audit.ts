@@ -1,0 +1,76 @@
+/** The audit's judgements, pure: which date to propose, which issuers cannot be one body, which cycles are one. */
+
+export type AuditDoc = {
+  key: string;
+  symbol: string | null;
+  name: string | null;
+  issuedOn: string | null;
+  hasText?: boolean;
+  type?: string;
+};
+export type AuditMention = {
+  path: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  text: string;
+  issuedOn: string | null;
+};
+export type Severity = 'error' | 'warning' | 'info';
+export type AuditFinding = {
+  code: string;
+  severity: Severity;
+  message: string;
+  documents: AuditDoc[];
+  mentions: AuditMention[];
+  proposal: string | null;
+};
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const label = (d: AuditDoc) => d.symbol ?? d.name ?? d.key;
+
+/** `2017-04-03` → `03/4/2017`, the way the documents write it. */
+export function vnDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${Number(m)}/${y}`;
+}
+
+/** The date to propose: the document's own header if its text is in the graph, else the one most citations give. */
+export function proposedDate(
+  dates: Array<{ on: string; count: number }>,
+  own: string | null,
+  hasText: boolean,
+): string | null {
+  if (hasText && own) return own;
+  const sorted = [...dates].sort((a, b) => b.count - a.count || a.on.localeCompare(b.on));
+  const [first, second] = sorted;
+  if (!first) return null;
+  return second && second.count === first.count ? null : first.on;
+}
+
+type Issuer = { key: string; name: string; level: string | null; kind: string | null };
+
+/** Two issuers of one document are one body only if nothing says otherwise: same level and kind. */
+export function issuersConflict(issuers: Issuer[]): boolean {
+  const known = issuers.filter((i) => i.level || i.kind);
+  for (let i = 0; i < known.length; i++) {
+    for (let j = i + 1; j < known.length; j++) {
+      const a = known[i] as Issuer;
+      const b = known[j] as Issuer;
+      if ((a.level && b.level && a.level !== b.level) || (a.kind && b.kind && a.kind !== b.kind)) return true;
+    }
+  }
+  return false;
+}
+
+/** A cycle is found once from each of its nodes; keep one per set of documents. */
+export function distinctCycles<T extends { docs: AuditDoc[] }>(cycles: T[]): T[] {
+  const seen = new Set<string>();
+  return cycles.filter((c) => {
+    const id = [...new Set(c.docs.map((d) => d.key))].sort().join('|');
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

@@ -1,0 +1,241 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { createApi, listen } from '../src/api/server.js';
+import type { AuditFinding } from '../src/graph/audit.js';
+import { audit, auditText } from '../src/store/audit.js';
+import { closeDrivers } from '../src/store/connection.js';
+import { prepare, writeSource } from '../src/store/ingest.js';
+import { ingestPaths } from '../src/store/pipeline.js';
+import { runCli } from './helpers/cli.js';
+import { cleanGraph, testDb, testEnv } from './helpers/db.js';
+import { seedPath } from './helpers/gold.js';
+
+const db = testDb();
+const ingestText = (path: string, text: string) =>
+  writeSource(
+    db,
+    prepare({
+      path,
+      text,
+      sha256: createHash('sha256').update(text).digest('hex'),
+      format: 'txt',
+      bytes: text.length,
+    }),
+  );
+const of = (fs: AuditFinding[], code: string) => fs.filter((f) => f.code === code);
+const DRAFT =
+  'BÁO CÁO\nKết quả thực hiện\n\nThực hiện Chỉ thị số 22-CT/TU ngày 03/5/2017 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 70/KH-UBND ngày 04/6/2020 của UBND tỉnh, UBND huyện Ba Tơ báo cáo như sau.\n';
+
+afterAll(() => closeDrivers());
+
+describe('the audit on the seeds', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'luocdo-audit-'));
+  beforeAll(async () => {
+    await cleanGraph(db);
+    await ingestPaths(db, [seedPath('.')], { maxBytes: 5e6, concurrency: 2, dryRun: false });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds the number whose year disagrees with its date, the unknown code with its fix, and the merged sources', async () => {
+    const fs = await audit(db, {});
+    const nym = of(fs, 'NUMBER_YEAR_MISMATCH');
+    expect(nym.map((f) => f.documents[0]?.symbol)).toEqual(['18/2000/CT-TTg']);
+    expect(nym[0]?.severity).toBe('error');
+    expect(nym[0]?.mentions[0]?.path).toMatch(/003_2802fcf99e6bc536\.txt$/);
+    expect(of(fs, 'UNKNOWN_CODE')[0]).toMatchObject({ proposal: 'UBTVQH11' });
+    const dup = of(fs, 'DUPLICATE_SOURCE');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]?.message).toContain('000_0f68266f658f0987.txt');
+    expect(dup[0]?.message).toContain('001_5451492b04ecc796.txt');
+  });
+
+  it('lists the documents cited and never ingested as DANGLING, with how many cite them', async () => {
+    const dangling = of(await audit(db, { codes: ['DANGLING'] }), 'DANGLING');
+    expect(dangling.length).toBeGreaterThan(40);
+    expect(dangling.every((f) => f.severity === 'info')).toBe(true);
+    const kl = dangling.find((f) => f.documents[0]?.symbol === '114-KL/TW');
+    expect(kl?.message).toMatch(/cited by 2 documents/);
+  });
+
+  it('audits one document’s chain only', async () => {
+    const fs = await audit(db, { ref: '71/KH-UBND', codes: ['DANGLING'] });
+    const symbols = fs.map((f) => f.documents[0]?.symbol);
+    expect(symbols).toEqual(expect.arrayContaining(['71/KH-UBND', '70/KH-UBND', '65-KH/HU']));
+    expect(symbols).not.toContain('40-KH/HU');
+  });
+
+  it('checks a draft: a wrong date is an error proposing the right one; a right one passes', async () => {
+    const r = await auditText(db, DRAFT);
+    expect(r.findings.map((f) => [f.code, f.proposal])).toEqual([['DATE_CONFLICT', 'ngày 03/4/2017']]);
+    expect(r.findings[0]?.mentions[0]?.text).toBe('Chỉ thị số 22-CT/TU ngày 03/5/2017');
+    const path = join(dir, 'draft.txt');
+    writeFileSync(path, DRAFT);
+    const cli = await runCli(['audit', '--text', path], { env: testEnv() });
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain('ngày 03/4/2017');
+    writeFileSync(path, DRAFT.replace('03/5/2017', '03/4/2017'));
+    const ok = await runCli(['audit', '--text', path, '--json'], { env: testEnv() });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({ findings: [] });
+    const bad = await runCli(['audit', '--code', 'NOPE'], { env: testEnv() });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('unknown code NOPE');
+  });
+
+  it('answers over GraphQL: audit with codes and pages, auditText', async () => {
+    const { server } = createApi({
+      db,
+      token: null,
+      protectReads: false,
+      corsOrigins: [],
+      logger: pino({ level: 'silent' }),
+    });
+    const port = await listen(server, 0, '127.0.0.1');
+    try {
+      const post = async (query: string, variables: Record<string, unknown>) =>
+        (await (
+          await fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json()) as {
+          data: Record<
+            string,
+            {
+              totalCount?: number;
+              errors?: number;
+              edges?: Array<{ node: { code: string; documents: Array<{ symbol: string }> } }>;
+              ok?: boolean;
+              findings?: Array<{ code: string; proposal: string }>;
+            }
+          >;
+        };
+      const a = await post(
+        'query($c: [String!]) { audit(codes: $c, first: 5) { totalCount errors edges { node { code severity documents { symbol } mentions { path start end } } } } }',
+        { c: ['NUMBER_YEAR_MISMATCH'] },
+      );
+      expect(a.data['audit']?.totalCount).toBe(1);
+      expect(a.data['audit']?.edges?.[0]?.node.documents[0]?.symbol).toBe('18/2000/CT-TTg');
+      const t = await post(
+        'query($t: String!) { auditText(text: $t) { ok references findings { code proposal } } }',
+        { t: DRAFT },
+      );
+      expect(t.data['auditText']).toMatchObject({
+        ok: false,
+        findings: [{ code: 'DATE_CONFLICT', proposal: 'ngày 03/4/2017' }],
+      });
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('drops DANGLING for a document once its own text arrives', async () => {
+    await ingestText(
+      'constructed/114.txt',
+      'BAN CHẤP HÀNH TRUNG ƯƠNG\n\nSố 114-KL/TW\n\nHà Nội, ngày 14 tháng 7 năm 2015\n\nKẾT LUẬN\nvề nâng cao hiệu quả công tác dân vận của cơ quan nhà nước các cấp\n\nBan Bí thư kết luận như sau.',
+    );
+    const dangling = of(await audit(db, { codes: ['DANGLING'] }), 'DANGLING');
+    expect(dangling.find((f) => f.documents[0]?.symbol === '114-KL/TW')).toBeUndefined();
+  });
+});
+
+describe('the audit on constructed graphs', () => {
+  beforeAll(() => cleanGraph(db));
+
+  const report = (unit: string, date: string, body: string) =>
+    `ỦY BAN NHÂN DÂN\n${unit.toUpperCase()}\n\n${unit.replace(/^\S+ /, '')}, ${date}\n\nBÁO CÁO\nKết quả công tác\n\n${body} Ủy ban nhân dân ${unit} báo cáo như sau.`;
+
+  it('DATE_CONFLICT across reports, proposing the date most give', async () => {
+    const cite = (d: string) =>
+      `Thực hiện Kế hoạch số 12/KH-UBND ngày ${d} của UBND tỉnh Bình Định về công tác dân vận.`;
+    await ingestText('c/a.txt', report('huyện Tuy Phước', 'ngày 1 tháng 6 năm 2021', cite('3/3/2021')));
+    await ingestText('c/b.txt', report('huyện An Nhơn', 'ngày 2 tháng 6 năm 2021', cite('3/3/2021')));
+    await ingestText('c/c.txt', report('huyện Phù Cát', 'ngày 3 tháng 6 năm 2021', cite('5/3/2021')));
+    const f = of(await audit(db, { codes: ['DATE_CONFLICT'] }), 'DATE_CONFLICT');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.proposal).toBe('ngày 03/3/2021');
+    expect(f[0]?.mentions.map((m) => m.issuedOn)).toEqual(['2021-03-05']);
+  });
+
+  it('ISSUER_CONFLICT when one number is given to bodies that cannot be one', async () => {
+    await ingestText(
+      'c/d.txt',
+      report(
+        'huyện Tây Sơn',
+        'ngày 1 tháng 7 năm 2021',
+        'Thực hiện Chỉ thị số 7/CT-TTg ngày 2/2/2021 của Thủ tướng Chính phủ về phòng dịch.',
+      ),
+    );
+    await ingestText(
+      'c/e.txt',
+      report(
+        'huyện Hoài Ân',
+        'ngày 2 tháng 7 năm 2021',
+        'Thực hiện Chỉ thị số 7/CT-TTg ngày 2/2/2021 của UBND tỉnh Bình Định về phòng dịch.',
+      ),
+    );
+    const f = of(await audit(db, { codes: ['ISSUER_CONFLICT'] }), 'ISSUER_CONFLICT');
+    expect(f.map((x) => x.documents[0]?.symbol)).toEqual(['7/CT-TTg']);
+  });
+
+  it('CITED_BEFORE_ISSUED when a report cites a document dated after it', async () => {
+    await ingestText(
+      'c/f.txt',
+      report(
+        'huyện Vân Canh',
+        'ngày 5 tháng 1 năm 2021',
+        'Thực hiện Kế hoạch số 30/KH-UBND ngày 10/3/2021 của UBND tỉnh Bình Định.',
+      ),
+    );
+    const f = of(await audit(db, { codes: ['CITED_BEFORE_ISSUED'] }), 'CITED_BEFORE_ISSUED');
+    expect(f.map((x) => x.documents.map((d) => d.symbol ?? d.key))).toEqual([
+      [expect.any(String), '30/KH-UBND'],
+    ]);
+  });
+
+  it('SUPERSEDED when a report cites what another document had already replaced', async () => {
+    await ingestText(
+      'c/g.txt',
+      'ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n\nSố: 20/2022/QĐ-UBND\n\nBình Định, ngày 1 tháng 6 năm 2022\n\nQUYẾT ĐỊNH\nBan hành Quy chế tiếp công dân\n\nQuyết định này thay thế Quyết định số 10/2019/QĐ-UBND ngày 3/4/2019 của UBND tỉnh Bình Định.',
+    );
+    await ingestText(
+      'c/h.txt',
+      report(
+        'huyện Tuy Phước',
+        'ngày 5 tháng 1 năm 2023',
+        'Thực hiện Quyết định số 10/2019/QĐ-UBND ngày 3/4/2019 của UBND tỉnh Bình Định về tiếp công dân.',
+      ),
+    );
+    const f = of(await audit(db, { codes: ['SUPERSEDED'] }), 'SUPERSEDED');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.proposal).toBe('20/2022/QĐ-UBND');
+  });
+
+  it('CYCLE when a chain of IMPLEMENTS returns to its start', async () => {
+    await ingestText(
+      'c/i.txt',
+      report(
+        'huyện Phù Mỹ',
+        'ngày 1 tháng 8 năm 2021',
+        'Thực hiện Kế hoạch số 2/KH-UBND ngày 2/2/2021 của UBND huyện, UBND huyện đã ban hành Kế hoạch số 1/KH-UBND ngày 3/3/2021.',
+      ),
+    );
+    await ingestText(
+      'c/j.txt',
+      report(
+        'huyện Phù Mỹ',
+        'ngày 2 tháng 9 năm 2021',
+        'Thực hiện Kế hoạch số 1/KH-UBND ngày 3/3/2021 của UBND huyện, UBND huyện đã ban hành Kế hoạch số 2/KH-UBND ngày 2/2/2021.',
+      ),
+    );
+    const f = of(await audit(db, { codes: ['CYCLE'] }), 'CYCLE');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.documents.map((d) => d.symbol).sort()).toEqual(['1/KH-UBND', '2/KH-UBND']);
+    expect(f[0]?.severity).toBe('error');
+  });
+});

@@ -1,65 +1,27 @@
 // API latency on a synthetic graph: p50/p95 of `implementers` and of a 3-deep `citationChain` (IN) over
 // the most cited documents, and requests/s of `document(ref)` under autocannon, over real HTTP.
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { createApi, listen } from '../src/api/server.js';
-import { loadSettings } from '../src/config.js';
-import { closeDrivers, openDb } from '../src/store/connection.js';
-import { counts, prepare, writeSource } from '../src/store/ingest.js';
-import { startServer, stopServer } from '../src/store/runtime/server.js';
+import { counts } from '../src/store/ingest.js';
 import { toPlain } from '../src/store/values.js';
 import { reports } from './corpus.js';
+import { freshServer, load, machine } from './harness.js';
 
 const size = Number(process.argv[2] ?? 10000);
 const samples = Number(process.argv[3] ?? 200);
-console.log(
-  `machine: ${cpus()[0]?.model ?? '?'} (${cpus().length} cores), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-);
-
-const dataDir = mkdtempSync(join(tmpdir(), 'luocdo-bench-api-'));
-const settings = loadSettings({
-  ...process.env,
-  NEO4J_URI: '',
-  LUOCDO_DATA_DIR: dataDir,
-  LUOCDO_BOLT_PORT: '17997',
-  LUOCDO_HEAP: '2g',
-  LUOCDO_PAGECACHE: '2g',
-});
-await startServer(settings);
-const db = openDb(settings);
+console.log(machine());
 
 const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return +(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0).toFixed(1);
+  const sorted = [...xs].sort((a, b) => a - b);
+  return +(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(1);
 };
 
+const fresh = await freshServer('api', 17997, '2g', '2g');
+const db = fresh.db;
 try {
-  const items = [...reports(2024, size)];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let i = next++; i < items.length; i = next++) {
-        const r = items[i] as { name: string; text: string };
-        const sha256 = createHash('sha256').update(r.text).digest('hex');
-        await writeSource(
-          db,
-          prepare({ path: `bench/${r.name}`, text: r.text, sha256, format: 'txt', bytes: r.text.length }),
-        );
-      }
-    }),
-  );
-  console.log(
-    JSON.stringify({
-      loaded: size,
-      seconds: +((performance.now() - t0) / 1000).toFixed(0),
-      graph: await counts(db),
-    }),
-  );
+  const seconds = await load(db, [...reports(2024, size)], 8);
+  console.log(JSON.stringify({ loaded: size, seconds: +seconds.toFixed(0), graph: await counts(db) }));
 
   const top = await db.read(async (tx) =>
     (
@@ -132,7 +94,5 @@ try {
   );
   await new Promise<void>((r) => server.close(() => r()));
 } finally {
-  await closeDrivers();
-  await stopServer(settings);
-  rmSync(dataDir, { recursive: true, force: true });
+  await fresh.stop();
 }

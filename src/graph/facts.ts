@@ -5,7 +5,8 @@ import { documentIdentity } from './identity.js';
 import { areaKey, reporterOrg, resolveOrg, type AreaRef, type Org } from './organizations.js';
 import { contextOf, slug, type Context } from './places.js';
 
-export type DocRow = {
+/** What the graph knows of any document (DESIGN §3). */
+export type DocumentProps = {
   key: string;
   type: string;
   number: string | null;
@@ -14,9 +15,9 @@ export type DocRow = {
   issuedOn: string | null;
   title: string | null;
   name: string | null;
-  ambiguous: boolean;
-  issuerKey: string | null;
 };
+
+export type DocRow = DocumentProps & { ambiguous: boolean; issuerKey: string | null };
 
 export type OrgRow = {
   key: string;

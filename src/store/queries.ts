@@ -1,23 +1,13 @@
 import { fold, extractDocument, parseSymbol } from '../extract/index.js';
 import { TYPE_WORDS } from '../extract/codes.js';
 import { LuocdoError } from '../errors.js';
+import type { DocumentProps } from '../graph/facts.js';
 import type { Db } from './connection.js';
 import { cypher } from './cypher.js';
 import { toParam, toPlain, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
-export type DocRecord = {
-  key: string;
-  type: string;
-  number: string | null;
-  symbol: string | null;
-  year: number | null;
-  issuedOn: string | null;
-  title: string | null;
-  name: string | null;
-  hasText: boolean;
-  [k: string]: Plain;
-};
+export type DocRecord = DocumentProps & { hasText: boolean; [k: string]: Plain };
 export type OrgRecord = {
   key: string;
   name: string;

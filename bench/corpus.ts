@@ -164,7 +164,11 @@ export function* reports(seed: number, count: number): Generator<Report> {
     lines.push(
       `Thực hiện Công văn số ${int(r, 100, 2500)}/SNV-XDCQ ngày ${vnDate(day(r, year))} của Sở Nội vụ V/v báo cáo ${topic}, ${unit} báo cáo kết quả như sau:`,
     );
-    lines.push('I. KẾT QUẢ THỰC HIỆN');
+    // Real reports name their province, which is what tells `UBND tỉnh` and `…/TU` apart across provinces.
+    lines.push(
+      `I. KHÁI QUÁT TÌNH HÌNH\n\n${level === 'xã' ? 'Xã' : 'Huyện'} ${place} thuộc tỉnh ${province}, ${pick(r, FILLER).toLowerCase()}`,
+    );
+    lines.push('II. KẾT QUẢ THỰC HIỆN');
     const paragraphs = int(r, 8, 16);
     let footnote = 0;
     const footnotes: string[] = [];

@@ -4,8 +4,7 @@ MATCH (a:Document {key: key})-[r:CITES|IMPLEMENTS|REPORTS_ON|RESPONDS_TO|BASED_O
 WITH a, r, b, startNode(r) AS s, endNode(r) AS t
 // The quote: the citing document's own mention (expanding from it, not from a much-cited target);
 // for a fact between two cited documents, the mention of its subject in the source that asserts it.
-OPTIONAL MATCH (s)-[:HAS_CITATION]->(c:Citation)-[:REFERS_TO]->(t)
-WITH a, r, b, s, t, head(collect(c.quote)) AS direct
+WITH a, r, b, s, t, [(s)-[:HAS_CITATION]->(c:Citation) WHERE (c)-[:REFERS_TO]->(t) | c.quote][0] AS direct
 WITH a, r, b, CASE WHEN direct IS NOT NULL THEN direct
   ELSE COLLECT { MATCH (c2:Citation)-[:REFERS_TO]->(s) WHERE c2.source IN r.sources RETURN c2.quote LIMIT 1 }[0] END AS quote
 RETURN startNode(r).key AS from, endNode(r).key AS to, type(r) AS relation, quote, b {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText} AS doc

@@ -4,8 +4,9 @@
 MATCH (target:Document {key: $key})
 MATCH (doc:Document)-[chain:IMPLEMENTS*0..4]->(mid:Document)-[last:REPORTS_ON|IMPLEMENTS]->(target)
 MATCH (doc)-[:ISSUED_BY]->(unit:Organization)
-OPTIONAL MATCH (mid)-[:HAS_CITATION]->(c:Citation)-[:REFERS_TO]->(target)
-WITH unit, doc, mid, last, target, head(collect(c.quote)) AS direct
+// A pattern comprehension expands from the bound report; a MATCH lets the planner start at the target.
+WITH unit, doc, mid, last, target,
+     [(mid)-[:HAS_CITATION]->(c:Citation) WHERE (c)-[:REFERS_TO]->(target) | c.quote][0] AS direct
 WITH unit, doc, mid, type(last) AS relation, target,
      CASE WHEN direct IS NOT NULL THEN direct
        ELSE COLLECT { MATCH (c2:Citation)-[:REFERS_TO]->(mid) WHERE c2.source IN last.sources RETURN c2.quote LIMIT 1 }[0] END AS quote

@@ -158,11 +158,21 @@ export const resolvers = {
       q.unitsWithoutEvidence(ctx.db, (await mustResolve(ctx, a.directive)).key),
     ),
     citationChain: wrap(
-      async (a: { ref: string; direction?: 'OUT' | 'IN' | 'BOTH' | null; maxDepth?: number | null }, ctx) => {
+      async (
+        a: {
+          ref: string;
+          direction?: 'OUT' | 'IN' | 'BOTH' | null;
+          maxDepth?: number | null;
+          maxNodes?: number | null;
+        },
+        ctx,
+      ) => {
         const depth = a.maxDepth ?? 3;
+        const nodes = a.maxNodes ?? 200;
         if (depth < 1 || depth > MAX_DEPTH)
           throw apiError('LIMIT', `maxDepth must be between 1 and ${MAX_DEPTH}`);
-        return q.citationChain(ctx.db, await mustResolve(ctx, a.ref), a.direction ?? 'OUT', depth);
+        if (nodes < 1 || nodes > 500) throw apiError('LIMIT', 'maxNodes must be between 1 and 500');
+        return q.citationChain(ctx.db, await mustResolve(ctx, a.ref), a.direction ?? 'OUT', depth, nodes);
       },
     ),
     organization: wrap(async (a: { name: string }, ctx) => q.organizationByName(ctx.db, a.name)),

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../src/paths.js';
 import { freePort } from './setup/neo4j.js';
 import { runCli } from './helpers/cli.js';
 
@@ -181,6 +183,35 @@ describe('luocdo db start/status/cypher/stop on a private data folder and port',
       { env },
     );
     expect(JSON.parse(q.stdout)).toEqual({ rows: [{ n: 1 }] });
+  });
+
+  it('runs the main job: `luocdo start` loads the seeds into the empty graph and serves GraphQL until stopped', async () => {
+    await runCli(['db', 'cypher', 'MATCH (n:Document) DETACH DELETE n'], { env });
+    const apiPort = await freePort();
+    const child = spawn(process.execPath, [join(projectRoot(), 'bin', 'luocdo.js'), 'start'], {
+      env: { ...env, LUOCDO_API_PORT: String(apiPort) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    for (let i = 0; i < 240 && !out.includes('/graphql'); i++) await new Promise((r) => setTimeout(r, 250));
+    try {
+      expect(out).toMatch(/seeds: 5 files: 4 added, 0 replaced, 1 merged/);
+      expect(out).toContain(`http://127.0.0.1:${apiPort}/graphql`);
+      expect((await fetch(`http://127.0.0.1:${apiPort}/ready`)).status).toBe(200);
+      const res = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ document(ref: "22-CT/TU") { symbol issuedOn } }' }),
+      });
+      expect(await res.json()).toEqual({
+        data: { document: { symbol: '22-CT/TU', issuedOn: '2017-04-03' } },
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 
   it('stops cleanly, and a second stop is a no-op', async () => {

@@ -144,7 +144,8 @@ async function ensureCredentials(
         },
       );
     }
-    creds = { user: 'neo4j', password: randomBytes(18).toString('base64url') };
+    // Hex: a password starting with '-' would be read as an option by neo4j-admin.
+    creds = { user: 'neo4j', password: randomBytes(20).toString('hex') };
     writeFileSync(layout.credentialsFile, JSON.stringify(creds) + '\n', { mode: 0o600 });
   }
   chmodSync(layout.credentialsFile, 0o600);

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../store/connection.js';
 import { createHash } from 'node:crypto';
-import { counts, prepare, removeSource, writeSource } from '../store/ingest.js';
+import { awaitSearchRefresh, counts, prepare, removeSource, writeSource } from '../store/ingest.js';
 import * as q from '../store/queries.js';
 import { AUDIT_CODES, audit, auditText } from '../store/audit.js';
 import { apiError, asApiError } from './errors.js';
@@ -232,6 +232,7 @@ export const resolvers = {
         ctx.db,
         prepare({ path: a.path, text: a.text, sha256, format: 'txt', bytes: Buffer.byteLength(a.text) }),
       );
+      await awaitSearchRefresh(ctx.db);
       return { status: r.status, report: r.report, sha256, documents: r.documents, citations: r.citations };
     }),
     removeSource: wrap(async (a: { source: string }, ctx) => {

@@ -137,6 +137,11 @@ export async function writeSource(db: Db, p: Prepared): Promise<IngestResult> {
   });
 }
 
+/** Waits until the full-text indexes (updated after commit) show what was written. */
+export async function awaitSearchRefresh(db: Db): Promise<void> {
+  await db.read((tx) => tx.run(cypher('ingest/await-search-refresh')));
+}
+
 /** Removes a source named by sha256 (or a prefix) or path; false when there is none. */
 export async function removeSource(db: Db, ref: string): Promise<{ sha: string; path: string }[]> {
   return db.write(async (tx) => {

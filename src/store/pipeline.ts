@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { formatError, isLuocdoError } from '../errors.js';
 import { readDocument } from '../read/index.js';
 import type { Db } from './connection.js';
-import { prepare, writeSource, type IngestResult, type Prepared } from './ingest.js';
+import { awaitSearchRefresh, prepare, writeSource, type IngestResult, type Prepared } from './ingest.js';
 
 export type Failure = { path: string; error: string };
 
@@ -101,6 +101,7 @@ export async function ingestPaths(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+  if (db && !opts.dryRun && results.some((r) => r.status !== 'unchanged')) await awaitSearchRefresh(db);
   const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;
   return {
     files: files.length + failures.filter((f) => !files.includes(f.path)).length,

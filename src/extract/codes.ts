@@ -143,15 +143,25 @@ const ISSUER_PATTERNS: ReadonlyArray<readonly [RegExp, string, 'party' | 'state'
   [/^so noi vu/, 'SNV', 'state'],
 ];
 
+const foldCache = new Map<string, string>();
+
 /** Folds Vietnamese to ASCII lower case (đ → d), collapsing white space; for matching, never for output. */
 export function fold(s: string): string {
-  return s
+  // Type words and issuer phrases repeat on every page: remember the short ones.
+  const cached = s.length <= 48 ? foldCache.get(s) : undefined;
+  if (cached !== undefined) return cached;
+  const out = s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+  if (s.length <= 48) {
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(s, out);
+  }
+  return out;
 }
 
 export function issuerCode(phrase: string): { code: string; system: 'party' | 'state' } | undefined {

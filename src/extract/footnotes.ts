@@ -32,6 +32,9 @@ const LONE_NUMBER = /^\s*(\d{1,2})\s*$/;
 const GLUED = /(?<=[\p{Ll}”")])(\d{1,2})(?=[\s.,;:]|$)/gu;
 const SPACED_AT_EOL = /(?<=\p{Ll}[”")]?\s)(\d{1,2})\s*$/u;
 const SUPER_RUN = /(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})/gu;
+/** Cheap tests that a line can hold a glued or end-of-line marker at all, before the full patterns run. */
+const MAY_GLUE = /[\p{Ll}”")]\d/u;
+const MAY_END = /\d\s*$/;
 
 function nextNonBlank(lines: Line[], i: number): Line | undefined {
   for (let k = i + 1; k < lines.length; k++) if ((lines[k] as Line).text.trim() !== '') return lines[k];
@@ -88,14 +91,15 @@ export function findFootnotes(text: string): Footnotes {
           end: line.start + (s.index ?? 0) + (s[1] as string).length,
         });
       }
-    for (const g of line.text.matchAll(GLUED)) {
-      found.push({
-        n: Number(g[1]),
-        start: line.start + (g.index ?? 0),
-        end: line.start + (g.index ?? 0) + (g[1] as string).length,
-      });
-    }
-    const eol = SPACED_AT_EOL.exec(line.text);
+    if (MAY_GLUE.test(line.text))
+      for (const g of line.text.matchAll(GLUED)) {
+        found.push({
+          n: Number(g[1]),
+          start: line.start + (g.index ?? 0),
+          end: line.start + (g.index ?? 0) + (g[1] as string).length,
+        });
+      }
+    const eol = MAY_END.test(line.text) ? SPACED_AT_EOL.exec(line.text) : null;
     if (eol)
       found.push({
         n: Number(eol[1]),

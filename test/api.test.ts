@@ -1,35 +1,18 @@
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, listen } from '../src/api/server.js';
 import { fold } from '../src/extract/index.js';
 import { closeDrivers, type Db } from '../src/store/connection.js';
 import { ingestPaths } from '../src/store/pipeline.js';
+import { startApi, type TestApi } from './helpers/api.js';
 import { cleanGraph, testDb } from './helpers/db.js';
 import { gold, seedPath } from './helpers/gold.js';
-import { pino } from 'pino';
 
 const TOKEN = 'test-token-0123456789abcdef';
-let server: Server;
 let base = '';
 let reads = 0;
 
-type Gql = {
-  data?: Record<string, unknown> | null;
-  errors?: Array<{ message: string; extensions?: { code?: string; candidates?: unknown[] } }>;
-};
-
-async function gql(
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: Gql }> {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as Gql };
-}
+let api: TestApi;
+const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  api.gql(query, variables, headers);
 
 beforeAll(async () => {
   const db = testDb();
@@ -44,17 +27,11 @@ beforeAll(async () => {
       return db.read(w);
     },
   };
-  ({ server } = createApi({
-    db: counting,
-    token: TOKEN,
-    protectReads: false,
-    corsOrigins: [],
-    logger: pino({ level: 'silent' }),
-  }));
-  base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  api = await startApi(counting, TOKEN);
+  base = api.base;
 });
 afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+  await api.close();
   await closeDrivers();
 });
 

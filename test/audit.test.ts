@@ -3,13 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { createApi, listen } from '../src/api/server.js';
 import type { AuditFinding } from '../src/graph/audit.js';
 import { audit, auditText } from '../src/store/audit.js';
 import { closeDrivers } from '../src/store/connection.js';
 import { prepare, writeSource } from '../src/store/ingest.js';
 import { ingestPaths } from '../src/store/pipeline.js';
+import { startApi } from './helpers/api.js';
 import { runCli } from './helpers/cli.js';
 import { cleanGraph, testDb, testEnv } from './helpers/db.js';
 import { seedPath } from './helpers/gold.js';
@@ -87,34 +86,18 @@ describe('the audit on the seeds', () => {
   });
 
   it('answers over GraphQL: audit with codes and pages, auditText', async () => {
-    const { server } = createApi({
-      db,
-      token: null,
-      protectReads: false,
-      corsOrigins: [],
-      logger: pino({ level: 'silent' }),
-    });
-    const port = await listen(server, 0, '127.0.0.1');
+    const api = await startApi(db);
+    type Result = {
+      totalCount?: number;
+      errors?: number;
+      edges?: Array<{ node: { code: string; documents: Array<{ symbol: string }> } }>;
+      ok?: boolean;
+      findings?: Array<{ code: string; proposal: string }>;
+    };
     try {
-      const post = async (query: string, variables: Record<string, unknown>) =>
-        (await (
-          await fetch(`http://127.0.0.1:${port}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query, variables }),
-          })
-        ).json()) as {
-          data: Record<
-            string,
-            {
-              totalCount?: number;
-              errors?: number;
-              edges?: Array<{ node: { code: string; documents: Array<{ symbol: string }> } }>;
-              ok?: boolean;
-              findings?: Array<{ code: string; proposal: string }>;
-            }
-          >;
-        };
+      const post = async (query: string, variables: Record<string, unknown>) => ({
+        data: (await api.gql<Record<string, Result>>(query, variables)).body.data ?? {},
+      });
       const a = await post(
         'query($c: [String!]) { audit(codes: $c, first: 5) { totalCount errors edges { node { code severity documents { symbol } mentions { path start end } } } } }',
         { c: ['NUMBER_YEAR_MISMATCH'] },
@@ -130,7 +113,7 @@ describe('the audit on the seeds', () => {
         findings: [{ code: 'DATE_CONFLICT', proposal: 'ngày 03/4/2017' }],
       });
     } finally {
-      await new Promise<void>((r) => server.close(() => r()));
+      await api.close();
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
-import { closeDrivers, openDb } from '../store/connection.js';
+import { openDb } from '../store/connection.js';
 import { migrate } from '../store/migrate.js';
 import { serverStatus, startServer, stopServer } from '../store/runtime/server.js';
 import { toPlain, toParam, type Plain } from '../store/values.js';
@@ -108,5 +108,3 @@ export function registerDb(program: Command, io: Io): void {
       },
     );
 }
-
-export { closeDrivers };

@@ -77,28 +77,6 @@ export function typeCode(code: string): { code: string; type: DocType } | undefi
   return TYPE_CODE_BY_UPPER.get(code.toUpperCase());
 }
 
-/** Issuer codes of the Party system (the part after `/` in `22-CT/TU`). */
-export const PARTY_ISSUERS = new Set([
-  'TW',
-  'VPTW',
-  'TU',
-  'HU',
-  'QU',
-  'ĐU',
-  'ĐUK',
-  'TƯ',
-  'BCSĐ',
-  'ĐĐ',
-  'BTGTW',
-  'BDVTW',
-  'BTCTW',
-  'UBKTTW',
-  'BKTTW',
-  'BNCTW',
-  'ĐUQSTW',
-  'ĐUCA',
-]);
-
 /**
  * Codes of issuers whose names appear in running text, to complete number-only references
  * (`Chỉ thị 05 của Bộ Chính trị` → 05-CT/TW). Patterns are matched against the folded, lower-case issuer phrase.

@@ -36,7 +36,7 @@ export function codeProblems(p: ParsedSymbol): Array<Omit<Finding, 'start' | 'en
 
 const QH_FAMILY = /^(?:UBTVQH|QH)/;
 const QH_EXACT = /^(?:UBTVQH|QH)\d{1,2}$/;
-const EQUIVALENT_TYPES = new Set(['QyĐ:QĐi', 'QĐi:QyĐ', 'CV:*', 'QC:QC']);
+const EQUIVALENT_TYPES = new Set(['QyĐ:QĐi', 'QĐi:QyĐ']);
 
 /** Findings on one document alone (the graph-wide ones belong to the audit). */
 export function findingsOf(

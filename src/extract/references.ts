@@ -20,8 +20,6 @@ export type Mention = {
   subject: string | null;
   /** Where the issuer phrase and subject end: the mention's whole clause, for the relation rules. */
   tailEnd: number;
-  /** Where the type word ends (the cue for relations looks before `start`). */
-  typeWordEnd: number;
   /** The type the type word names (`Quyết định` → QĐ); null for a bare symbol. */
   wordType: DocType | null;
 };
@@ -166,13 +164,7 @@ export function scanMentions(text: string, exclude: ReadonlyArray<readonly [numb
     return m;
   };
 
-  const fromSymbol = (
-    start: number,
-    typeWordEnd: number,
-    wordType: DocType | null,
-    raw: string,
-    symEnd: number,
-  ): Mention => {
+  const fromSymbol = (start: number, wordType: DocType | null, raw: string, symEnd: number): Mention => {
     const parsed = parseSymbol(raw);
     const date = dateAt(text, symEnd);
     return {
@@ -190,7 +182,6 @@ export function scanMentions(text: string, exclude: ReadonlyArray<readonly [numb
       issuer: null,
       subject: null,
       tailEnd: date ? date.end : symEnd,
-      typeWordEnd,
       wordType,
     };
   };
@@ -207,7 +198,7 @@ export function scanMentions(text: string, exclude: ReadonlyArray<readonly [numb
     SYMBOL_AT.lastIndex = at;
     const sym = lead ? SYMBOL_AT.exec(text) : null;
     if (sym) {
-      const group: Mention[] = [fromSymbol(start, wordEnd, wordType, sym[0], SYMBOL_AT.lastIndex)];
+      const group: Mention[] = [fromSymbol(start, wordType, sym[0], SYMBOL_AT.lastIndex)];
       // Several numbers under one type word: `Quyết định số 217-QĐ/TW, 218-QĐ/TW`.
       for (;;) {
         const last = group[group.length - 1] as Mention;
@@ -216,9 +207,7 @@ export function scanMentions(text: string, exclude: ReadonlyArray<readonly [numb
         SYMBOL_AT.lastIndex = CONTINUATION.lastIndex;
         const more = SYMBOL_AT.exec(text);
         if (!more) break;
-        group.push(
-          fromSymbol(CONTINUATION.lastIndex, CONTINUATION.lastIndex, wordType, more[0], SYMBOL_AT.lastIndex),
-        );
+        group.push(fromSymbol(CONTINUATION.lastIndex, wordType, more[0], SYMBOL_AT.lastIndex));
       }
       const last = withTail(group[group.length - 1] as Mention);
       for (const m of group) {
@@ -262,7 +251,6 @@ export function scanMentions(text: string, exclude: ReadonlyArray<readonly [numb
         issuer: null,
         subject: null,
         tailEnd: date ? date.end : numEnd,
-        typeWordEnd: wordEnd,
         wordType,
       });
       const key = shortKey(wordType, bare[0]);
@@ -309,7 +297,7 @@ export function scanMentions(text: string, exclude: ReadonlyArray<readonly [numb
     if (excluded(start, end) || mentions.some((m) => start < m.end && end > m.start)) continue;
     const parsed = parseSymbol(s[0]);
     if (!parsed.type || !typeCode(parsed.codes[0] ?? '')) continue;
-    const m = withTail(fromSymbol(start, start, null, s[0], end));
+    const m = withTail(fromSymbol(start, null, s[0], end));
     mentions.push(m);
   }
   mentions.sort((a, b) => a.start - b.start);
@@ -403,7 +391,6 @@ function readName(
     issuer: null,
     subject: null,
     tailEnd: end,
-    typeWordEnd: wordEnd,
     wordType: type,
   };
 }

@@ -12,13 +12,18 @@ const server = await freshServer('ingest', 17998);
 try {
   let offset = 0;
   for (const n of sizes) {
-    const seconds = await load(server.db, [...reports(1000 + offset, n)], concurrency);
+    const items = [...reports(1000 + offset, n)];
+    const cpu0 = process.cpuUsage();
+    const seconds = await load(server.db, items, concurrency);
+    const cpu = process.cpuUsage(cpu0);
     offset += n;
     console.log(
       JSON.stringify({
         reports: n,
         seconds: +seconds.toFixed(1),
         reportsPerSecond: +(n / seconds).toFixed(0),
+        // This process's CPU (extraction, driver) per report; the rest is the server's.
+        clientCpuMsPerReport: +((cpu.user + cpu.system) / 1000 / n).toFixed(2),
         graph: await counts(server.db),
       }),
     );

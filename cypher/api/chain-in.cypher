@@ -6,6 +6,6 @@ WITH a, r, b, startNode(r) AS s, endNode(r) AS t
 // for a fact between two cited documents, the mention of its subject in the source that asserts it.
 WITH a, r, b, s, t, [(s)-[:HAS_CITATION]->(c:Citation) WHERE (c)-[:REFERS_TO]->(t) | c.quote][0] AS direct
 WITH a, r, b, CASE WHEN direct IS NOT NULL THEN direct
-  ELSE COLLECT { MATCH (c2:Citation)-[:REFERS_TO]->(s) WHERE c2.source IN r.sources RETURN c2.quote LIMIT 1 }[0] END AS quote
+  ELSE COLLECT { MATCH (c2:Citation)-[:REFERS_TO]->(s) WHERE (type(r) + '>' + t.key) IN c2.facts RETURN c2.quote LIMIT 1 }[0] END AS quote
 RETURN startNode(r).key AS from, endNode(r).key AS to, type(r) AS relation, quote, b {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText} AS doc
 LIMIT $limit

@@ -9,7 +9,7 @@ WITH unit, doc, mid, last, target,
      [(mid)-[:HAS_CITATION]->(c:Citation) WHERE (c)-[:REFERS_TO]->(target) | c.quote][0] AS direct
 WITH unit, doc, mid, type(last) AS relation, target,
      CASE WHEN direct IS NOT NULL THEN direct
-       ELSE COLLECT { MATCH (c2:Citation)-[:REFERS_TO]->(mid) WHERE c2.source IN last.sources RETURN c2.quote LIMIT 1 }[0] END AS quote
+       ELSE COLLECT { MATCH (c2:Citation)-[:REFERS_TO]->(mid) WHERE (type(last) + '>' + target.key) IN c2.facts RETURN c2.quote LIMIT 1 }[0] END AS quote
 RETURN unit {.key, .name, .shortName, .level, .kind} AS unit,
        collect({document: doc {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText}, via: mid {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText}, relation: relation, target: target {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText}, quote: quote}) AS evidence,
        min(coalesce(doc.issuedOn, mid.issuedOn)) AS firstOn,

@@ -1,7 +1,9 @@
 // Everything one source asserts, in one statement (one round trip): the report, the areas and units,
-// the documents it cites, who issued them, the edges with the sources that support them, one Citation
-// per mention, the SourceFile and the signer. Shared nodes are only written when something is new,
-// so that reports citing the same documents do not queue behind each other's locks.
+// every document it names (with its issuer, the report's edges to it and the Citations that are the
+// evidence, all on one row so each document is looked up once), the facts between cited documents,
+// the SourceFile and the signer. Who supports an edge is kept on this source's own Citations and
+// SourceFile: a document or edge that already exists is only read, never written, so reports citing
+// the same directive neither queue behind each other's locks nor grow a list on it.
 MERGE (rep:Document {key: $r.key})
 ON CREATE SET rep.createdAt = datetime()
 SET rep.hasText = true,
@@ -16,7 +18,7 @@ SET rep.hasText = true,
     rep.signer = $r.signer,
     rep.signerPosition = $r.signerPosition,
     rep.ambiguous = false,
-    rep.searchText = $r.searchText
+    rep.searchText = coalesce($r.searchText, rep.searchText)
 WITH rep
 CALL () {
   UNWIND $areas AS a
@@ -25,7 +27,6 @@ CALL () {
   WITH x, a WHERE a.parentKey IS NOT NULL
   MERGE (p:Area {key: a.parentKey})
   MERGE (x)-[:IN]->(p)
-  RETURN count(*) AS areas
 }
 CALL () {
   UNWIND $orgs AS o
@@ -34,67 +35,56 @@ CALL () {
   WITH x, o WHERE o.areaKey IS NOT NULL
   MATCH (a:Area {key: o.areaKey})
   MERGE (x)-[:IN]->(a)
-  RETURN count(*) AS orgs
-}
-CALL () {
-  UNWIND $docs AS d
-  MERGE (x:Document {key: d.key})
-  ON CREATE SET x.hasText = false, x.createdAt = datetime(), x.type = d.type, x.number = d.number, x.symbol = d.symbol,
-                x.year = d.year, x.issuedOn = d.issuedOn, x.title = d.title, x.name = d.name,
-                x.ambiguous = d.ambiguous, x.searchText = d.searchText
-  // A citation only fills what is still unknown, and never what the document's own text says.
-  WITH x, d
-  WHERE NOT x.hasText AND ((x.issuedOn IS NULL AND d.issuedOn IS NOT NULL) OR (x.title IS NULL AND d.title IS NOT NULL))
-  SET x.issuedOn = coalesce(x.issuedOn, d.issuedOn), x.title = coalesce(x.title, d.title), x.year = coalesce(x.year, d.year)
-  RETURN count(*) AS docs
-}
-CALL () {
-  UNWIND $issuedBy AS r
-  MATCH (d:Document {key: r.doc})
-  MATCH (o:Organization {key: r.org})
-  MERGE (d)-[e:ISSUED_BY]->(o)
-  WITH e WHERE NOT $sha IN coalesce(e.sources, [])
-  SET e.sources = coalesce(e.sources, []) + $sha
-  RETURN count(*) AS issued
-}
-CALL () {
-  UNWIND $edges AS e
-  MATCH (a:Document {key: e.from})
-  MATCH (b:Document {key: e.to})
-  // Relationship types cannot be parameters: one FOREACH per type.
-  FOREACH (_ IN CASE WHEN e.rel = 'CITES' THEN [1] ELSE [] END | MERGE (a)-[x:CITES]->(b) SET x.sources = coalesce(x.sources, []) + $sha)
-  FOREACH (_ IN CASE WHEN e.rel = 'IMPLEMENTS' THEN [1] ELSE [] END | MERGE (a)-[x:IMPLEMENTS]->(b) SET x.sources = coalesce(x.sources, []) + $sha)
-  FOREACH (_ IN CASE WHEN e.rel = 'REPORTS_ON' THEN [1] ELSE [] END | MERGE (a)-[x:REPORTS_ON]->(b) SET x.sources = coalesce(x.sources, []) + $sha)
-  FOREACH (_ IN CASE WHEN e.rel = 'RESPONDS_TO' THEN [1] ELSE [] END | MERGE (a)-[x:RESPONDS_TO]->(b) SET x.sources = coalesce(x.sources, []) + $sha)
-  FOREACH (_ IN CASE WHEN e.rel = 'BASED_ON' THEN [1] ELSE [] END | MERGE (a)-[x:BASED_ON]->(b) SET x.sources = coalesce(x.sources, []) + $sha)
-  FOREACH (_ IN CASE WHEN e.rel = 'AMENDS' THEN [1] ELSE [] END | MERGE (a)-[x:AMENDS]->(b) SET x.sources = coalesce(x.sources, []) + $sha)
-  FOREACH (_ IN CASE WHEN e.rel = 'REPLACES' THEN [1] ELSE [] END | MERGE (a)-[x:REPLACES]->(b) SET x.sources = coalesce(x.sources, []) + $sha)
-  FOREACH (_ IN CASE WHEN e.rel = 'REPEALS' THEN [1] ELSE [] END | MERGE (a)-[x:REPEALS]->(b) SET x.sources = coalesce(x.sources, []) + $sha)
-  FOREACH (_ IN CASE WHEN e.rel = 'GUIDES' THEN [1] ELSE [] END | MERGE (a)-[x:GUIDES]->(b) SET x.sources = coalesce(x.sources, []) + $sha)
-  RETURN count(*) AS edges
 }
 CALL (rep) {
-  UNWIND $citations AS c
-  MATCH (d:Document {key: c.docKey})
-  CREATE (x:Citation {key: c.key, quote: c.quote, text: c.text, start: c.start, end: c.end, inFootnote: c.inFootnote,
-                      relation: c.relation, ambiguous: c.ambiguous, issuedOn: c.issuedOn, source: $sha})
-  CREATE (rep)-[:HAS_CITATION]->(x)
-  CREATE (x)-[:REFERS_TO]->(d)
-  RETURN count(*) AS citations
+  UNWIND $targets AS t
+  MERGE (x:Document {key: t.key})
+  ON CREATE SET x.hasText = false, x.createdAt = datetime(), x.type = t.type, x.number = t.number, x.symbol = t.symbol,
+                x.year = t.year, x.issuedOn = t.issuedOn, x.title = t.title, x.name = t.name,
+                x.ambiguous = t.ambiguous, x.searchText = t.searchText
+  WITH rep, x, t
+  // A citation only fills what is still unknown, and never what the document's own text says.
+  CALL (x, t) {
+    WITH x, t
+    WHERE NOT x.hasText AND ((x.issuedOn IS NULL AND t.issuedOn IS NOT NULL) OR (x.title IS NULL AND t.title IS NOT NULL))
+    SET x.issuedOn = coalesce(x.issuedOn, t.issuedOn), x.title = coalesce(x.title, t.title), x.year = coalesce(x.year, t.year)
+  }
+  CALL (x, t) {
+    WITH x, t WHERE t.issuer IS NOT NULL
+    MATCH (o:Organization {key: t.issuer})
+    MERGE (x)-[:ISSUED_BY]->(o)
+  }
+  CALL (rep, x, t) {
+    UNWIND t.rels AS rel
+    MERGE (rep)-[:$(rel)]->(x)
+  }
+  CALL (rep, x, t) {
+    UNWIND t.citations AS c
+    CREATE (cit:Citation {key: c.key, quote: c.quote, text: c.text, start: c.start, end: c.end, inFootnote: c.inFootnote,
+                          relation: c.relation, ambiguous: c.ambiguous, issuedOn: c.issuedOn, source: $sha,
+                          issuer: c.issuer, facts: c.facts})
+    CREATE (rep)-[:HAS_CITATION]->(cit)
+    CREATE (cit)-[:REFERS_TO]->(x)
+  }
+}
+CALL () {
+  UNWIND $facts AS e
+  MATCH (a:Document {key: e.from})
+  MATCH (b:Document {key: e.to})
+  MERGE (a)-[:$(e.rel)]->(b)
 }
 CALL (rep) {
   MERGE (s:SourceFile {sha256: $sha})
   ON CREATE SET s.ingestedAt = datetime()
   SET s.path = $source.path, s.format = $source.format, s.bytes = $source.bytes, s.extractorVersion = $source.version,
-      s.refKeys = $source.refKeys
+      s.refKeys = $source.refKeys, s.titleKey = $source.titleKey, s.issuer = $source.issuer,
+      s.searchPending = $source.searchPending
   MERGE (s)-[:OF]->(rep)
-  RETURN count(*) AS sources
 }
 CALL (rep) {
   UNWIND CASE WHEN $person IS NULL THEN [] ELSE [$person] END AS person
   MERGE (p:Person {key: person.key})
   ON CREATE SET p.name = person.name, p.position = person.position
   MERGE (rep)-[:SIGNED_BY]->(p)
-  RETURN count(*) AS signers
 }
 RETURN rep.key AS key

@@ -40,6 +40,13 @@ export type CitationRow = {
   ambiguous: boolean;
   /** The date this mention gives the document, as written (the audit compares them). */
   issuedOn: string | null;
+  /**
+   * What this source asserts about the cited document, kept on its own Citation so that shared edges
+   * need no list of supporters (a decree's ISSUED_BY would otherwise be rewritten by every report):
+   * the unit that issued it, and the facts `REL>key` whose subject it is.
+   */
+  issuer: string | null;
+  facts: string[];
 };
 export type EdgeRow = { from: string; rel: FactRelation; to: string };
 
@@ -191,6 +198,33 @@ export function graphFacts(doc: ExtractedDocument, text: string): GraphFacts {
   };
   documents.delete(report.key);
 
+  const edges = new Map<string, EdgeRow>();
+  const addEdge = (e: EdgeRow) => {
+    if (e.from !== e.to) edges.set(`${e.from}|${e.rel}|${e.to}`, e);
+  };
+  doc.references.forEach((r, i) => addEdge({ from: report.key, rel: r.relation, to: refKey[i] as string }));
+  const issuedBy = new Map<string, { doc: string; org: string }>();
+  if (reporter) issuedBy.set(report.key, { doc: report.key, org: reporter.key });
+  const factsOf = new Map<number, string[]>();
+  for (const f of doc.facts) {
+    const from = refKey[f.fromRef];
+    if (!from) continue;
+    if (f.relation === 'ISSUED_BY') {
+      if (reporter) issuedBy.set(from, { doc: from, org: reporter.key });
+    } else {
+      const to = refKey[f.toRef];
+      if (to && to !== from) {
+        addEdge({ from, rel: f.relation, to });
+        factsOf.set(f.fromRef, [...(factsOf.get(f.fromRef) ?? []), `${f.relation}>${to}`]);
+      }
+    }
+  }
+  doc.references.forEach((_r, i) => {
+    const o = refOrg[i];
+    const k = refKey[i] as string;
+    if (o && k !== report.key && !issuedBy.has(k)) issuedBy.set(k, { doc: k, org: o.key });
+  });
+
   const citations: CitationRow[] = doc.references.map((r, i) => ({
     key: `${doc.source.sha256}:${i}`,
     docKey: refKey[i] as string,
@@ -202,30 +236,9 @@ export function graphFacts(doc: ExtractedDocument, text: string): GraphFacts {
     relation: r.relation,
     ambiguous: documents.get(refKey[i] as string)?.ambiguous ?? false,
     issuedOn: r.issuedOn,
+    issuer: issuedBy.get(refKey[i] as string)?.org ?? null,
+    facts: factsOf.get(i) ?? [],
   }));
-
-  const edges = new Map<string, EdgeRow>();
-  const addEdge = (e: EdgeRow) => {
-    if (e.from !== e.to) edges.set(`${e.from}|${e.rel}|${e.to}`, e);
-  };
-  doc.references.forEach((r, i) => addEdge({ from: report.key, rel: r.relation, to: refKey[i] as string }));
-  const issuedBy = new Map<string, { doc: string; org: string }>();
-  if (reporter) issuedBy.set(report.key, { doc: report.key, org: reporter.key });
-  for (const f of doc.facts) {
-    const from = refKey[f.fromRef];
-    if (!from) continue;
-    if (f.relation === 'ISSUED_BY') {
-      if (reporter) issuedBy.set(from, { doc: from, org: reporter.key });
-    } else {
-      const to = refKey[f.toRef];
-      if (to) addEdge({ from, rel: f.relation, to });
-    }
-  }
-  doc.references.forEach((_r, i) => {
-    const o = refOrg[i];
-    const k = refKey[i] as string;
-    if (o && k !== report.key && !issuedBy.has(k)) issuedBy.set(k, { doc: k, org: o.key });
-  });
 
   return {
     report,
@@ -262,7 +275,11 @@ export function withReportKey(g: GraphFacts, key: string): GraphFacts {
     ...g,
     report: { ...g.report, key },
     documents: g.documents.filter((d) => d.key !== key),
-    citations: g.citations.map((c) => ({ ...c, docKey: swap(c.docKey) })),
+    citations: g.citations.map((c) => ({
+      ...c,
+      docKey: swap(c.docKey),
+      facts: c.facts.map((f) => f.replace(/>(.*)$/s, (_m, to: string) => `>${swap(to)}`)),
+    })),
     edges: g.edges.map((e) => ({ ...e, from: swap(e.from), to: swap(e.to) })).filter((e) => e.from !== e.to),
     issuedBy: g.issuedBy.map((r) => ({ ...r, doc: swap(r.doc) })),
   };

@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { EXTRACTOR_VERSION, extractDocument } from '../extract/index.js';
-import { graphFacts, searchText, withReportKey, type GraphFacts } from '../graph/facts.js';
+import { fold } from '../extract/index.js';
+import { graphFacts, searchText, withReportKey, type DocRow, type GraphFacts } from '../graph/facts.js';
 import { sameReport } from '../graph/identity.js';
 import type { Db } from './connection.js';
 import { cypher } from './cypher.js';
@@ -59,26 +60,119 @@ export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promi
   return true;
 }
 
+/** A document's text for the full-text index; `force` replaces what is there (a report's own text). */
+export type SearchRow = { key: string; text: string; force: boolean };
+
+export type WriteOptions = {
+  /**
+   * Leave the full-text search text to `writeSearchText`, called for many sources at once: the index
+   * is refreshed once per transaction that touches it, and one refresh per report made Lucene's
+   * segment merges a third of the server's work during a bulk ingest.
+   */
+  deferSearch?: boolean;
+};
+
+export type WriteResult = IngestResult & { search: SearchRow[] };
+
+/** The search text of what one source writes: its report (replacing) and the documents it names (if new). */
+export function searchRows(g: GraphFacts): SearchRow[] {
+  return [
+    { key: g.report.key, text: g.report.searchText, force: true },
+    ...g.documents.map((d) => ({ key: d.key, text: docSearchText(d), force: false })),
+  ];
+}
+
+const docSearchText = (d: { symbol: string | null; name: string | null; title: string | null }) =>
+  searchText(`${d.symbol ?? ''} ${d.name ?? ''} ${d.title ?? ''}`);
+
+/**
+ * The write statement's parameters: one row per document the source names (the report included),
+ * carrying its issuer, the report's edges to it and its Citations; the facts between other documents.
+ */
+export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean): Record<string, unknown> {
+  const issuer = new Map(g.issuedBy.map((r) => [r.doc, r.org]));
+  const rels = new Map<string, string[]>();
+  const facts: GraphFacts['edges'] = [];
+  for (const e of g.edges) {
+    if (e.from === g.report.key) rels.set(e.to, [...(rels.get(e.to) ?? []), e.rel]);
+    else facts.push(e);
+  }
+  type CitationParam = Omit<GraphFacts['citations'][number], 'facts'> & { facts: string[] | null };
+  const cites = new Map<string, CitationParam[]>();
+  for (const c of g.citations)
+    cites.set(c.docKey, [
+      ...(cites.get(c.docKey) ?? []),
+      { ...c, facts: c.facts.length > 0 ? c.facts : null },
+    ]);
+  const row = (d: DocRow, searchable: string | null) => ({
+    key: d.key,
+    type: d.type,
+    number: d.number,
+    symbol: d.symbol,
+    year: d.year,
+    issuedOn: d.issuedOn,
+    title: d.title,
+    name: d.name,
+    ambiguous: d.ambiguous,
+    searchText: deferSearch ? null : searchable,
+    issuer: issuer.get(d.key) ?? null,
+    rels: rels.get(d.key) ?? [],
+    citations: cites.get(d.key) ?? [],
+  });
+  const targets = [row(g.report, null), ...g.documents.map((d) => row(d, docSearchText(d)))];
+  return {
+    r: { ...g.report, searchText: deferSearch ? null : g.report.searchText },
+    areas: g.areas,
+    orgs: g.organizations.map((o) => ({ ...o, searchText: searchText(`${o.name} ${o.shortName ?? ''}`) })),
+    targets,
+    facts,
+    sha: p.sha256,
+    source: {
+      path: p.path,
+      format: p.format,
+      bytes: p.bytes,
+      version: EXTRACTOR_VERSION,
+      refKeys: g.refKeys,
+      titleKey: g.report.title ? fold(g.report.title) : null,
+      issuer: issuer.get(g.report.key) ?? null,
+      searchPending: deferSearch ? true : null,
+    },
+    person: g.person,
+  };
+}
+
 /**
  * Writes one source in one transaction: an unchanged file is a no-op; a changed file at the same path
  * replaces exactly its own citations and edges; a near-identical extraction of a report already in the
  * graph becomes a second SourceFile of that Document.
  */
-export async function writeSource(db: Db, p: Prepared): Promise<IngestResult> {
+export async function writeSource(db: Db, p: Prepared, opts: WriteOptions = {}): Promise<WriteResult> {
+  const defer = opts.deferSearch === true;
   return db.write(async (tx) => {
     let g = p.facts;
     const reporter = g.reporter
       ? { ...g.reporter, searchText: searchText(`${g.reporter.name} ${g.reporter.shortName ?? ''}`) }
       : null;
-    const probe = (await run(tx, 'ingest/probe', { sha: p.sha256, path: p.path, org: reporter })).records[0];
+    const probe = (
+      await run(tx, 'ingest/probe', {
+        sha: p.sha256,
+        path: p.path,
+        org: reporter,
+        refKeys: g.refKeys,
+        titleKey: g.report.title ? fold(g.report.title) : null,
+      })
+    ).records[0];
     if (probe?.get('version') === EXTRACTOR_VERSION) {
+      const doc = probe.get('doc') as string;
       return {
         path: p.path,
         sha256: p.sha256,
         status: 'unchanged',
-        report: probe.get('doc') as string,
+        report: doc,
         documents: 0,
         citations: 0,
+        // A bulk ingest stopped before its search text was written: write it now.
+        search: probe.get('searchPending') === true ? searchRows(withReportKey(g, doc)) : [],
       };
     }
     let status: IngestStatus = 'added';
@@ -105,27 +199,7 @@ export async function writeSource(db: Db, p: Prepared): Promise<IngestResult> {
       if (!moved || moved.records.length === 0) g = withReportKey(g, c.key);
       break;
     }
-    await run(tx, 'ingest/write-source', {
-      r: g.report,
-      areas: g.areas,
-      orgs: g.organizations.map((o) => ({ ...o, searchText: searchText(`${o.name} ${o.shortName ?? ''}`) })),
-      docs: g.documents.map((d) => ({
-        ...d,
-        searchText: searchText(`${d.symbol ?? ''} ${d.name ?? ''} ${d.title ?? ''}`),
-      })),
-      issuedBy: g.issuedBy,
-      edges: g.edges,
-      citations: g.citations,
-      sha: p.sha256,
-      source: {
-        path: p.path,
-        format: p.format,
-        bytes: p.bytes,
-        version: EXTRACTOR_VERSION,
-        refKeys: g.refKeys,
-      },
-      person: g.person,
-    });
+    await run(tx, 'ingest/write-source', writeParams(p, g, defer));
     return {
       path: p.path,
       sha256: p.sha256,
@@ -133,8 +207,15 @@ export async function writeSource(db: Db, p: Prepared): Promise<IngestResult> {
       report: g.report.key,
       documents: g.documents.length + 1,
       citations: g.citations.length,
+      search: defer ? searchRows(g) : [],
     };
   });
+}
+
+/** Writes the deferred search text of many sources in one transaction, and marks those sources done. */
+export async function writeSearchText(db: Db, rows: SearchRow[], shas: string[]): Promise<void> {
+  if (rows.length === 0 && shas.length === 0) return;
+  await db.write((tx) => run(tx, 'ingest/write-search-text', { rows, shas }));
 }
 
 /** Waits until the full-text indexes (updated after commit) show what was written. */

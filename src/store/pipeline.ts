@@ -4,6 +4,7 @@ import { formatError, isLuocdoError } from '../errors.js';
 import { readDocument } from '../read/index.js';
 import type { Db } from './connection.js';
 import { awaitSearchRefresh, prepare, writeSource, type IngestResult, type Prepared } from './ingest.js';
+import { SearchQueue } from './search-queue.js';
 
 export type Failure = { path: string; error: string };
 
@@ -74,6 +75,7 @@ export async function ingestPaths(
   const results: IngestResult[] = [];
   let next = 0;
   let done = 0;
+  const search = db && !opts.dryRun ? new SearchQueue(db) : null;
   const worker = async () => {
     for (;;) {
       const i = next++;
@@ -91,7 +93,9 @@ export async function ingestPaths(
             citations: p.facts.citations.length,
           });
         } else {
-          results.push(await writeSource(db, p));
+          const { search: rows, ...result } = await writeSource(db, p, { deferSearch: true });
+          results.push(result);
+          await search?.add({ sha256: result.sha256, search: rows });
         }
       } catch (e) {
         if (isLuocdoError(e) && (e.code === 'DB_UNAVAILABLE' || e.code === 'DB_AUTH')) throw e;
@@ -101,6 +105,7 @@ export async function ingestPaths(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+  await search?.flush();
   if (db && !opts.dryRun && results.some((r) => r.status !== 'unchanged')) await awaitSearchRefresh(db);
   const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;
   return {

@@ -93,5 +93,10 @@ describe('a server stopped in the middle of an ingest', () => {
     expect(s.unchanged + s.added + s.merged).toBe(COUNT);
     const [total] = await rows('MATCH (s:SourceFile) RETURN count(s) AS n');
     expect(total?.['n']).toBe(COUNT);
+    // Search text written in batches: what the crash cut off was written by the rerun.
+    const [searchless] = await rows(
+      'MATCH (s:SourceFile)-[:OF]->(d:Document) WHERE s.searchPending OR d.searchText IS NULL RETURN count(s) AS n',
+    );
+    expect(searchless?.['n']).toBe(0);
   }, 400_000);
 });

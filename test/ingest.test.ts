@@ -280,3 +280,70 @@ describe('files of every format, and bad ones among good ones', () => {
     expect(dry.stdout).toMatch(/^\(dry run\) 5 files/);
   });
 });
+
+describe('support of shared edges and deferred search text', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'luocdo-support-'));
+  const report = (n: number, unit: string, extra: string) =>
+    [
+      `ỦY BAN NHÂN DÂN HUYỆN ${unit.toUpperCase()}`,
+      `Số: ${n}/BC-UBND`,
+      `${unit}, ngày 5 tháng 3 năm 2024`,
+      'BÁO CÁO',
+      `Kết quả thực hiện Chỉ thị số 05-CT/TU tại huyện ${unit}`,
+      `Thực hiện Chỉ thị số 05-CT/TU ngày 10 tháng 1 năm 2023 của Ban Thường vụ Tỉnh ủy Quảng Ngãi, Ủy ban nhân dân huyện ${unit} báo cáo như sau. ${extra}`,
+      'CHỦ TỊCH',
+      'Nguyễn Văn A',
+    ].join('\n');
+  const paths = [join(tmp, 'a.txt'), join(tmp, 'b.txt')];
+  beforeAll(async () => {
+    await cleanGraph(db);
+    writeFileSync(
+      paths[0] as string,
+      report(11, 'Sơn Tịnh', 'Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ.'),
+    );
+    writeFileSync(paths[1] as string, report(12, 'Tư Nghĩa', ''));
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  const issuedBy = async () =>
+    (
+      await q(
+        "MATCH (d:Document)-[:ISSUED_BY]->(o:Organization) WHERE d.symbol = '05-CT/TU' RETURN o.key AS org",
+      )
+    ).map((r) => r['org']);
+
+  it('keeps an edge two sources assert until the last of them goes, and writes it once', async () => {
+    const s = await ingestPaths(db, paths, { ...opts, concurrency: 1 });
+    expect(s.failures).toEqual([]);
+    expect(await issuedBy()).toHaveLength(1);
+    // Nothing on the shared edge grows with its citers.
+    const [props] = await q(
+      "MATCH (d:Document {symbol: '05-CT/TU'})-[r:ISSUED_BY]->() RETURN keys(r) AS keys",
+    );
+    expect(props?.['keys']).toEqual([]);
+    await removeSource(db, paths[0] as string);
+    expect(await issuedBy()).toHaveLength(1);
+    const [nd] = await q("MATCH (d:Document) WHERE d.symbol = '30/2020/NĐ-CP' RETURN count(d) AS n");
+    expect(nd?.['n']).toBe(0);
+    await removeSource(db, paths[1] as string);
+    expect(await issuedBy()).toHaveLength(0);
+    expect((await counts(db)).documents).toBe(0);
+  });
+
+  it('writes search text a stopped bulk ingest left pending when the source comes again', async () => {
+    await ingestPaths(db, paths, opts);
+    await db.write((tx) =>
+      tx.run('MATCH (s:SourceFile)-[:OF]->(d:Document) SET s.searchPending = true REMOVE d.searchText'),
+    );
+    const s = await ingestPaths(db, paths, opts);
+    expect(s.unchanged).toBe(2);
+    const [left] = await q(
+      'MATCH (s:SourceFile)-[:OF]->(d:Document) WHERE s.searchPending OR d.searchText IS NULL RETURN count(s) AS n',
+    );
+    expect(left?.['n']).toBe(0);
+    const [hit] = await q(
+      "CALL db.index.fulltext.queryNodes('document_search', 'tu nghia') YIELD node RETURN count(node) AS n",
+    );
+    expect(hit?.['n']).toBeGreaterThan(0);
+  });
+});

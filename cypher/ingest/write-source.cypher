@@ -54,9 +54,11 @@ CALL (rep) {
     MATCH (o:Organization {key: t.issuer})
     MERGE (x)-[:ISSUED_BY]->(o)
   }
+  // The report's edge keeps the sentence that asserts it, so a query reads the evidence off the edge.
   CALL (rep, x, t) {
     UNWIND t.rels AS rel
-    MERGE (rep)-[:$(rel)]->(x)
+    MERGE (rep)-[e:$(rel.type)]->(x)
+    ON CREATE SET e.quote = rel.quote
   }
   CALL (rep, x, t) {
     UNWIND t.citations AS c

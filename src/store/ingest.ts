@@ -91,11 +91,15 @@ const docSearchText = (d: { symbol: string | null; name: string | null; title: s
  */
 export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean): Record<string, unknown> {
   const issuer = new Map(g.issuedBy.map((r) => [r.doc, r.org]));
-  const rels = new Map<string, string[]>();
+  const rels = new Map<string, Array<{ type: string; quote: string | null }>>();
   const facts: GraphFacts['edges'] = [];
   for (const e of g.edges) {
-    if (e.from === g.report.key) rels.set(e.to, [...(rels.get(e.to) ?? []), e.rel]);
-    else facts.push(e);
+    if (e.from !== g.report.key) {
+      facts.push(e);
+      continue;
+    }
+    const quote = g.citations.find((c) => c.docKey === e.to && c.relation === e.rel)?.quote ?? null;
+    rels.set(e.to, [...(rels.get(e.to) ?? []), { type: e.rel, quote }]);
   }
   type CitationParam = Omit<GraphFacts['citations'][number], 'facts'> & { facts: string[] | null };
   const cites = new Map<string, CitationParam[]>();

@@ -1,17 +1,28 @@
 // What the benchmarks share: a fresh local Neo4j in a temporary folder, and a corpus loaded into it.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings, type Settings } from '../src/config.js';
 import { closeDrivers, openDb, type Db } from '../src/store/connection.js';
-import { awaitSearchRefresh, prepare, writeSource } from '../src/store/ingest.js';
+import { awaitSearchRefresh, prepare, writeSources } from '../src/store/ingest.js';
 import { SearchQueue } from '../src/store/search-queue.js';
 import { startServer, stopServer, type StartResult } from '../src/store/runtime/server.js';
 import type { Report } from './corpus.js';
 
 export function machine(): string {
   return `machine: ${cpus()[0]?.model ?? '?'} (${cpus().length} cores), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+}
+
+/** CPU seconds a process has used so far (user + system), from /proc; 0 where there is none. */
+export function cpuSeconds(pid: number | null): number {
+  if (pid === null) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
 }
 
 export type Fresh = { settings: Settings; db: Db; started: StartResult; stop: () => Promise<number> };
@@ -41,28 +52,32 @@ export async function freshServer(name: string, port: number, heap = '2g', pageC
   };
 }
 
-/** Extracts and writes every report, `concurrency` in flight, one transaction each; returns the seconds taken. */
-export async function load(db: Db, items: Report[], concurrency: number): Promise<number> {
+/**
+ * Extracts and writes every report, `concurrency` transactions in flight, `batch` sources each (1: one
+ * transaction per source), search text in batches as `luocdo ingest` does; returns the seconds taken.
+ */
+export async function load(db: Db, items: Report[], concurrency: number, batch = 1): Promise<number> {
   let next = 0;
   const search = new SearchQueue(db);
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < items.length; i = next++) {
-        const r = items[i] as Report;
-        const sha256 = createHash('sha256').update(r.text).digest('hex');
-        const written = await writeSource(
-          db,
+      for (;;) {
+        const group = items.slice(next, next + batch);
+        next += group.length;
+        if (group.length === 0) return;
+        const ps = group.map((r) =>
           prepare({
             path: `bench/${r.name}`,
             text: r.text,
-            sha256,
+            sha256: createHash('sha256').update(r.text).digest('hex'),
             format: 'txt',
             bytes: Buffer.byteLength(r.text),
           }),
-          { deferSearch: true },
         );
-        await search.add(written);
+        const w = await writeSources(db, ps, { deferSearch: true });
+        if (w.failures.length > 0) throw new Error(`bench: ${w.failures.length} sources failed`);
+        for (const r of w.results) await search.add(r);
       }
     }),
   );

@@ -347,3 +347,39 @@ describe('support of shared edges and deferred search text', () => {
     expect(hit?.['n']).toBeGreaterThan(0);
   });
 });
+
+describe('bulk ingest, many sources per transaction', () => {
+  const snapshot = async () => ({
+    nodes: (
+      await q(
+        'MATCH (n) WHERE NOT n:Migration RETURN labels(n)[0] + ":" + coalesce(n.key, n.sha256) AS id ORDER BY id',
+      )
+    ).map((r) => r['id']),
+    edges: (
+      await q(
+        'MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.sha256) + " " + type(r) + " " + coalesce(b.key, b.sha256) AS e ORDER BY e',
+      )
+    ).map((r) => r['e']),
+  });
+
+  it('gives the graph one transaction per source gives, near-identical reports in one batch included', async () => {
+    await cleanGraph(db);
+    const one = await ingestPaths(db, [seeds], { ...opts, batch: 1 });
+    const expected = await snapshot();
+    await cleanGraph(db);
+    const bulk = await ingestPaths(db, [seeds], { ...opts, concurrency: 1, batch: 10 });
+    expect(bulk.failures).toEqual([]);
+    expect({ added: bulk.added, merged: bulk.merged }).toEqual({ added: one.added, merged: one.merged });
+    expect(await snapshot()).toEqual(expected);
+    // And again: nothing changes.
+    const again = await ingestPaths(db, [seeds], { ...opts, batch: 10 });
+    expect(again.unchanged).toBe(5);
+    expect(await snapshot()).toEqual(expected);
+  });
+
+  it('refuses a batch size that is not a whole number from 1 to 1000', async () => {
+    const r = await runCli(['ingest', seeds, '--batch', '0'], { env: testEnv() });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/--batch.*whole number from 1 to 1000/);
+  });
+});

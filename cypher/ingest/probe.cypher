@@ -1,15 +1,20 @@
-// Before writing a source: is it here already (and is its search text still to be written), is there
-// an older version at its path, and which reports of the same unit might be this one extracted another
-// way. Writing the unit's name locks it, so two extractions of one report ingested at once see each
-// other instead of racing.
-OPTIONAL MATCH (s:SourceFile {sha256: $sha})
-OPTIONAL MATCH (s)-[:OF]->(d:Document)
-CALL () {
-  OPTIONAL MATCH (p:SourceFile {path: $path}) WHERE p.sha256 <> $sha
+// Before writing sources (one, or a batch of a bulk ingest): is each here already (and is its search
+// text still to be written), is there an older version at its path, and which reports of the same unit
+// might be it extracted another way. Writing the unit's name locks it, so two extractions of one report
+// ingested at once see each other instead of racing; a batch locks its units in key order.
+UNWIND $items AS item
+WITH item ORDER BY item.org.key
+CALL (item) {
+  OPTIONAL MATCH (s:SourceFile {sha256: item.sha})
+  OPTIONAL MATCH (s)-[:OF]->(d:Document)
+  RETURN s.extractorVersion AS version, d.key AS doc, coalesce(s.searchPending, false) AS searchPending
+}
+CALL (item) {
+  OPTIONAL MATCH (p:SourceFile {path: item.path}) WHERE p.sha256 <> item.sha
   RETURN collect(p.sha256) AS older
 }
-CALL () {
-  UNWIND CASE WHEN $org IS NULL OR size($refKeys) < 3 THEN [] ELSE [$org] END AS org
+CALL (item) {
+  UNWIND CASE WHEN item.org IS NULL OR size(item.refKeys) < 3 THEN [] ELSE [item.org] END AS org
   MERGE (o:Organization {key: org.key})
   ON CREATE SET o.shortName = org.shortName, o.level = org.level, o.kind = org.kind, o.searchText = org.searchText
   SET o.name = org.name
@@ -18,9 +23,9 @@ CALL () {
   // ones come back (same title when both have one, Jaccard of the references ≥ 0.8); the caller
   // checks again with the same rule.
   MATCH (o)<-[:ISSUED_BY]-(c:Document)<-[:OF]-(cs:SourceFile)
-  WHERE cs.sha256 <> $sha AND ($titleKey IS NULL OR cs.titleKey IS NULL OR cs.titleKey = $titleKey)
-  WITH c, cs, size([k IN cs.refKeys WHERE k IN $refKeys]) AS shared
-  WHERE shared >= 0.8 * (size(cs.refKeys) + size($refKeys) - shared)
+  WHERE cs.sha256 <> item.sha AND (item.titleKey IS NULL OR cs.titleKey IS NULL OR cs.titleKey = item.titleKey)
+  WITH c, cs, size([k IN cs.refKeys WHERE k IN item.refKeys]) AS shared
+  WHERE shared >= 0.8 * (size(cs.refKeys) + size(item.refKeys) - shared)
   RETURN collect({key: c.key, title: c.title, refKeys: cs.refKeys, contentKeyed: c.key STARTS WITH 'text:'}) AS candidates
 }
-RETURN s.extractorVersion AS version, d.key AS doc, coalesce(s.searchPending, false) AS searchPending, older, candidates
+RETURN item.sha AS sha, version, doc, searchPending, older, candidates

@@ -1,92 +1,97 @@
-// Everything one source asserts, in one statement (one round trip): the report, the areas and units,
+// Everything each source of a batch asserts, in one statement (one round trip): the report, the areas and units,
 // every document it names (with its issuer, the report's edges to it and the Citations that are the
 // evidence, all on one row so each document is looked up once), the facts between cited documents,
 // the SourceFile and the signer. Who supports an edge is kept on this source's own Citations and
 // SourceFile: a document or edge that already exists is only read, never written, so reports citing
 // the same directive neither queue behind each other's locks nor grow a list on it.
-MERGE (rep:Document {key: $r.key})
-ON CREATE SET rep.createdAt = datetime()
-SET rep.hasText = true,
-    rep.type = $r.type,
-    rep.number = coalesce($r.number, rep.number),
-    rep.symbol = coalesce($r.symbol, rep.symbol),
-    rep.year = coalesce($r.year, rep.year),
-    rep.issuedOn = coalesce($r.issuedOn, rep.issuedOn),
-    rep.title = coalesce($r.title, rep.title),
-    rep.place = coalesce($r.place, rep.place),
-    rep.recipients = $r.recipients,
-    rep.signer = $r.signer,
-    rep.signerPosition = $r.signerPosition,
-    rep.ambiguous = false,
-    rep.searchText = coalesce($r.searchText, rep.searchText)
-WITH rep
-CALL () {
-  UNWIND $areas AS a
-  MERGE (x:Area {key: a.key})
-  ON CREATE SET x.name = a.name, x.tier = a.tier
-  WITH x, a WHERE a.parentKey IS NOT NULL
-  MERGE (p:Area {key: a.parentKey})
-  MERGE (x)-[:IN]->(p)
-}
-CALL () {
-  UNWIND $orgs AS o
-  MERGE (x:Organization {key: o.key})
-  ON CREATE SET x.name = o.name, x.shortName = o.shortName, x.level = o.level, x.kind = o.kind, x.searchText = o.searchText
-  WITH x, o WHERE o.areaKey IS NOT NULL
-  MATCH (a:Area {key: o.areaKey})
-  MERGE (x)-[:IN]->(a)
-}
-CALL (rep) {
-  UNWIND $targets AS t
-  MERGE (x:Document {key: t.key})
-  ON CREATE SET x.hasText = false, x.createdAt = datetime(), x.type = t.type, x.number = t.number, x.symbol = t.symbol,
-                x.year = t.year, x.issuedOn = t.issuedOn, x.title = t.title, x.name = t.name,
-                x.ambiguous = t.ambiguous, x.searchText = t.searchText
-  WITH rep, x, t
-  // A citation only fills what is still unknown, and never what the document's own text says.
-  CALL (x, t) {
-    WITH x, t
-    WHERE NOT x.hasText AND ((x.issuedOn IS NULL AND t.issuedOn IS NOT NULL) OR (x.title IS NULL AND t.title IS NOT NULL))
-    SET x.issuedOn = coalesce(x.issuedOn, t.issuedOn), x.title = coalesce(x.title, t.title), x.year = coalesce(x.year, t.year)
+// A batch is one source unless a bulk ingest groups many (see `writeSources`).
+UNWIND $batch AS src
+CALL (src) {
+  MERGE (rep:Document {key: src.r.key})
+  ON CREATE SET rep.createdAt = datetime()
+  SET rep.hasText = true,
+      rep.type = src.r.type,
+      rep.number = coalesce(src.r.number, rep.number),
+      rep.symbol = coalesce(src.r.symbol, rep.symbol),
+      rep.year = coalesce(src.r.year, rep.year),
+      rep.issuedOn = coalesce(src.r.issuedOn, rep.issuedOn),
+      rep.title = coalesce(src.r.title, rep.title),
+      rep.place = coalesce(src.r.place, rep.place),
+      rep.recipients = src.r.recipients,
+      rep.signer = src.r.signer,
+      rep.signerPosition = src.r.signerPosition,
+      rep.ambiguous = false,
+      rep.searchText = coalesce(src.r.searchText, rep.searchText)
+  WITH rep, src
+  CALL (src) {
+    UNWIND src.areas AS a
+    MERGE (x:Area {key: a.key})
+    ON CREATE SET x.name = a.name, x.tier = a.tier
+    WITH x, a WHERE a.parentKey IS NOT NULL
+    MERGE (p:Area {key: a.parentKey})
+    MERGE (x)-[:IN]->(p)
   }
-  CALL (x, t) {
-    WITH x, t WHERE t.issuer IS NOT NULL
-    MATCH (o:Organization {key: t.issuer})
-    MERGE (x)-[:ISSUED_BY]->(o)
+  CALL (src) {
+    UNWIND src.orgs AS o
+    MERGE (x:Organization {key: o.key})
+    ON CREATE SET x.name = o.name, x.shortName = o.shortName, x.level = o.level, x.kind = o.kind, x.searchText = o.searchText
+    WITH x, o WHERE o.areaKey IS NOT NULL
+    MATCH (a:Area {key: o.areaKey})
+    MERGE (x)-[:IN]->(a)
   }
-  // The report's edge keeps the sentence that asserts it, so a query reads the evidence off the edge.
-  CALL (rep, x, t) {
-    UNWIND t.rels AS rel
-    MERGE (rep)-[e:$(rel.type)]->(x)
-    ON CREATE SET e.quote = rel.quote
+  CALL (rep, src) {
+    UNWIND src.targets AS t
+    MERGE (x:Document {key: t.key})
+    ON CREATE SET x.hasText = false, x.createdAt = datetime(), x.type = t.type, x.number = t.number, x.symbol = t.symbol,
+                  x.year = t.year, x.issuedOn = t.issuedOn, x.title = t.title, x.name = t.name,
+                  x.ambiguous = t.ambiguous, x.searchText = t.searchText
+    WITH rep, x, t, src
+    // A citation only fills what is still unknown, and never what the document's own text says.
+    CALL (x, t) {
+      WITH x, t
+      WHERE NOT x.hasText AND ((x.issuedOn IS NULL AND t.issuedOn IS NOT NULL) OR (x.title IS NULL AND t.title IS NOT NULL))
+      SET x.issuedOn = coalesce(x.issuedOn, t.issuedOn), x.title = coalesce(x.title, t.title), x.year = coalesce(x.year, t.year)
+    }
+    CALL (x, t) {
+      WITH x, t WHERE t.issuer IS NOT NULL
+      MATCH (o:Organization {key: t.issuer})
+      MERGE (x)-[:ISSUED_BY]->(o)
+    }
+    // The report's edge keeps the sentence that asserts it, so a query reads the evidence off the edge.
+    CALL (rep, x, t, src) {
+      UNWIND t.rels AS rel
+      MERGE (rep)-[e:$(rel.type)]->(x)
+      ON CREATE SET e.quote = rel.quote
+    }
+    CALL (rep, x, t, src) {
+      UNWIND t.citations AS c
+      CREATE (cit:Citation {key: c.key, quote: c.quote, text: c.text, start: c.start, end: c.end, inFootnote: c.inFootnote,
+                            relation: c.relation, ambiguous: c.ambiguous, issuedOn: c.issuedOn, source: src.sha,
+                            issuer: c.issuer, facts: c.facts})
+      CREATE (rep)-[:HAS_CITATION]->(cit)
+      CREATE (cit)-[:REFERS_TO]->(x)
+    }
   }
-  CALL (rep, x, t) {
-    UNWIND t.citations AS c
-    CREATE (cit:Citation {key: c.key, quote: c.quote, text: c.text, start: c.start, end: c.end, inFootnote: c.inFootnote,
-                          relation: c.relation, ambiguous: c.ambiguous, issuedOn: c.issuedOn, source: $sha,
-                          issuer: c.issuer, facts: c.facts})
-    CREATE (rep)-[:HAS_CITATION]->(cit)
-    CREATE (cit)-[:REFERS_TO]->(x)
+  CALL (src) {
+    UNWIND src.facts AS e
+    MATCH (a:Document {key: e.from})
+    MATCH (b:Document {key: e.to})
+    MERGE (a)-[:$(e.rel)]->(b)
   }
+  CALL (rep, src) {
+    MERGE (s:SourceFile {sha256: src.sha})
+    ON CREATE SET s.ingestedAt = datetime()
+    SET s.path = src.source.path, s.format = src.source.format, s.bytes = src.source.bytes, s.extractorVersion = src.source.version,
+        s.refKeys = src.source.refKeys, s.titleKey = src.source.titleKey, s.issuer = src.source.issuer,
+        s.searchPending = src.source.searchPending
+    MERGE (s)-[:OF]->(rep)
+  }
+  CALL (rep, src) {
+    UNWIND CASE WHEN src.person IS NULL THEN [] ELSE [src.person] END AS person
+    MERGE (p:Person {key: person.key})
+    ON CREATE SET p.name = person.name, p.position = person.position
+    MERGE (rep)-[:SIGNED_BY]->(p)
+  }
+  RETURN rep.key AS key
 }
-CALL () {
-  UNWIND $facts AS e
-  MATCH (a:Document {key: e.from})
-  MATCH (b:Document {key: e.to})
-  MERGE (a)-[:$(e.rel)]->(b)
-}
-CALL (rep) {
-  MERGE (s:SourceFile {sha256: $sha})
-  ON CREATE SET s.ingestedAt = datetime()
-  SET s.path = $source.path, s.format = $source.format, s.bytes = $source.bytes, s.extractorVersion = $source.version,
-      s.refKeys = $source.refKeys, s.titleKey = $source.titleKey, s.issuer = $source.issuer,
-      s.searchPending = $source.searchPending
-  MERGE (s)-[:OF]->(rep)
-}
-CALL (rep) {
-  UNWIND CASE WHEN $person IS NULL THEN [] ELSE [$person] END AS person
-  MERGE (p:Person {key: person.key})
-  ON CREATE SET p.name = person.name, p.position = person.position
-  MERGE (rep)-[:SIGNED_BY]->(p)
-}
-RETURN rep.key AS key
+RETURN collect(key) AS keys

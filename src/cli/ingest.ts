@@ -5,7 +5,7 @@ import { LuocdoError } from '../errors.js';
 import { openDb } from '../store/connection.js';
 import { removeSource } from '../store/ingest.js';
 import { ingestPaths, type IngestSummary } from '../store/pipeline.js';
-import { json, type Io } from './output.js';
+import { intOption, json, type Io } from './output.js';
 
 export function summaryLine(s: IngestSummary): string {
   return (
@@ -21,33 +21,44 @@ export function registerIngest(program: Command, io: Io): void {
     .argument('<paths...>', 'files or folders')
     .option('--json', 'machine-readable summary')
     .option('--dry-run', 'read and extract, write nothing')
-    .option('--concurrency <n>', 'files in flight at once', (v) => Number(v))
-    .action(async (paths: string[], opts: { json?: boolean; dryRun?: boolean; concurrency?: number }) => {
-      const settings = loadSettings();
-      const db = opts.dryRun ? null : openDb(settings);
-      let bar: SingleBar | undefined;
-      if (process.stderr.isTTY && !opts.json) {
-        bar = new SingleBar(
-          { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}' },
-          Presets.shades_classic,
-        );
-      }
-      const summary = await ingestPaths(db, paths, {
-        maxBytes: settings.maxFileBytes,
-        concurrency: opts.concurrency ?? settings.ingestConcurrency,
-        dryRun: opts.dryRun ?? false,
-        onFile: (done, total, file) => {
-          if (!bar) return;
-          if (done === 1) bar.start(total, 0, { file: '' });
-          bar.update(done, { file: file.split('/').pop() ?? file });
-        },
-      });
-      bar?.stop();
-      for (const f of summary.failures) io.err(`error FILE_READ: ${f.error}`);
-      if (opts.json) io.out(json(summary));
-      else io.out((opts.dryRun ? '(dry run) ' : '') + summaryLine(summary));
-      if (summary.failed > 0) process.exitCode = 1;
-    });
+    .option('--concurrency <n>', 'files (or batches) in flight at once', intOption(1, 64))
+    .option(
+      '--batch <n>',
+      'sources per transaction for a bulk load (default 1: one transaction per source)',
+      intOption(1, 1000),
+    )
+    .action(
+      async (
+        paths: string[],
+        opts: { json?: boolean; dryRun?: boolean; concurrency?: number; batch?: number },
+      ) => {
+        const settings = loadSettings();
+        const db = opts.dryRun ? null : openDb(settings);
+        let bar: SingleBar | undefined;
+        if (process.stderr.isTTY && !opts.json) {
+          bar = new SingleBar(
+            { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}' },
+            Presets.shades_classic,
+          );
+        }
+        const summary = await ingestPaths(db, paths, {
+          maxBytes: settings.maxFileBytes,
+          concurrency: opts.concurrency ?? settings.ingestConcurrency,
+          dryRun: opts.dryRun ?? false,
+          batch: opts.batch ?? 1,
+          onFile: (done, total, file) => {
+            if (!bar) return;
+            if (done === 1) bar.start(total, 0, { file: '' });
+            bar.update(done, { file: file.split('/').pop() ?? file });
+          },
+        });
+        bar?.stop();
+        for (const f of summary.failures) io.err(`error FILE_READ: ${f.error}`);
+        if (opts.json) io.out(json(summary));
+        else io.out((opts.dryRun ? '(dry run) ' : '') + summaryLine(summary));
+        if (summary.failed > 0) process.exitCode = 1;
+      },
+    );
 
   program
     .command('remove')

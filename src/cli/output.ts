@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import type { Plain } from '../store/values.js';
 
 export type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -29,3 +30,13 @@ export function table(rows: Record<string, Plain>[]): string {
     ...rows.map((r) => fmt(cols.map((c) => cell(r[c])))),
   ].join('\n');
 }
+
+/** A commander option parser for a whole number in [min, max]: a clear error instead of NaN. */
+export const intOption =
+  (min: number, max: number) =>
+  (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${v}"`);
+    return n;
+  };

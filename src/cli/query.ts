@@ -4,7 +4,7 @@ import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
 import { openDb, type Db } from '../store/connection.js';
 import * as q from '../store/queries.js';
-import { json, table, type Io } from './output.js';
+import { intOption, json, table, type Io } from './output.js';
 
 async function one(db: Db, ref: string): Promise<q.DocRecord> {
   const r = await q.resolveRef(db, ref);
@@ -45,7 +45,7 @@ export function registerQueries(program: Command, io: Io): void {
   program
     .command('serve')
     .description('serve the GraphQL API (127.0.0.1:4000 unless told otherwise)')
-    .option('--port <n>', 'port', (v) => Number(v))
+    .option('--port <n>', 'port', intOption(0, 65535))
     .option('--host <host>', 'address to listen on')
     .action(async (opts: { port?: number; host?: string }) => serve(io, opts.port, opts.host));
 
@@ -112,7 +112,7 @@ export function registerQueries(program: Command, io: Io): void {
     .argument('<ref>')
     .option('--in', 'follow citations into the document')
     .option('--both', 'both directions')
-    .option('--depth <n>', 'levels (1-6)', (v) => Number(v), 3)
+    .option('--depth <n>', 'levels (1-6)', intOption(1, 6), 3)
     .option('--json', 'machine-readable output')
     .action(async (ref: string, opts: { in?: boolean; both?: boolean; depth: number; json?: boolean }) => {
       if (!(opts.depth >= 1 && opts.depth <= 6)) throw new LuocdoError('BAD_INPUT', '--depth takes 1 to 6');

@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { isLuocdoError, LuocdoError } from '../errors.js';
 import { EXTRACTOR_VERSION, extractDocument } from '../extract/index.js';
 import { fold } from '../extract/index.js';
 import { graphFacts, searchText, withReportKey, type DocRow, type GraphFacts } from '../graph/facts.js';
@@ -145,6 +146,75 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean): R
   };
 }
 
+type Candidate = { key: string; title: string | null; refKeys: string[] | null; contentKeyed: boolean };
+type Probe = {
+  version: string | null;
+  doc: string | null;
+  searchPending: boolean;
+  older: string[];
+  candidates: Candidate[];
+};
+
+const probeItem = (p: Prepared) => {
+  const g = p.facts;
+  return {
+    sha: p.sha256,
+    path: p.path,
+    org: g.reporter
+      ? { ...g.reporter, searchText: searchText(`${g.reporter.name} ${g.reporter.shortName ?? ''}`) }
+      : null,
+    refKeys: g.refKeys,
+    titleKey: g.report.title ? fold(g.report.title) : null,
+  };
+};
+
+/** What the graph holds of each source, by sha256 (see cypher/ingest/probe.cypher). */
+async function probeSources(tx: ManagedTransaction, ps: Prepared[]): Promise<Map<string, Probe>> {
+  const r = await run(tx, 'ingest/probe', { items: ps.map(probeItem) });
+  return new Map(
+    r.records.map((rec) => [
+      rec.get('sha') as string,
+      {
+        version: rec.get('version') as string | null,
+        doc: rec.get('doc') as string | null,
+        searchPending: rec.get('searchPending') === true,
+        older: rec.get('older') as string[],
+        candidates: rec.get('candidates') as Candidate[],
+      },
+    ]),
+  );
+}
+
+const isCandidate = (g: GraphFacts, c: Candidate) =>
+  c.key !== g.report.key &&
+  sameReport({ title: g.report.title, refKeys: g.refKeys }, { title: c.title, refKeys: c.refKeys ?? [] });
+
+function unchanged(p: Prepared, probe: Probe): WriteResult {
+  const doc = probe.doc ?? p.facts.report.key;
+  return {
+    path: p.path,
+    sha256: p.sha256,
+    status: 'unchanged',
+    report: doc,
+    documents: 0,
+    citations: 0,
+    // A bulk ingest stopped before its search text was written: write it now.
+    search: probe.searchPending ? searchRows(withReportKey(p.facts, doc)) : [],
+  };
+}
+
+function written(p: Prepared, g: GraphFacts, status: IngestStatus, defer: boolean): WriteResult {
+  return {
+    path: p.path,
+    sha256: p.sha256,
+    status,
+    report: g.report.key,
+    documents: g.documents.length + 1,
+    citations: g.citations.length,
+    search: defer ? searchRows(g) : [],
+  };
+}
+
 /**
  * Writes one source in one transaction: an unchanged file is a no-op; a changed file at the same path
  * replaces exactly its own citations and edges; a near-identical extraction of a report already in the
@@ -154,67 +224,99 @@ export async function writeSource(db: Db, p: Prepared, opts: WriteOptions = {}):
   const defer = opts.deferSearch === true;
   return db.write(async (tx) => {
     let g = p.facts;
-    const reporter = g.reporter
-      ? { ...g.reporter, searchText: searchText(`${g.reporter.name} ${g.reporter.shortName ?? ''}`) }
-      : null;
-    const probe = (
-      await run(tx, 'ingest/probe', {
-        sha: p.sha256,
-        path: p.path,
-        org: reporter,
-        refKeys: g.refKeys,
-        titleKey: g.report.title ? fold(g.report.title) : null,
-      })
-    ).records[0];
-    if (probe?.get('version') === EXTRACTOR_VERSION) {
-      const doc = probe.get('doc') as string;
-      return {
-        path: p.path,
-        sha256: p.sha256,
-        status: 'unchanged',
-        report: doc,
-        documents: 0,
-        citations: 0,
-        // A bulk ingest stopped before its search text was written: write it now.
-        search: probe.get('searchPending') === true ? searchRows(withReportKey(g, doc)) : [],
-      };
-    }
+    const probe = (await probeSources(tx, [p])).get(p.sha256);
+    if (!probe) throw new LuocdoError('DB_QUERY', `the probe returned nothing for ${p.path}`);
+    if (probe.version === EXTRACTOR_VERSION) return unchanged(p, probe);
     let status: IngestStatus = 'added';
-    if (probe?.get('version') != null) await removeSourceTx(tx, p.sha256);
-    for (const old of (probe?.get('older') as string[] | undefined) ?? []) {
+    if (probe.version !== null) await removeSourceTx(tx, p.sha256);
+    for (const old of probe.older) {
       await removeSourceTx(tx, old);
       status = 'replaced';
     }
-    type Candidate = { key: string; title: string | null; refKeys: string[] | null; contentKeyed: boolean };
-    for (const c of (probe?.get('candidates') as Candidate[] | undefined) ?? []) {
-      if (c.key === g.report.key) continue;
-      if (
-        !sameReport(
-          { title: g.report.title, refKeys: g.refKeys },
-          { title: c.title, refKeys: c.refKeys ?? [] },
-        )
-      )
-        continue;
+    const c = probe.candidates.find((x) => isCandidate(g, x));
+    if (c) {
       if (status === 'added') status = 'merged';
       const moved =
         g.report.symbol && c.contentKeyed
           ? await run(tx, 'ingest/rekey-document', { from: c.key, to: g.report.key })
           : null;
       if (!moved || moved.records.length === 0) g = withReportKey(g, c.key);
-      break;
     }
-    await run(tx, 'ingest/write-source', writeParams(p, g, defer));
-    return {
-      path: p.path,
-      sha256: p.sha256,
-      status,
-      report: g.report.key,
-      documents: g.documents.length + 1,
-      citations: g.citations.length,
-      search: defer ? searchRows(g) : [],
-    };
+    await run(tx, 'ingest/write-source', { batch: [writeParams(p, g, defer)] });
+    return written(p, g, status, defer);
   });
 }
+
+/**
+ * Writes many sources in one transaction, for a bulk ingest: what is new and plain (no earlier version,
+ * no near-identical report in the graph or earlier in the batch) goes in one statement; the rest, and
+ * every source of a batch that fails, go one transaction each through `writeSource`. Each source is
+ * still written whole or not at all, and a bad one fails alone.
+ */
+export async function writeSources(
+  db: Db,
+  ps: Prepared[],
+  opts: WriteOptions = {},
+): Promise<{ results: WriteResult[]; failures: Array<{ path: string; error: unknown }> }> {
+  const defer = opts.deferSearch === true;
+  const results: WriteResult[] = [];
+  const failures: Array<{ path: string; error: unknown }> = [];
+  let alone: Prepared[] = ps.length > 1 ? [] : ps;
+  if (ps.length > 1)
+    try {
+      const done = await db.write(async (tx) => {
+        const probes = await probeSources(tx, ps);
+        const out: WriteResult[] = [];
+        const plain: Prepared[] = [];
+        const later: Prepared[] = [];
+        for (const p of ps) {
+          const probe = probes.get(p.sha256);
+          const g = p.facts;
+          if (probe?.version === EXTRACTOR_VERSION) out.push(unchanged(p, probe));
+          else if (
+            !probe ||
+            probe.version !== null ||
+            probe.older.length > 0 ||
+            probe.candidates.some((c) => isCandidate(g, c)) ||
+            plain.some(
+              (q) =>
+                q.facts.reporter?.key === g.reporter?.key &&
+                isCandidate(g, {
+                  key: q.facts.report.key,
+                  title: q.facts.report.title,
+                  refKeys: q.facts.refKeys,
+                  contentKeyed: false,
+                }),
+            )
+          )
+            later.push(p);
+          else plain.push(p);
+        }
+        if (plain.length > 0)
+          await run(tx, 'ingest/write-source', { batch: plain.map((p) => writeParams(p, p.facts, defer)) });
+        for (const p of plain) out.push(written(p, p.facts, 'added', defer));
+        return { out, later };
+      });
+      results.push(...done.out);
+      alone = done.later;
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      alone = ps; // find the source that failed the batch: each alone now
+    }
+  for (const p of alone) {
+    try {
+      results.push(await writeSource(db, p, opts));
+    } catch (e) {
+      if (isFatal(e)) throw e;
+      failures.push({ path: p.path, error: e });
+    }
+  }
+  return { results, failures };
+}
+
+/** Errors that end an ingest: no source can be written while the database is away or refuses us. */
+export const isFatal = (e: unknown): boolean =>
+  isLuocdoError(e) && (e.code === 'DB_UNAVAILABLE' || e.code === 'DB_AUTH');
 
 /** Writes the deferred search text of many sources in one transaction, and marks those sources done. */
 export async function writeSearchText(db: Db, rows: SearchRow[], shas: string[]): Promise<void> {

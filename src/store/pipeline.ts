@@ -1,9 +1,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { formatError, isLuocdoError } from '../errors.js';
+import { formatError } from '../errors.js';
 import { readDocument } from '../read/index.js';
 import type { Db } from './connection.js';
-import { awaitSearchRefresh, prepare, writeSource, type IngestResult, type Prepared } from './ingest.js';
+import {
+  awaitSearchRefresh,
+  isFatal,
+  prepare,
+  writeSources,
+  type IngestResult,
+  type Prepared,
+} from './ingest.js';
 import { SearchQueue } from './search-queue.js';
 
 export type Failure = { path: string; error: string };
@@ -26,6 +33,12 @@ export type IngestOptions = {
   maxBytes: number;
   concurrency: number;
   dryRun: boolean;
+  /**
+   * Sources per transaction. 1 (the default) is one transaction per source; more groups the new and
+   * plain sources of a bulk ingest into one statement — each still whole or absent, a bad one retried
+   * and failed alone — at the price of losing the whole group, not one source, to a crash.
+   */
+  batch?: number;
   onFile?: (done: number, total: number, path: string) => void;
 };
 
@@ -62,8 +75,8 @@ async function load(path: string, maxBytes: number): Promise<Prepared> {
 }
 
 /**
- * Reads, extracts and writes every file: one transaction per file, a few files in flight at once, a
- * failing file reported and the others still landing.
+ * Reads, extracts and writes every file: one transaction per file (or per batch, see `batch`), a few
+ * files in flight at once, a failing file reported and the others still landing.
  */
 export async function ingestPaths(
   db: Db | null,
@@ -76,32 +89,44 @@ export async function ingestPaths(
   let next = 0;
   let done = 0;
   const search = db && !opts.dryRun ? new SearchQueue(db) : null;
+  const fail = (path: string, e: unknown) => {
+    if (isFatal(e)) throw e;
+    failures.push({ path, error: formatError(e).replace(/^error( [A-Z_]+)?: /, '') });
+  };
+  const batch = Math.max(1, opts.batch ?? 1);
   const worker = async () => {
     for (;;) {
-      const i = next++;
-      const path = files[i];
-      if (path === undefined) return;
-      try {
-        const p = await load(path, opts.maxBytes);
-        if (opts.dryRun || !db) {
+      const paths = files.slice(next, next + batch);
+      next += paths.length;
+      if (paths.length === 0) return;
+      const loaded: Prepared[] = [];
+      for (const path of paths) {
+        try {
+          loaded.push(await load(path, opts.maxBytes));
+        } catch (e) {
+          fail(path, e);
+          opts.onFile?.(++done, files.length, path);
+        }
+      }
+      if (opts.dryRun || !db) {
+        for (const p of loaded)
           results.push({
-            path,
+            path: p.path,
             sha256: p.sha256,
             status: 'added',
             report: p.facts.report.key,
             documents: p.facts.documents.length + 1,
             citations: p.facts.citations.length,
           });
-        } else {
-          const { search: rows, ...result } = await writeSource(db, p, { deferSearch: true });
+      } else {
+        const w = await writeSources(db, loaded, { deferSearch: true });
+        for (const { search: rows, ...result } of w.results) {
           results.push(result);
           await search?.add({ sha256: result.sha256, search: rows });
         }
-      } catch (e) {
-        if (isLuocdoError(e) && (e.code === 'DB_UNAVAILABLE' || e.code === 'DB_AUTH')) throw e;
-        failures.push({ path, error: formatError(e).replace(/^error( [A-Z_]+)?: /, '') });
+        for (const f of w.failures) fail(f.path, f.error);
       }
-      opts.onFile?.(++done, files.length, path);
+      for (const p of loaded) opts.onFile?.(++done, files.length, p.path);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));

@@ -5,8 +5,8 @@ MATCH (a:Document {key: key})<-[r:CITES|IMPLEMENTS|REPORTS_ON|RESPONDS_TO|BASED_
 // Citation of its subject that asserts it.
 WITH a, r, b, startNode(r) AS s, endNode(r) AS t
 RETURN s.key AS from, t.key AS to, type(r) AS relation,
-       coalesce(r.quote, COLLECT {
+       CASE WHEN r.quote IS NOT NULL THEN r.quote ELSE COLLECT {
          MATCH (c:Citation)-[:REFERS_TO]->(s) WHERE (type(r) + '>' + t.key) IN c.facts RETURN c.quote LIMIT 1
-       }[0]) AS quote,
+       }[0] END AS quote,
        b {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText} AS doc
 LIMIT $limit

@@ -141,7 +141,7 @@ export const resolvers = {
     ),
     implementers: wrap(async (a: { directive: string }, ctx) => {
       const d = await mustResolve(ctx, a.directive);
-      return (await q.implementers(ctx.db, d.key)).map((i) => ({
+      return (await q.implementers(ctx.db, d)).map((i) => ({
         unit: i.unit,
         firstOn: i.firstOn,
         lastOn: i.lastOn,

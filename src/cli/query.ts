@@ -87,7 +87,7 @@ export function registerQueries(program: Command, io: Io): void {
     .action(async (ref: string, opts: { json?: boolean }) => {
       const db = openDb(loadSettings());
       const d = await one(db, ref);
-      const [impl, none] = await Promise.all([q.implementers(db, d.key), q.unitsWithoutEvidence(db, d.key)]);
+      const [impl, none] = await Promise.all([q.implementers(db, d), q.unitsWithoutEvidence(db, d.key)]);
       if (opts.json) return io.out(json({ directive: d, implementers: impl, withoutEvidence: none }));
       io.out(`${label(d)} ${d.issuedOn ?? ''}: ${impl.length} implementing units`);
       io.out(

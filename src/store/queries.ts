@@ -207,10 +207,13 @@ export type Implementation = {
   lastOn: string | null;
 };
 
-export async function implementers(db: Db, key: string): Promise<Implementation[]> {
-  return (await rows(db, 'api/implementers', { key })).map((r) => ({
+/** Units with evidence of implementing `target` (see cypher/api/implementers.cypher). */
+export async function implementers(db: Db, target: DocRecord): Promise<Implementation[]> {
+  type Row = Omit<Evidence, 'via' | 'target'> & { via: DocRecord | null };
+  return (await rows(db, 'api/implementers', { key: target.key })).map((r) => ({
     unit: r['unit'] as unknown as OrgRecord,
-    evidence: r['evidence'] as unknown as Evidence[],
+    // The query leaves out what the caller holds already: the target, and `via` when it is the document.
+    evidence: (r['evidence'] as unknown as Row[]).map((e) => ({ ...e, via: e.via ?? e.document, target })),
     firstOn: (r['firstOn'] as string | null) ?? null,
     lastOn: (r['lastOn'] as string | null) ?? null,
   }));

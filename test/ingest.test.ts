@@ -330,6 +330,25 @@ describe('support of shared edges and deferred search text', () => {
     expect((await counts(db)).documents).toBe(0);
   });
 
+  it('keeps two numbered reports of one unit apart however alike their text', async () => {
+    await cleanGraph(db);
+    const body = report(
+      21,
+      'Sơn Tịnh',
+      'Căn cứ Nghị định số 30/2020/NĐ-CP và Quyết định số 12/QĐ-UBND của UBND tỉnh.',
+    );
+    const twins = [join(tmp, 'q1.txt'), join(tmp, 'q2.txt')];
+    writeFileSync(twins[0] as string, body);
+    writeFileSync(twins[1] as string, body.replace('Số: 21/BC-UBND', 'Số: 22/BC-UBND'));
+    for (const batch of [1, 10]) {
+      await cleanGraph(db);
+      const s = await ingestPaths(db, twins, { ...opts, concurrency: 1, batch });
+      expect(s.added).toBe(2);
+      expect((await counts(db)).withText).toBe(2);
+    }
+    await cleanGraph(db);
+  });
+
   it('writes search text a stopped bulk ingest left pending when the source comes again', async () => {
     await ingestPaths(db, paths, opts);
     await db.write((tx) =>

@@ -53,11 +53,17 @@ export function similarity(a: readonly string[], b: readonly string[]): number {
   return inter / (A.size + B.size - inter);
 }
 
-/** Two sources are one report when the same unit wrote them with the same title and nearly the same references. */
+/**
+ * Two sources are one report when the same unit wrote them with the same title and nearly the same
+ * references — and they do not carry two different numbers of their own: two numbered reports are two
+ * documents by the numbering rules, however alike their text (a unit's quarterly reports often are).
+ * `numberedKey` is the key a report has from its own number, null when it has none.
+ */
 export function sameReport(
-  a: { title: string | null; refKeys: readonly string[] },
-  b: { title: string | null; refKeys: readonly string[] },
+  a: { numberedKey: string | null; title: string | null; refKeys: readonly string[] },
+  b: { numberedKey: string | null; title: string | null; refKeys: readonly string[] },
 ): boolean {
+  if (a.numberedKey !== null && b.numberedKey !== null && a.numberedKey !== b.numberedKey) return false;
   if (a.title && b.title && fold(a.title) !== fold(b.title)) return false;
   return a.refKeys.length >= 3 && similarity(a.refKeys, b.refKeys) >= 0.8;
 }

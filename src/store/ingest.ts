@@ -187,7 +187,10 @@ async function probeSources(tx: ManagedTransaction, ps: Prepared[]): Promise<Map
 
 const isCandidate = (g: GraphFacts, c: Candidate) =>
   c.key !== g.report.key &&
-  sameReport({ title: g.report.title, refKeys: g.refKeys }, { title: c.title, refKeys: c.refKeys ?? [] });
+  sameReport(
+    { numberedKey: g.report.symbol ? g.report.key : null, title: g.report.title, refKeys: g.refKeys },
+    { numberedKey: c.contentKeyed ? null : c.key, title: c.title, refKeys: c.refKeys ?? [] },
+  );
 
 function unchanged(p: Prepared, probe: Probe): WriteResult {
   const doc = probe.doc ?? p.facts.report.key;
@@ -285,7 +288,7 @@ export async function writeSources(
                   key: q.facts.report.key,
                   title: q.facts.report.title,
                   refKeys: q.facts.refKeys,
-                  contentKeyed: false,
+                  contentKeyed: q.facts.report.symbol === null,
                 }),
             )
           )

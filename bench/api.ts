@@ -61,18 +61,23 @@ try {
   };
   const IMPL =
     'query($d: String!) { implementers(directive: $d) { unit { name } firstOn lastOn via { relation quote document { key } } } }';
+  const PAGE =
+    'query($d: String!) { implementersPage(directive: $d, first: 20) { totalCount edges { node { unit { name } firstOn lastOn via { relation quote document { key } } } } } }';
   const CHAIN =
     'query($r: String!) { citationChain(ref: $r, direction: IN, maxDepth: 3) { nodes { key } edges { from to relation } } }';
   for (const [label, set] of [
     ['typical', typical],
     ['hub', hubs],
   ] as const) {
-    for (const q of [IMPL, CHAIN]) for (const d of set.slice(0, 10)) await post(q, { d: d.key, r: d.key }); // warm-up
+    for (const q of [IMPL, PAGE, CHAIN])
+      for (const d of set.slice(0, 10)) await post(q, { d: d.key, r: d.key }); // warm-up
     const impl: number[] = [];
+    const paged: number[] = [];
     const chain: number[] = [];
     for (let i = 0; i < samples; i++) {
       const d = set[i % set.length] as { key: string };
       impl.push(await post(IMPL, { d: d.key }));
+      paged.push(await post(PAGE, { d: d.key }));
       chain.push(await post(CHAIN, { r: d.key }));
     }
     const cited = set.map((d) => d.n).sort((a, b) => a - b);
@@ -84,6 +89,16 @@ try {
         query: 'implementers',
         p50ms: pct(impl, 50),
         p95ms: pct(impl, 95),
+        samples,
+      }),
+    );
+    console.log(
+      JSON.stringify({
+        documents: label,
+        medianCitations: medianCited,
+        query: 'implementersPage first 20',
+        p50ms: pct(paged, 50),
+        p95ms: pct(paged, 95),
         samples,
       }),
     );

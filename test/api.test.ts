@@ -68,6 +68,35 @@ describe('the GraphQL API over HTTP, on the seeds', () => {
     expect(binhSon?.via.map((v) => v.document.symbol)).toContain('71/KH-UBND');
   });
 
+  it('pages implementers a unit at a time, the same units and evidence as the whole list', async () => {
+    const Q =
+      'query($d: String!, $a: String) { implementersPage(directive: $d, first: 1, after: $a) { totalCount edges { cursor node { unit { key name } via { quote through { key } target { key } } } } pageInfo { hasNextPage endCursor } } }';
+    const whole = await gql(
+      '{ implementers(directive: "70/KH-UBND") { unit { key name } via { quote through { key } target { key } } } }',
+    );
+    const all = whole.body.data?.['implementers'] as Array<{ unit: { key: string } }>;
+    type Page = {
+      totalCount: number;
+      edges: Array<{ node: { unit: { key: string } } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    const seen: unknown[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const { body } = await gql(Q, { d: '70/KH-UBND', a: after });
+      expect(body.errors).toBeUndefined();
+      const p = body.data?.['implementersPage'] as Page;
+      expect(p.totalCount).toBe(all.length);
+      seen.push(...p.edges.map((e) => e.node));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    expect(seen).toEqual(all); // both ordered by unit name
+    const bad = await gql(Q, { d: '70/KH-UBND', a: 'bm90IGpzb24' });
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
+  });
+
   it.each([
     '22-CT/TU',
     'chi thi so 22 - ct/tu',

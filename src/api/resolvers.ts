@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { z } from 'zod';
 import type { Db } from '../store/connection.js';
 import { createHash } from 'node:crypto';
 import { awaitSearchRefresh, counts, prepare, removeSource, writeSource } from '../store/ingest.js';
@@ -36,6 +37,22 @@ function page(first: number | null | undefined): number {
   const n = first ?? 20;
   if (n < 0 || n > MAX_FIRST) throw apiError('LIMIT', `first must be between 0 and ${MAX_FIRST}`);
   return n;
+}
+
+const unitCursor = z.tuple([z.string(), z.string()]);
+
+/** A page of units is keyed by the last unit's name and key. */
+function decodeUnitCursor(cursor: string | null | undefined): { name: string; key: string } | null {
+  const s = decode(cursor);
+  if (s === null) return null;
+  let parsed;
+  try {
+    parsed = unitCursor.safeParse(JSON.parse(s));
+  } catch {
+    throw apiError('BAD_INPUT', 'invalid cursor');
+  }
+  if (!parsed.success) throw apiError('BAD_INPUT', 'invalid cursor');
+  return { name: parsed.data[0], key: parsed.data[1] };
 }
 
 const encode = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
@@ -154,6 +171,32 @@ export const resolvers = {
         })),
       }));
     }),
+    implementersPage: wrap(
+      async (a: { directive: string; first?: number | null; after?: string | null }, ctx) => {
+        const d = await mustResolve(ctx, a.directive);
+        const first = page(a.first);
+        const after = decodeUnitCursor(a.after);
+        const res = await q.implementersPage(ctx.db, d, first + 1, after);
+        const units = res.units.map((i) => ({
+          unit: i.unit,
+          firstOn: i.firstOn,
+          lastOn: i.lastOn,
+          via: i.evidence.map((e) => ({
+            document: e.document,
+            relation: e.relation,
+            target: e.target,
+            through: e.via,
+            quote: e.quote,
+          })),
+        }));
+        return connection(
+          units.slice(0, first),
+          (i) => JSON.stringify([i.unit.name, i.unit.key]),
+          units.length > first,
+          res.total,
+        );
+      },
+    ),
     unitsWithoutEvidence: wrap(async (a: { directive: string }, ctx) =>
       q.unitsWithoutEvidence(ctx.db, (await mustResolve(ctx, a.directive)).key),
     ),

@@ -219,6 +219,35 @@ export async function implementers(db: Db, target: DocRecord): Promise<Implement
   }));
 }
 
+/**
+ * A page of `implementers`, units ordered by name then key, after the unit `after` names; `limit` + 1
+ * are fetched to tell whether more follow. `total` counts every unit.
+ */
+export async function implementersPage(
+  db: Db,
+  target: DocRecord,
+  limit: number,
+  after: { name: string; key: string } | null,
+): Promise<{ total: number; units: Implementation[] }> {
+  type Row = Omit<Evidence, 'via' | 'target'> & { via: DocRecord | null };
+  type Unit = { unit: OrgRecord; evidence: Row[]; firstOn: string | null; lastOn: string | null };
+  const [r] = await rows(db, 'api/implementers-page', {
+    key: target.key,
+    limit,
+    afterName: after?.name ?? null,
+    afterKey: after?.key ?? null,
+  });
+  return {
+    total: Number(r?.['total'] ?? 0),
+    units: ((r?.['units'] ?? []) as unknown as Unit[]).map((u) => ({
+      unit: u.unit,
+      evidence: u.evidence.map((e) => ({ ...e, via: e.via ?? e.document, target })),
+      firstOn: u.firstOn ?? null,
+      lastOn: u.lastOn ?? null,
+    })),
+  };
+}
+
 export async function unitsWithoutEvidence(db: Db, key: string): Promise<OrgRecord[]> {
   return (await rows(db, 'api/units-without-evidence', { key })).map(
     (r) => r['unit'] as unknown as OrgRecord,

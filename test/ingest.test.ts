@@ -96,6 +96,25 @@ describe('ingesting the seeds', () => {
     expect(f?.['b']).toBe('53/KH-UBND');
   });
 
+  it('records the units a report was sent to that its context resolves, and no others', async () => {
+    const sent = async (file: string) =>
+      (
+        await q(
+          `MATCH (:SourceFile {path: $path})-[:OF]->(:Document)-[:SENT_TO]->(o:Organization) RETURN o.name AS name ORDER BY name`,
+          { path: seedPath(file) },
+        )
+      ).map((r) => r['name']);
+    // "UBND tỉnh; Sở Nội vụ; TT Huyện ủy; TT HĐND huyện; CT, các PCT UBND huyện; Cơ quan TC-NV; …" from Sơn Tây.
+    expect(await sent('004_0662ae5257e579c5.txt')).toEqual([
+      'Ban Thường vụ Huyện ủy Sơn Tây',
+      'Hội đồng nhân dân huyện Sơn Tây',
+      'Sở Nội vụ tỉnh Quảng Ngãi',
+      'Ủy ban nhân dân tỉnh Quảng Ngãi',
+    ]);
+    // "Như trên; CT, PCT (VX) UBND huyện; Ban Dân vận Huyện ủy; Cơ quan TC-NV; VPH: …": nothing sure enough.
+    expect(await sent('002_996c47b50c70c726.txt')).toEqual([]);
+  });
+
   it('resolves every issuer the gold names, from the citing report’s context', async () => {
     for (const [file, g] of Object.entries(gold.files)) {
       for (const w of g.references.filter((x) => x.issuer)) {

@@ -83,8 +83,14 @@ CALL (src) {
     ON CREATE SET s.ingestedAt = datetime()
     SET s.path = src.source.path, s.format = src.source.format, s.bytes = src.source.bytes, s.extractorVersion = src.source.version,
         s.refKeys = src.source.refKeys, s.titleKey = src.source.titleKey, s.issuer = src.source.issuer,
+        s.sentTo = src.source.sentTo,
         s.searchPending = src.source.searchPending
     MERGE (s)-[:OF]->(rep)
+  }
+  CALL (rep, src) {
+    UNWIND src.source.sentTo AS unit
+    MATCH (o:Organization {key: unit})
+    MERGE (rep)-[:SENT_TO]->(o)
   }
   CALL (rep, src) {
     UNWIND CASE WHEN src.person IS NULL THEN [] ELSE [src.person] END AS person

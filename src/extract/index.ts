@@ -13,7 +13,7 @@ export { fold } from './codes.js';
 export { parseSymbol } from './symbols.js';
 
 /** The version of the rules; stored with every ingested source so that re-extraction can be planned. */
-export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_VERSION = '0.3.0';
 
 const blank = (s: string) => s.replace(/[^\n]/g, ' ');
 

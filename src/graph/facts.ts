@@ -70,6 +70,8 @@ export type GraphFacts = {
   /** Document → organization. */
   issuedBy: Array<{ doc: string; org: string }>;
   person: { key: string; name: string; position: string | null } | null;
+  /** The units the report names under `Nơi nhận` that its context resolves (never a guess). */
+  sentTo: string[];
   refKeys: string[];
   context: Context;
 };
@@ -133,6 +135,11 @@ export function graphFacts(doc: ExtractedDocument, text: string): GraphFacts {
     return o;
   };
   const reporter = addOrg(h.issuer ? reporterOrg(h.issuer.name, ctx) : null);
+  const sentTo = new Set<string>();
+  for (const r of h.recipients) {
+    const o = addOrg(resolveOrg(r, null, ctx));
+    if (o && o.key !== reporter?.key) sentTo.add(o.key);
+  }
 
   // Which mentions are the reporter's own documents (`UBND huyện đã ban hành Kế hoạch số 71`).
   const ownRefs = new Set(doc.facts.filter((f) => f.relation === 'ISSUED_BY').map((f) => f.fromRef));
@@ -256,6 +263,7 @@ export function graphFacts(doc: ExtractedDocument, text: string): GraphFacts {
           position: h.signer.position,
         }
       : null,
+    sentTo: [...sentTo],
     refKeys: [...new Set(refKey)].sort(),
     context: ctx,
   };

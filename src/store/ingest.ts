@@ -140,6 +140,7 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean): R
       refKeys: g.refKeys,
       titleKey: g.report.title ? fold(g.report.title) : null,
       issuer: issuer.get(g.report.key) ?? null,
+      sentTo: g.sentTo,
       searchPending: deferSearch ? true : null,
     },
     person: g.person,

@@ -8,6 +8,7 @@ import { createYoga, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import type { Db } from '../store/connection.js';
 import { projectRoot } from '../paths.js';
+import { ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql.js';
 import { makeContext, resolvers, type Context } from './resolvers.js';
 
 export type ApiOptions = {
@@ -71,6 +72,7 @@ export function createApi(opts: ApiOptions) {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'luocdo' },
+    renderGraphiQL: () => graphiqlPage('/graphql', 'luocdo'),
     landingPage: false,
     logging: yogaLogger(log),
     maskedErrors: true,
@@ -126,6 +128,22 @@ export function createApi(opts: ApiOptions) {
           .end('{"status":"unavailable","reason":"database"}');
       }
       return;
+    }
+    if (url.startsWith(ASSET_PREFIX) && req.method === 'GET') {
+      let asset;
+      try {
+        asset = graphiqlAsset(url.slice(ASSET_PREFIX.length));
+      } catch (e) {
+        log.error({ err: (e as Error).message, url }, 'GraphiQL asset unreadable');
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('GraphiQL asset unreadable');
+        return;
+      }
+      if (asset) {
+        res
+          .writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' })
+          .end(asset.body);
+        return;
+      }
     }
     await yoga.handle(req, res);
   });

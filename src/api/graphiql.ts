@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+// GraphiQL served from this process, not from a CDN: staff networks are often closed to the internet,
+// and yoga's built-in page fetches its scripts from one (it stays on "Loading…" there).
+const require = createRequire(import.meta.url);
+
+type Asset = { pkg: string; file: string; type: string };
+const ASSETS: Record<string, Asset> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+};
+
+// The UMD builds are files of the packages, not entry points their `exports` name: found from the
+// package folder.
+const fileOf = (a: Asset) => join(dirname(require.resolve(`${a.pkg}/package.json`)), a.file);
+
+export const ASSET_PREFIX = '/graphiql/';
+
+const cache = new Map<string, Buffer>();
+
+/** One of the page's files by its name under ASSET_PREFIX; null for anything else. */
+export function graphiqlAsset(name: string): { body: Buffer; type: string } | null {
+  const a = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+  if (!a) return null;
+  let body = cache.get(name);
+  if (!body) {
+    body = readFileSync(fileOf(a));
+    cache.set(name, body);
+  }
+  return { body, type: `${a.type}; charset=utf-8` };
+}
+
+const DEFAULT_QUERY = `# Which units implemented a directive, with the sentence that says so:
+{
+  implementers(directive: "22-CT/TU") {
+    unit { name level }
+    firstOn
+    via { relation quote document { symbol title } }
+  }
+}
+`;
+
+/** The GraphiQL page: every script and style from ASSET_PREFIX. */
+export function graphiqlPage(endpoint: string, title: string): string {
+  const config = JSON.stringify({ endpoint, query: DEFAULT_QUERY }).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+<style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+<link rel="stylesheet" href="${ASSET_PREFIX}graphiql.css">
+</head>
+<body>
+<div id="graphiql">Loading ${title}…</div>
+<script src="${ASSET_PREFIX}react.js"></script>
+<script src="${ASSET_PREFIX}react-dom.js"></script>
+<script src="${ASSET_PREFIX}graphiql.js"></script>
+<script>
+const config = ${config};
+const fetcher = GraphiQL.createFetcher({ url: new URL(config.endpoint, location.href).href });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultQuery: config.query }),
+);
+</script>
+</body>
+</html>
+`;
+}

@@ -39,6 +39,20 @@ function page(first: number | null | undefined): number {
   return n;
 }
 
+/** An Implementation as the schema names it: `via` is the evidence, each step's document `through`. */
+const implementation = (i: q.Implementation) => ({
+  unit: i.unit,
+  firstOn: i.firstOn,
+  lastOn: i.lastOn,
+  via: i.evidence.map((e) => ({
+    document: e.document,
+    relation: e.relation,
+    target: e.target,
+    through: e.via,
+    quote: e.quote,
+  })),
+});
+
 const unitCursor = z.tuple([z.string(), z.string()]);
 
 /** A page of units is keyed by the last unit's name and key. */
@@ -158,18 +172,7 @@ export const resolvers = {
     ),
     implementers: wrap(async (a: { directive: string }, ctx) => {
       const d = await mustResolve(ctx, a.directive);
-      return (await q.implementers(ctx.db, d)).map((i) => ({
-        unit: i.unit,
-        firstOn: i.firstOn,
-        lastOn: i.lastOn,
-        via: i.evidence.map((e) => ({
-          document: e.document,
-          relation: e.relation,
-          target: e.target,
-          through: e.via,
-          quote: e.quote,
-        })),
-      }));
+      return (await q.implementers(ctx.db, d)).map(implementation);
     }),
     implementersPage: wrap(
       async (a: { directive: string; first?: number | null; after?: string | null }, ctx) => {
@@ -177,18 +180,7 @@ export const resolvers = {
         const first = page(a.first);
         const after = decodeUnitCursor(a.after);
         const res = await q.implementersPage(ctx.db, d, first + 1, after);
-        const units = res.units.map((i) => ({
-          unit: i.unit,
-          firstOn: i.firstOn,
-          lastOn: i.lastOn,
-          via: i.evidence.map((e) => ({
-            document: e.document,
-            relation: e.relation,
-            target: e.target,
-            through: e.via,
-            quote: e.quote,
-          })),
-        }));
+        const units = res.units.map(implementation);
         return connection(
           units.slice(0, first),
           (i) => JSON.stringify([i.unit.name, i.unit.key]),

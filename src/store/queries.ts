@@ -207,13 +207,17 @@ export type Implementation = {
   lastOn: string | null;
 };
 
+type EvidenceRow = Omit<Evidence, 'via' | 'target'> & { via: DocRecord | null };
+
+/** The queries leave out what the caller holds already: the target, and `via` when it is the document. */
+const evidenceOf = (rows: EvidenceRow[], target: DocRecord): Evidence[] =>
+  rows.map((e) => ({ ...e, via: e.via ?? e.document, target }));
+
 /** Units with evidence of implementing `target` (see cypher/api/implementers.cypher). */
 export async function implementers(db: Db, target: DocRecord): Promise<Implementation[]> {
-  type Row = Omit<Evidence, 'via' | 'target'> & { via: DocRecord | null };
   return (await rows(db, 'api/implementers', { key: target.key })).map((r) => ({
     unit: r['unit'] as unknown as OrgRecord,
-    // The query leaves out what the caller holds already: the target, and `via` when it is the document.
-    evidence: (r['evidence'] as unknown as Row[]).map((e) => ({ ...e, via: e.via ?? e.document, target })),
+    evidence: evidenceOf(r['evidence'] as unknown as EvidenceRow[], target),
     firstOn: (r['firstOn'] as string | null) ?? null,
     lastOn: (r['lastOn'] as string | null) ?? null,
   }));
@@ -229,8 +233,7 @@ export async function implementersPage(
   limit: number,
   after: { name: string; key: string } | null,
 ): Promise<{ total: number; units: Implementation[] }> {
-  type Row = Omit<Evidence, 'via' | 'target'> & { via: DocRecord | null };
-  type Unit = { unit: OrgRecord; evidence: Row[]; firstOn: string | null; lastOn: string | null };
+  type Unit = { unit: OrgRecord; evidence: EvidenceRow[]; firstOn: string | null; lastOn: string | null };
   const [r] = await rows(db, 'api/implementers-page', {
     key: target.key,
     limit,
@@ -241,7 +244,7 @@ export async function implementersPage(
     total: Number(r?.['total'] ?? 0),
     units: ((r?.['units'] ?? []) as unknown as Unit[]).map((u) => ({
       unit: u.unit,
-      evidence: u.evidence.map((e) => ({ ...e, via: e.via ?? e.document, target })),
+      evidence: evidenceOf(u.evidence, target),
       firstOn: u.firstOn ?? null,
       lastOn: u.lastOn ?? null,
     })),

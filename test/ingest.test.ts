@@ -415,6 +415,26 @@ describe('bulk ingest, many sources per transaction', () => {
     expect(await snapshot()).toEqual(expected);
   });
 
+  it('takes the same bytes at two paths in one batch as one source', async () => {
+    await cleanGraph(db);
+    const tmp = mkdtempSync(join(tmpdir(), 'luocdo-same-'));
+    const text = readFileSync(seedPath('004_0662ae5257e579c5.txt'));
+    writeFileSync(join(tmp, 'a.txt'), text);
+    writeFileSync(join(tmp, 'b.txt'), text);
+    // In one batch, and one transaction each with both in flight at once.
+    for (const mode of [
+      { concurrency: 1, batch: 10 },
+      { concurrency: 2, batch: 1 },
+    ]) {
+      await cleanGraph(db);
+      const s = await ingestPaths(db, [tmp], { ...opts, ...mode });
+      expect(s.failures).toEqual([]);
+      expect({ added: s.added, unchanged: s.unchanged }).toEqual({ added: 1, unchanged: 1 });
+      expect((await counts(db)).sources).toBe(1);
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
   it('refuses a batch size that is not a whole number from 1 to 1000', async () => {
     const r = await runCli(['ingest', seeds, '--batch', '0'], { env: testEnv() });
     expect(r.code).not.toBe(0);

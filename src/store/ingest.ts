@@ -281,6 +281,7 @@ export async function writeSources(
             !probe ||
             probe.version !== null ||
             probe.older.length > 0 ||
+            plain.some((q) => q.sha256 === p.sha256) || // the same bytes twice: the second is unchanged
             probe.candidates.some((c) => isCandidate(g, c)) ||
             plain.some(
               (q) =>

@@ -109,7 +109,7 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean): R
       ...(cites.get(c.docKey) ?? []),
       { ...c, facts: c.facts.length > 0 ? c.facts : null },
     ]);
-  const row = (d: DocRow, searchable: string | null) => ({
+  const row = (d: DocRow, searchText: string | null) => ({
     key: d.key,
     type: d.type,
     number: d.number,
@@ -119,12 +119,16 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean): R
     title: d.title,
     name: d.name,
     ambiguous: d.ambiguous,
-    searchText: deferSearch ? null : searchable,
+    searchText,
     issuer: issuer.get(d.key) ?? null,
     rels: rels.get(d.key) ?? [],
     citations: cites.get(d.key) ?? [],
   });
-  const targets = [row(g.report, null), ...g.documents.map((d) => row(d, docSearchText(d)))];
+  // Deferred, the text is folded once, by `searchRows`, not here as well.
+  const targets = [
+    row(g.report, null),
+    ...g.documents.map((d) => row(d, deferSearch ? null : docSearchText(d))),
+  ];
   return {
     r: { ...g.report, searchText: deferSearch ? null : g.report.searchText },
     areas: g.areas,

@@ -171,6 +171,17 @@ describe('ingesting the seeds', () => {
       `MATCH (c:Citation {inFootnote: true})-[:REFERS_TO]->(:Document {symbol: '40-KH/HU'}) RETURN count(c) AS n`,
     );
     expect(fn?.['n']).toBe(1);
+    // The report's own edge carries the sentence of its first Citation of that relation (in one of its
+    // sources: seeds 000 and 001 are one report).
+    const edges = await q(
+      `MATCH (rep:Document {hasText: true})-[e]->(d:Document)
+       MATCH (rep)-[:HAS_CITATION]->(c:Citation)-[:REFERS_TO]->(d) WHERE c.relation = type(e)
+       WITH e, c ORDER BY c.start
+       WITH e, c.source AS source, collect(c.quote)[0] AS first
+       RETURN e.quote AS quote, collect(first) AS firsts`,
+    );
+    expect(edges.length).toBeGreaterThan(10);
+    for (const e of edges) expect(e['firsts']).toContain(e['quote']);
   });
 
   it('changes nothing on a second ingest', async () => {

@@ -57,11 +57,12 @@ CALL (src) {
       MATCH (o:Organization {key: t.issuer})
       MERGE (x)-[:ISSUED_BY]->(o)
     }
-    // The report's edge keeps the sentence that asserts it, so a query reads the evidence off the edge.
-    CALL (rep, x, t, src) {
+    // The report's edge keeps the sentence that asserts it (its first Citation of that relation), so a
+    // query reads the evidence off the edge.
+    CALL (rep, x, t) {
       UNWIND t.rels AS rel
-      MERGE (rep)-[e:$(rel.type)]->(x)
-      ON CREATE SET e.quote = rel.quote
+      MERGE (rep)-[e:$(rel)]->(x)
+      ON CREATE SET e.quote = [c IN t.citations WHERE c.relation = rel | c.quote][0]
     }
     CALL (rep, x, t, src) {
       UNWIND t.citations AS c

@@ -92,23 +92,20 @@ const docSearchText = (d: { symbol: string | null; name: string | null; title: s
  */
 export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean): Record<string, unknown> {
   const issuer = new Map(g.issuedBy.map((r) => [r.doc, r.org]));
-  const rels = new Map<string, Array<{ type: string; quote: string | null }>>();
+  // Edge types only: the statement takes each edge's quote from the Citations on the same row, so the
+  // sentence crosses the wire once (a sixth of the parameters).
+  const rels = new Map<string, string[]>();
   const facts: GraphFacts['edges'] = [];
   for (const e of g.edges) {
-    if (e.from !== g.report.key) {
-      facts.push(e);
-      continue;
-    }
-    const quote = g.citations.find((c) => c.docKey === e.to && c.relation === e.rel)?.quote ?? null;
-    rels.set(e.to, [...(rels.get(e.to) ?? []), { type: e.rel, quote }]);
+    if (e.from !== g.report.key) facts.push(e);
+    else rels.set(e.to, [...(rels.get(e.to) ?? []), e.rel]);
   }
-  type CitationParam = Omit<GraphFacts['citations'][number], 'facts'> & { facts: string[] | null };
-  const cites = new Map<string, CitationParam[]>();
-  for (const c of g.citations)
-    cites.set(c.docKey, [
-      ...(cites.get(c.docKey) ?? []),
-      { ...c, facts: c.facts.length > 0 ? c.facts : null },
-    ]);
+  const cites = new Map<
+    string,
+    Array<Omit<GraphFacts['citations'][number], 'facts' | 'docKey'> & { facts: string[] | null }>
+  >();
+  for (const { docKey, ...c } of g.citations)
+    cites.set(docKey, [...(cites.get(docKey) ?? []), { ...c, facts: c.facts.length > 0 ? c.facts : null }]);
   const row = (d: DocRow, searchText: string | null) => ({
     key: d.key,
     type: d.type,

@@ -50,7 +50,8 @@ CALL (src) {
     CALL (x, t) {
       WITH x, t
       WHERE NOT x.hasText AND ((x.issuedOn IS NULL AND t.issuedOn IS NOT NULL) OR (x.title IS NULL AND t.title IS NOT NULL))
-      SET x.issuedOn = coalesce(x.issuedOn, t.issuedOn), x.title = coalesce(x.title, t.title), x.year = coalesce(x.year, t.year)
+      SET x.searchText = CASE WHEN x.title IS NULL AND t.title IS NOT NULL THEN coalesce(t.searchText, x.searchText) ELSE x.searchText END,
+          x.issuedOn = coalesce(x.issuedOn, t.issuedOn), x.title = coalesce(x.title, t.title), x.year = coalesce(x.year, t.year)
     }
     CALL (x, t) {
       WITH x, t WHERE t.issuer IS NOT NULL

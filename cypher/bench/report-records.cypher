@@ -18,8 +18,8 @@ CALL (rep, src) {
   MATCH (x) WHERE elementId(x) = t.id
   CALL (rep, x, t) {
     UNWIND t.rels AS rel
-    CREATE (rep)-[e:$(rel.type)]->(x)
-    SET e.quote = rel.quote
+    CREATE (rep)-[e:$(rel)]->(x)
+    SET e.quote = [c IN t.citations WHERE c.relation = rel | c.quote][0]
   }
   CALL (rep, x, t, src) {
     UNWIND t.citations AS c

@@ -4,13 +4,12 @@
 // reports; and on the client, extraction with the graph facts. Their sum against the CPU a target rate
 // leaves per report on this machine says whether any write path could reach it.
 //   npm run bench:floor -- [reports=6000] [target reports/s=500]
-import { createHash } from 'node:crypto';
 import { cpus } from 'node:os';
 import { cypher } from '../src/store/cypher.js';
 import { prepare, searchRows, writeParams, type Prepared } from '../src/store/ingest.js';
 import { toParam } from '../src/store/values.js';
 import { reports } from './corpus.js';
-import { cpuSeconds, freshServer, load, machine, type Fresh } from './harness.js';
+import { cpuSeconds, freshServer, load, machine, reportInput, type Fresh } from './harness.js';
 
 const n = Number(process.argv[2] ?? 6000);
 const target = Number(process.argv[3] ?? 500);
@@ -20,14 +19,7 @@ console.log(`${machine()}; ${n} reports measured after 3,000 warm-up reports, ba
 
 const warmup = [...reports(1000, 3000)];
 const measured = [...reports(5000, n)];
-const toInput = (r: { name: string; text: string }) => ({
-  path: `bench/${r.name}`,
-  text: r.text,
-  sha256: createHash('sha256').update(r.text).digest('hex'),
-  format: 'txt',
-  bytes: Buffer.byteLength(r.text),
-});
-const inputs = measured.map(toInput);
+const inputs = measured.map(reportInput);
 const cpu0 = process.cpuUsage();
 const prepared: Prepared[] = inputs.map(prepare);
 const prepareCpu = process.cpuUsage(cpu0);
@@ -108,7 +100,7 @@ try {
 server = await warmServer('floor-records');
 try {
   // Untimed: every document the reports name exists, and is then found by element id.
-  const named = [...new Set(params.flatMap((p) => (p.targets as Array<{ key: string }>).map((t) => t.key)))];
+  const named = [...new Set(params.flatMap((p) => p.targets.map((t) => t.key)))];
   const ids = new Map<string, string>();
   for (let i = 0; i < named.length; i += 1000) {
     const r = await run(server, 'bench/documents-by-key', { keys: named.slice(i, i + 1000) });
@@ -118,7 +110,7 @@ try {
     ...p,
     // Its own key, apart from a cited document of the same number: CREATE, not MERGE.
     key: `floor:${prepared[i]?.sha256 ?? i}`,
-    targets: (p.targets as Array<{ key: string; rels: unknown[]; citations: unknown[] }>).map((t) => ({
+    targets: p.targets.map((t) => ({
       id: ids.get(t.key),
       rels: t.rels,
       citations: t.citations,

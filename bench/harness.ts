@@ -52,6 +52,15 @@ export async function freshServer(name: string, port: number, heap = '2g', pageC
   };
 }
 
+/** A synthetic report as `luocdo ingest` would read it from a file. */
+export const reportInput = (r: Report) => ({
+  path: `bench/${r.name}`,
+  text: r.text,
+  sha256: createHash('sha256').update(r.text).digest('hex'),
+  format: 'txt',
+  bytes: Buffer.byteLength(r.text),
+});
+
 /**
  * Extracts and writes every report, `concurrency` transactions in flight, `batch` sources each (1: one
  * transaction per source), search text in batches as `luocdo ingest` does; returns the seconds taken.
@@ -66,15 +75,7 @@ export async function load(db: Db, items: Report[], concurrency: number, batch =
         const group = items.slice(next, next + batch);
         next += group.length;
         if (group.length === 0) return;
-        const ps = group.map((r) =>
-          prepare({
-            path: `bench/${r.name}`,
-            text: r.text,
-            sha256: createHash('sha256').update(r.text).digest('hex'),
-            format: 'txt',
-            bytes: Buffer.byteLength(r.text),
-          }),
-        );
+        const ps = group.map((r) => prepare(reportInput(r)));
         const w = await writeSources(db, ps, { deferSearch: true });
         if (w.failures.length > 0) throw new Error(`bench: ${w.failures.length} sources failed`);
         for (const r of w.results) await search.add(r);

@@ -88,6 +88,10 @@ export function searchRows(g: GraphFacts): SearchRow[] {
 
 const docSearchText = (d: { symbol: string | null; name: string | null; title: string | null }) =>
   searchText(`${d.symbol ?? ''} ${d.name ?? ''} ${d.title ?? ''}`);
+const orgSearchText = (o: { name: string; shortName: string | null }) =>
+  searchText(`${o.name} ${o.shortName ?? ''}`);
+/** The report's folded title, which near-identical extractions of one report share. */
+const titleKey = (g: GraphFacts) => (g.report.title ? fold(g.report.title) : null);
 
 /**
  * The write statement's parameters: one row per document the source names (the report included),
@@ -132,7 +136,7 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
   return {
     r: { ...g.report, searchText: deferSearch ? null : g.report.searchText },
     areas: g.areas,
-    orgs: g.organizations.map((o) => ({ ...o, searchText: searchText(`${o.name} ${o.shortName ?? ''}`) })),
+    orgs: g.organizations.map((o) => ({ ...o, searchText: orgSearchText(o) })),
     targets,
     facts,
     sha: p.sha256,
@@ -142,7 +146,7 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
       bytes: p.bytes,
       version: EXTRACTOR_VERSION,
       refKeys: g.refKeys,
-      titleKey: g.report.title ? fold(g.report.title) : null,
+      titleKey: titleKey(g),
       issuer: issuer.get(g.report.key) ?? null,
       sentTo: g.sentTo,
       searchPending: deferSearch ? true : null,
@@ -184,11 +188,9 @@ const probeItem = (p: Prepared) => {
   return {
     sha: p.sha256,
     path: p.path,
-    org: g.reporter
-      ? { ...g.reporter, searchText: searchText(`${g.reporter.name} ${g.reporter.shortName ?? ''}`) }
-      : null,
+    org: g.reporter ? { ...g.reporter, searchText: orgSearchText(g.reporter) } : null,
     refKeys: g.refKeys,
-    titleKey: g.report.title ? fold(g.report.title) : null,
+    titleKey: titleKey(g),
   };
 };
 

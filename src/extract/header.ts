@@ -119,11 +119,12 @@ export function readHeader(text: string): HeaderInfo {
   // (`Ủy ban nhân dân xã Trà Tây báo cáo …`).
   let issuer: DocumentHeader['issuer'] = null;
   const fromHeader = headerUnit(lines.map((l) => l.text));
-  if (fromHeader) issuer = { name: fromHeader, level: levelOf(fromHeader) };
+  if (fromHeader)
+    issuer = { name: fromHeader.name, level: levelOf(fromHeader.name), parent: fromHeader.parent };
   const rep = REPORTER.exec(text.slice(0, 6000)) ?? REPORTER.exec(text.slice(-3000));
   if (rep) {
     const name = canonicalUnitName(rep[1] as string);
-    issuer ??= { name, level: levelOf(name) };
+    issuer ??= { name, level: levelOf(name), parent: null };
     type ??= 'BC';
   }
   if (!type && /kính\s+báo\s+cáo/u.test(text.slice(-3000))) type = 'BC';
@@ -147,8 +148,11 @@ const MOTTO = /^(CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập|ĐẢNG CỘN
 const TIER_LINE = /^(XÃ|HUYỆN|TỈNH|PHƯỜNG|THỊ TRẤN|QUẬN|THÀNH PHỐ|THỊ XÃ)\s/u;
 const TIER_WORDS = new Set(['xã', 'huyện', 'tỉnh', 'phường', 'quận', 'thị', 'thành']);
 
-/** `ỦY BAN NHÂN DÂN` + `HUYỆN BÌNH SƠN` → `Ủy ban nhân dân huyện Bình Sơn`: the unit in the top lines. */
-function headerUnit(lines: string[]): string | null {
+/**
+ * `ỦY BAN NHÂN DÂN` + `HUYỆN BÌNH SƠN` → `Ủy ban nhân dân huyện Bình Sơn`: the unit in the top lines, and the
+ * body above it when there is one (`UBND TỈNH QUẢNG NGÃI` over `SỞ NỘI VỤ`).
+ */
+function headerUnit(lines: string[]): { name: string; parent: string | null } | null {
   const caps: string[] = [];
   for (const raw of lines.slice(0, 12)) {
     const l = raw.trim().replace(/\s{3,}.*$/, '');
@@ -163,7 +167,16 @@ function headerUnit(lines: string[]): string | null {
   const joins = caps.length > 1 && TIER_LINE.test(last) && !/^\S+\s+(ỦY|UỶ)(\s|$)/u.test(last);
   const raw = joins ? `${caps[caps.length - 2]} ${last}` : last;
   if (fold(raw).split(' ').length < 2 || TYPE_LINE.has(fold(raw))) return null;
-  return canonicalUnitName(titleCaseUnit(raw));
+  const above = caps.slice(0, caps.length - (joins ? 2 : 1));
+  let parent: string | null = null;
+  if (above.length > 0) {
+    const top = above[above.length - 1] as string;
+    const pJoins = above.length > 1 && TIER_LINE.test(top);
+    const pRaw = pJoins ? `${above[above.length - 2]} ${top}` : top;
+    if (fold(pRaw).split(' ').length >= 2 && !TYPE_LINE.has(fold(pRaw)))
+      parent = canonicalUnitName(titleCaseUnit(canonicalUnitName(pRaw)));
+  }
+  return { name: canonicalUnitName(titleCaseUnit(canonicalUnitName(raw))), parent };
 }
 
 function titleCaseUnit(caps: string): string {

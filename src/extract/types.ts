@@ -77,7 +77,11 @@ export type DocumentHeader = {
   issuedOn: string | null;
   place: string | null;
   title: string | null;
-  issuer: { name: string; level: Level | null } | null;
+  /**
+   * The unit in the header; `parent` is the body named on the line above it when the header has two
+   * (`UBND TỈNH QUẢNG NGÃI` over `SỞ NỘI VỤ` → parent `Ủy ban nhân dân tỉnh Quảng Ngãi`), which places it.
+   */
+  issuer: { name: string; level: Level | null; parent: string | null } | null;
   signer: { name: string; position: string | null } | null;
   recipients: string[];
 };

@@ -156,7 +156,7 @@ describe('numbered references in every numbering system', () => {
       issuedOn: '2024-04-03',
       title: 'Kết quả công tác',
     });
-    expect(d.document.issuer).toEqual({ name: 'Ủy ban nhân dân xã An Bình', level: 'xã' });
+    expect(d.document.issuer).toEqual({ name: 'Ủy ban nhân dân xã An Bình', level: 'xã', parent: null });
   });
 });
 
@@ -188,8 +188,19 @@ describe('short forms', () => {
     expect(later[1]).toMatchObject({ symbol: '30/2020/NĐ-CP', symbolInferred: true });
   });
 
-  it('leaves a bare number with nothing to identify it out', () => {
-    expect(refs('Kế hoạch số 12 đã được triển khai tốt.')).toEqual([]);
+  it('keeps a bare number with nothing to identify it as a number-only reference', () => {
+    expect(one('Kế hoạch số 12 đã được triển khai tốt.')).toMatchObject({
+      type: 'KH',
+      number: '12',
+      symbol: null,
+      symbolInferred: false,
+      text: 'Kế hoạch số 12',
+    });
+    expect(one('Nghị định 136 đã quy định rõ trách nhiệm.')).toMatchObject({
+      type: 'NĐ',
+      number: '136',
+      symbol: null,
+    });
   });
 });
 
@@ -380,7 +391,11 @@ describe('the header', () => {
       signer: { name: 'Trần Phước Hiền', position: 'Phó Chủ tịch' },
       recipients: ['Các sở, ban, ngành', 'UBND các huyện', 'TT HĐND tỉnh'],
     });
-    expect(d.document.issuer).toEqual({ name: 'Ủy ban nhân dân tỉnh Quảng Ngãi', level: 'tỉnh' });
+    expect(d.document.issuer).toEqual({
+      name: 'Ủy ban nhân dân tỉnh Quảng Ngãi',
+      level: 'tỉnh',
+      parent: null,
+    });
     expect(d.references.map((r) => [r.symbol, r.relation])).toEqual([['22-CT/TU', 'BASED_ON']]);
   });
 

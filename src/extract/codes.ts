@@ -1,3 +1,5 @@
+import { alternation } from './patterns.js';
+import { ISSUER_START_WORDS, words } from './tables/words.js';
 import type { DocType, Level } from './types.js';
 
 /** Type words as written in running text, longest first so that `Thông tư liên tịch` wins over `Thông tư`. */
@@ -30,6 +32,8 @@ export const TYPE_WORDS: ReadonlyArray<readonly [string, DocType]> = [
   ['biên bản', 'BB'],
   ['văn bản', 'CV'],
   ['điều lệ', 'ĐL'],
+  ['sắc lệnh', 'SL'],
+  ['lệnh', 'LCT'],
   ['luật', 'L'],
 ];
 
@@ -63,6 +67,8 @@ const TYPE_CODES: ReadonlyArray<readonly [string, DocType]> = [
   ['CĐ', 'CĐ'],
   ['BB', 'BB'],
   ['TTri', 'TTri'],
+  ['LCT', 'LCT'],
+  ['SL', 'SL'],
   ['HDLT', 'HD'],
   ['KHLT', 'KH'],
   ['QĐLT', 'QĐ'],
@@ -97,6 +103,12 @@ const ISSUER_PATTERNS: ReadonlyArray<readonly [RegExp, string, 'party' | 'state'
   [/^van phong chinh phu/, 'VPCP', 'state'],
   [/^uy ban thuong vu quoc hoi/, 'UBTVQH', 'state'],
   [/^quoc hoi/, 'QH', 'state'],
+  [/^chu tich nuoc/, 'CTN', 'state'],
+  [/^hoi dong nha nuoc/, 'HĐNN', 'state'],
+  [/^hoi dong tham phan/, 'HĐTP', 'state'],
+  [/^(toa an nhan dan toi cao|tand toi cao)/, 'TANDTC', 'state'],
+  [/^(vien kiem sat nhan dan toi cao|vksnd toi cao)/, 'VKSNDTC', 'state'],
+  [/^kiem toan nha nuoc/, 'KTNN', 'state'],
   [/^(chu tich )?(ubnd|uy ban nhan dan)/, 'UBND', 'state'],
   [/^(thuong truc )?(hdnd|hoi dong nhan dan)/, 'HĐND', 'state'],
   [/^bo tai chinh/, 'BTC', 'state'],
@@ -166,5 +178,4 @@ export function levelOf(name: string): Level | null {
 }
 
 /** Words that open an issuer phrase after `của`: a unit, never a topic. */
-export const ISSUER_START =
-  /^(?:UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Ban|Bộ|Chính phủ|Thủ tướng|Chủ tịch|Sở|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|Quốc hội|Văn phòng|Phòng|Cục|Tổng cục|Trung ương|BCH|Thường trực|Thường vụ|Mặt trận|Liên đoàn|Tòa án|Viện|Kiểm toán|Ngân hàng|Công an|Bộ Chỉ huy|Tổng Liên đoàn|Đoàn|Hội|Cơ quan|Chi bộ|Đảng đoàn)(?![\p{L}])/u;
+export const ISSUER_START = new RegExp(`^(?:${alternation(words(ISSUER_START_WORDS))})(?![\\p{L}])`, 'u');

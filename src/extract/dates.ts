@@ -1,15 +1,16 @@
 /** Dates as Vietnamese documents write them: `ngày 03/4/2017`, `ngày 14 tháng 7 năm 2015`, `28/ 02/ 2023`. */
 
-/** White space that PDF extraction may put anywhere, including up to three line breaks. */
-export const GAP = '[ \\t]*(?:\\n[ \\t]*){0,3}';
+import { GAP, matchAt } from './patterns.js';
+
+export { GAP };
 
 const NUMERIC = `(\\d{1,2})${GAP}[/.\\-]${GAP}(\\d{1,2})${GAP}[/.\\-]${GAP}(\\d{4})(?!\\d)`;
 const WORDS = `(\\d{1,2})${GAP}tháng${GAP}(\\d{1,2})${GAP}năm${GAP}(\\d{4})(?!\\d)`;
 
-/** `ngày` and a date, sticky: matched where the caller's lastIndex stands. */
+/** `ngày` and a date, read where a mention ends (`, ban hành ngày …` too). */
 export const DATE_AFTER = new RegExp(
   `(?:,?${GAP})?(?:ban hành${GAP})?ngày${GAP}(?:${NUMERIC}|${WORDS})`,
-  'iuy',
+  'iu',
 );
 
 /** An ISO date when day, month and year make a real date; else null. */
@@ -27,8 +28,7 @@ export type DateMatch = { iso: string | null; year: number; start: number; end: 
 
 /** Reads a `ngày …` date starting exactly at `at`. */
 export function dateAt(text: string, at: number): DateMatch | undefined {
-  DATE_AFTER.lastIndex = at;
-  const m = DATE_AFTER.exec(text);
+  const m = matchAt(DATE_AFTER, text, at);
   if (!m) return undefined;
   const [d, mo, y] = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
   const lead = /^(?:,?\s*)?(?:ban hành\s*)?/iu.exec(m[0])?.[0].length ?? 0;

@@ -1,9 +1,11 @@
 import { fold, levelOf, TYPE_WORDS } from './codes.js';
 import { isoDate } from './dates.js';
-import { parseSymbol, SYMBOL_SOURCE } from './symbols.js';
+import { OLD_SYMBOL_SOURCE, parseSymbol, SYMBOL_SOURCE } from './symbols.js';
 import type { DocType, DocumentHeader } from './types.js';
 
 export type HeaderInfo = DocumentHeader & {
+  /** The type line as written (`BỘ LUẬT`), with the title the document's own name. */
+  typeWord: string | null;
   /** Clean-text spans that are the document naming itself, not references. */
   selfSpans: Array<[number, number]>;
   titleSpan: [number, number] | null;
@@ -12,7 +14,17 @@ export type HeaderInfo = DocumentHeader & {
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const TYPE_LINE = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t] as const));
 // `Số: 70/KH-UBND` (state) or `Số 114-KL/TW` (Party), at the start of a header line.
-const SELF_NUMBER = new RegExp(`(?:^|\\n)[ \\t]*Số[ \\t]*:?[ \\t]*(${SYMBOL_SOURCE})`, 'u');
+const SELF_NUMBER = new RegExp(`(?:^|\\n)[ \\t]*Số[ \\t]*:?[ \\t]*(${SYMBOL_SOURCE}|${OLD_SYMBOL_SOURCE})`, 'u');
+/** `Luật số: 91/2015/QH13` alone on its line (a sentence citing `Pháp lệnh số …` goes on after the number). */
+const SELF_TYPED_NUMBER = new RegExp(
+  `(?:^|\\n)[ \\t]*(?:Bộ[ \\t]+luật|Luật|Pháp[ \\t]+lệnh|Nghị[ \\t]+quyết|Lệnh|Sắc[ \\t]+lệnh)[ \\t]+số[ \\t]*:?[ \\t]*(${SYMBOL_SOURCE}|${OLD_SYMBOL_SOURCE})(?=[ \\t]*(?:\\n|$)|[ \\t]{2})`,
+  'u',
+);
+/** `LUẬT … SỐ 32/2004/QH11 NGÀY …`: a title line that carries the number. */
+const INLINE_TITLE = new RegExp(
+  `^(BỘ LUẬT|LUẬT|PHÁP LỆNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|SẮC LỆNH|LỆNH|QUYẾT ĐỊNH|THÔNG TƯ|CHỈ THỊ)(?=\\s)[^\\n]{0,200}?\\sSỐ\\s*:?\\s*(${SYMBOL_SOURCE}|${OLD_SYMBOL_SOURCE}|\\d+-[A-ZĐ]+\\/[A-ZĐ]+(?:\\.\\d+)?)`,
+  'u',
+);
 const PLACE_DATE =
   /(?:^|\n)[ \t]*([\p{Lu}][\p{L} .]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const BODY_START =
@@ -54,62 +66,107 @@ function isPersonName(line: string): boolean {
   return words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
 }
 
-export function readHeader(text: string): HeaderInfo {
-  const head = text.slice(0, 3000);
-  const selfSpans: Array<[number, number]> = [];
-  let symbol: string | null = null;
-  let number: string | null = null;
-  let type: DocType | null = null;
-  const own = SELF_NUMBER.exec(head);
-  if (own) {
-    const parsed = parseSymbol(own[1] as string);
-    symbol = parsed.symbol;
-    number = parsed.number;
-    type = parsed.type;
-    const at = own.index + own[0].length - (own[1] as string).length;
-    selfSpans.push([own.index, at + (own[1] as string).length]);
-  }
-  let place: string | null = null;
-  let issuedOn: string | null = null;
-  const pd = PLACE_DATE.exec(head);
-  if (pd) {
-    place = collapse(pd[1] as string);
-    issuedOn = isoDate(pd[2] as string, pd[3] as string, pd[4] as string);
-  }
+type Line = { start: number; text: string };
 
-  // The type line (`BÁO CÁO`) and the title lines under it.
-  let title: string | null = null;
-  let titleSpan: [number, number] | null = null;
-  const lines: Array<{ start: number; text: string }> = [];
+/** The document's own number: `Số: 70/KH-UBND`, `Số 114-KL/TW`, `Luật số: 91/2015/QH13`, on a line of its own. */
+function ownNumber(head: string): { parsed: ReturnType<typeof parseSymbol>; span: [number, number] } | null {
+  const own = SELF_NUMBER.exec(head) ?? SELF_TYPED_NUMBER.exec(head.slice(0, 1200));
+  if (!own) return null;
+  const raw = own[1] as string;
+  const at = own.index + own[0].length - raw.length;
+  return { parsed: parseSymbol(raw), span: [own.index, at + raw.length] };
+}
+
+function linesOf(head: string): Line[] {
+  const lines: Line[] = [];
   for (let s = 0; s < head.length && lines.length < 60;) {
     const nl = head.indexOf('\n', s);
     const e = nl === -1 ? head.length : nl;
     lines.push({ start: s, text: head.slice(s, e) });
     s = e + 1;
   }
+  return lines;
+}
+
+type TitleInfo = {
+  type: DocType;
+  typeWord: string;
+  title: string | null;
+  span: [number, number] | null;
+  /** `LUẬT … SỐ 32/2004/QH11 NGÀY 03 THÁNG 12 NĂM 2004 VỀ …`: number and date in the title line itself. */
+  number: { raw: string; span: [number, number] } | null;
+  issuedOn: string | null;
+};
+
+/** The type line (`BÁO CÁO`, `LUẬT`) and the title lines under it; or a title line holding its own number. */
+function readTitle(lines: Line[]): TitleInfo | null {
   for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] as { text: string }).text.trim();
+    const line = (lines[i] as Line).text.trim();
     if (!line || line !== line.toLocaleUpperCase('vi')) continue;
-    const t = TYPE_LINE.get(fold(line));
+    const inline = INLINE_TITLE.exec(line);
+    const t = TYPE_LINE.get(fold(line)) ?? (inline ? TYPE_LINE.get(fold(inline[1] as string)) : undefined);
     if (!t) continue;
-    type ??= t;
+    if (inline) return inlineTitle(lines[i] as Line, inline, t);
     const parts: string[] = [];
     let first = -1;
     let last = -1;
     for (let k = i + 1; k < lines.length && parts.length < 5; k++) {
-      const raw = lines[k] as { start: number; text: string };
+      const raw = lines[k] as Line;
       if (raw.text === '') continue;
       if (raw.text.trim() === '' || BODY_START.test(raw.text)) break;
       if (first === -1) first = raw.start;
       last = raw.start + raw.text.length;
       parts.push(raw.text);
     }
-    if (parts.length) {
-      title = collapse(parts.join(' ')).replace(/^V\/v\s+/u, '');
-      titleSpan = [first, last];
-    }
-    break;
+    const title = parts.length ? collapse(parts.join(' ')).replace(/^V\/v\s+/u, '') : null;
+    return {
+      type: t,
+      typeWord: line,
+      title,
+      span: parts.length ? [first, last] : null,
+      number: null,
+      issuedOn: null,
+    };
   }
+  return null;
+}
+
+function inlineTitle(line: Line, m: RegExpExecArray, type: DocType): TitleInfo {
+  const raw = m[2] as string;
+  const at = line.start + line.text.indexOf(raw);
+  const date = /NGÀY\s+(\d{1,2})(?:\s+THÁNG\s+|[-/.])(\d{1,2})(?:\s+NĂM\s+|[-/.])(\d{4})/u.exec(line.text);
+  const about = /\s(?:VỀ|QUY ĐỊNH)\s+(.+)$/u.exec(line.text);
+  return {
+    type,
+    typeWord: m[1] as string,
+    title: about ? collapse(about[1] as string) : null,
+    span: [line.start, line.start + line.text.length],
+    number: { raw, span: [at, at + raw.length] },
+    issuedOn: date ? isoDate(date[1] as string, date[2] as string, date[3] as string) : null,
+  };
+}
+
+export function readHeader(text: string): HeaderInfo {
+  const head = text.slice(0, 3000);
+  const selfSpans: Array<[number, number]> = [];
+  const lines = linesOf(head);
+  const titled = readTitle(lines);
+  const own = ownNumber(head);
+  const ownParsed = own?.parsed ?? (titled?.number ? parseSymbol(titled.number.raw) : null);
+  if (own) selfSpans.push(own.span);
+  else if (titled?.number) selfSpans.push(titled.number.span);
+  const symbol = ownParsed?.symbol ?? null;
+  const number = ownParsed?.number ?? null;
+  let type: DocType | null = ownParsed?.type ?? titled?.type ?? null;
+  let place: string | null = null;
+  let issuedOn: string | null = titled?.issuedOn ?? null;
+  const pd = PLACE_DATE.exec(head);
+  if (pd) {
+    place = collapse(pd[1] as string);
+    issuedOn = isoDate(pd[2] as string, pd[3] as string, pd[4] as string);
+  }
+  let title = titled?.title ?? null;
+  const titleSpan = titled?.span ?? null;
   if (!title) {
     const vv = /(?:^|\n)\s*V\/v\s+([^\n]+(?:\n(?!\s*\n)[^\n]+)?)/u.exec(head);
     if (vv) title = collapse(vv[1] as string);
@@ -141,6 +198,7 @@ export function readHeader(text: string): HeaderInfo {
     recipients: readRecipients(text),
     selfSpans,
     titleSpan,
+    typeWord: titled?.typeWord ?? null,
   };
 }
 

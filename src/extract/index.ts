@@ -1,11 +1,14 @@
+import { fold } from './codes.js';
+import { evidenceOf } from './evidence.js';
 import { findFootnotes } from './footnotes.js';
 import { findingsOf } from './findings.js';
 import { readHeader } from './header.js';
+import type { Mention } from './mentions/types.js';
+import { scanMentions } from './mentions/scan.js';
 import { normalize } from './normalize.js';
-import { scanMentions, type Mention } from './references.js';
-import { assignRelations } from './relations.js';
+import { assignRelations } from './relations/assign.js';
 import { Boundaries } from './sentences.js';
-import type { ExtractedDocument, ExtractedReference, Fact, SourceInfo } from './types.js';
+import type { DocType, ExtractedDocument, ExtractedReference, Fact, SourceInfo } from './types.js';
 
 export type * from './types.js';
 export { normalize } from './normalize.js';
@@ -13,9 +16,27 @@ export { fold } from './codes.js';
 export { parseSymbol } from './symbols.js';
 
 /** The version of the rules; stored with every ingested source so that re-extraction can be planned. */
-export const EXTRACTOR_VERSION = '0.3.0';
+export const EXTRACTOR_VERSION = '0.4.0';
 
-const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+export type ExtractOptions = {
+  /** Offsets (in the text as given) where each page begins, the first at 0: a PDF's page numbers. */
+  pageStarts?: readonly number[];
+};
+
+const NORMATIVE = new Set<DocType>(['HP', 'BL', 'L', 'PL', 'NĐ', 'TT', 'TTLT', 'LCT', 'SL']);
+
+/** Footnote markers become spaces so that `chuyên môn1.` cannot glue onto anything; offsets stay put. */
+function blankMarkers(clean: string, markers: ReadonlyArray<{ start: number; end: number }>): string {
+  if (!markers.length) return clean;
+  const parts: string[] = [];
+  let at = 0;
+  for (const mk of markers) {
+    parts.push(clean.slice(at, mk.start), clean.slice(mk.start, mk.end).replace(/[^\n]/g, ' '));
+    at = mk.end;
+  }
+  parts.push(clean.slice(at));
+  return parts.join('');
+}
 
 /**
  * Text → ExtractedDocument: normalize (keeping the offset map), find footnotes, read the header, scan the
@@ -24,36 +45,36 @@ const blank = (s: string) => s.replace(/[^\n]/g, ' ');
 export function extractDocument(
   original: string,
   source: SourceInfo = { path: '', sha256: '', format: 'txt' },
+  options: ExtractOptions = {},
 ): ExtractedDocument {
   const norm = normalize(original);
-  const clean = norm.text;
-  const foot = findFootnotes(clean);
-  // Markers become spaces so that `chuyên môn1.` cannot glue onto anything; offsets stay put.
-  let text = clean;
-  if (foot.markers.length) {
-    const parts: string[] = [];
-    let at = 0;
-    for (const mk of foot.markers) {
-      parts.push(clean.slice(at, mk.start), blank(clean.slice(mk.start, mk.end)));
-      at = mk.end;
-    }
-    parts.push(clean.slice(at));
-    text = parts.join('');
-  }
+  const foot = findFootnotes(norm.text);
+  const text = blankMarkers(norm.text, foot.markers);
   const header = readHeader(text);
-  const { mentions } = scanMentions(text, header.selfSpans);
+  const selfNames = new Set<string>();
+  if (header.type && header.title) selfNames.add(fold(`${header.typeWord ?? ''} ${header.title}`));
+  const { mentions, links } = scanMentions(text, { exclude: header.selfSpans, selfNames });
   const inFootnote = (pos: number) => foot.bodies.some((b) => pos >= b.start && pos < b.end);
   const extra = foot.bodies.flatMap((b) => [b.start, b.end]);
   if (header.titleSpan) extra.push(header.titleSpan[0], header.titleSpan[1]);
   const boundaries = new Boundaries(text, extra);
-  const { assigned, facts } = assignRelations(mentions, {
+  const { assigned, facts } = assignRelations(mentions, links, {
     text,
     boundaries,
     docType: header.type,
+    normative:
+      (header.type !== null && NORMATIVE.has(header.type)) || /^\d+\/\d{4}\//.test(header.symbol ?? ''),
     docIssuer: header.issuer?.name ?? null,
+    titleSpan: header.titleSpan,
     inFootnote,
   });
-
+  const evidence = evidenceOf(
+    original,
+    text,
+    boundaries,
+    (s, e) => norm.toOriginal(s, e),
+    options.pageStarts,
+  );
   const references: ExtractedReference[] = mentions.map((m, i) => {
     const [start, end] = norm.toOriginal(m.start, m.end);
     return {
@@ -63,7 +84,7 @@ export function extractDocument(
       type: m.type,
       number: m.number,
       symbol: m.symbol,
-      symbolInferred: m.symbolInferred,
+      symbolInferred: m.completedBy !== null,
       name: m.name,
       issuedOn: m.issuedOn,
       year: m.year,
@@ -71,20 +92,37 @@ export function extractDocument(
       subject: m.subject,
       relation: assigned[i]?.relation ?? 'CITES',
       inFootnote: inFootnote(m.start),
+      ...evidence(m.start, m.end),
     };
   });
+  const { selfSpans: _s, titleSpan: _t, typeWord: _w, ...document } = header;
+  return {
+    source,
+    document,
+    references,
+    facts: factsOf(mentions, facts, header.issuer?.name ?? null),
+    findings: findingsOf(mentions, (s, e) => norm.toOriginal(s, e)),
+  };
+}
 
-  const label = (m: Mention) => m.symbol ?? m.name ?? m.number ?? '';
+const label = (m: Mention) => m.symbol ?? m.name ?? m.number ?? '';
+
+/** Facts with the labels of their documents, each once. */
+function factsOf(
+  mentions: Mention[],
+  raw: ReadonlyArray<{ from: number; relation: Fact['relation']; to: number | 'ISSUER' }>,
+  issuer: string | null,
+): Fact[] {
   const seen = new Set<string>();
-  const outFacts: Fact[] = [];
-  for (const f of facts) {
+  const out: Fact[] = [];
+  for (const f of raw) {
     const from = mentions[f.from] as Mention;
-    const to = f.to === 'ISSUER' ? header.issuer?.name : label(mentions[f.to] as Mention);
+    const to = f.to === 'ISSUER' ? issuer : label(mentions[f.to] as Mention);
     if (!to || !label(from)) continue;
     const key = `${label(from)}|${f.relation}|${to}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || (f.to !== 'ISSUER' && label(from) === to)) continue;
     seen.add(key);
-    outFacts.push({
+    out.push({
       from: label(from),
       relation: f.relation,
       to,
@@ -92,19 +130,7 @@ export function extractDocument(
       toRef: f.to === 'ISSUER' ? -1 : f.to,
     });
   }
-
-  const { selfSpans: _s, titleSpan: _t, ...document } = header;
-  return {
-    source,
-    document,
-    references,
-    facts: outFacts,
-    findings: findingsOf(
-      mentions,
-      (s, e) => norm.toOriginal(s, e),
-      (m) => m.wordType,
-    ),
-  };
+  return out;
 }
 
 /** Only the references, for the streaming JSONL mode. */

@@ -4,8 +4,10 @@
  */
 export class Boundaries {
   private readonly points: number[];
+  private readonly length: number;
 
   constructor(text: string, extra: number[] = []) {
+    this.length = text.length;
     const pts = new Set<number>([0, ...extra]);
     const re =
       /[.!?](?=\s+(?:[\p{Lu}\d\-+•]|$))|:\s*\n|\n(?=[ \t]*(?:[-+•]\s|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[IVX]+\.\s))/gu;
@@ -23,6 +25,13 @@ export class Boundaries {
       else hi = mid - 1;
     }
     return this.points[lo] ?? 0;
+  }
+
+  /** Where the sentence that holds position p ends (the next boundary, or the text's end). */
+  endOf(p: number): number {
+    const start = this.startOf(p);
+    const i = this.points.indexOf(start);
+    return this.points[i + 1] ?? this.length;
   }
 
   sameSentence(a: number, b: number): boolean {

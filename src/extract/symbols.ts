@@ -1,4 +1,4 @@
-import { GAP } from './dates.js';
+import { GAP } from './patterns.js';
 import { KNOWN_TYPE_CODES, typeCode } from './codes.js';
 import type { DocType } from './types.js';
 
@@ -6,7 +6,8 @@ import type { DocType } from './types.js';
  * Numbers and symbols in the four numbering systems of DESIGN §1. White space (line breaks included) may
  * stand around every separator, because PDF extraction breaks symbols there (`22-⏎⏎CT/TU`, `17/KH -⏎UBND`).
  */
-const CODE = '[A-ZĐ][A-ZĐa-zđ]*\\d*(?![\\p{L}\\p{N}])';
+// `QH 11` with a space is how some laws print their term (`Luật số: 79/2006/QH 11`).
+const CODE = '(?:(?:UBTVQH|QH)[ ]?\\d{1,2}|[A-ZĐ][A-ZĐa-zđ]*\\d*)(?![\\p{L}\\p{N}])';
 /** The type position also takes a known type code written in lower case (`16/ct-TTg`). */
 const anyCase = (code: string) =>
   [...code]
@@ -27,8 +28,16 @@ const STATE_YEAR = `${NUM}${SEP('/')}\\d{4}${SEP('/')}${FIRST}(?:${SEP('-')}${CO
 const STATE = `${NUM}${SEP('/')}${FIRST}(?:${SEP('-')}${CODE})+`;
 
 export const SYMBOL_SOURCE = `(?:${STATE_YEAR}|${PARTY}|${STATE})`;
-/** Sticky: a symbol exactly where lastIndex stands. */
-export const SYMBOL_AT = new RegExp(SYMBOL_SOURCE, 'uy');
+/**
+ * Older forms, read only right after a type word: `63/CP`, `131/TTg` (one code, no type), `84 TC/CĐKT`
+ * (a space for the hyphen), and a number with its year and no code (`NĐ 04/2015`, number-only).
+ */
+export const OLD_SYMBOL_SOURCE = `(?:${NUM}${SEP('/')}${CODE}|${NUM}[ ]${CODE}${SEP('/')}${CODE}(?:${SEP('-')}${CODE})*)`;
+export const NUMBER_YEAR_SOURCE = `${NUM}/(?:19[4-9]\\d|20\\d\\d)(?![\\d/\\-]|[.,]\\d)`;
+/** A symbol, read at a position with `matchAt`. */
+export const SYMBOL_AT = new RegExp(SYMBOL_SOURCE, 'u');
+export const OLD_SYMBOL_AT = new RegExp(`${OLD_SYMBOL_SOURCE}(?![/\\-]\\s*\\p{L})`, 'u');
+export const NUMBER_YEAR_AT = new RegExp(NUMBER_YEAR_SOURCE, 'u');
 /** A symbol anywhere, for mentions without a type word (`theo 16/CT-TTg`). */
 export const SYMBOL_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{N}/\\-])${SYMBOL_SOURCE}`, 'gu');
 
@@ -39,6 +48,11 @@ export type ParsedSymbol = {
   numberYear: number | null;
   /** The type the codes say, if they name one (a Công văn has none: `1444/UBND-NV`). */
   type: DocType | null;
+  /**
+   * The type to assume when no type word says it: a National Assembly number (`80/2015/QH13`) is most often
+   * a Luật, a Standing Committee one (`724/2009/UBTVQH12`) a Nghị quyết; codes and resolutions share them.
+   */
+  impliedType: DocType | null;
   system: 'party' | 'state' | 'legal';
   codes: string[];
   /** The issuer codes (after the type code). */
@@ -51,7 +65,11 @@ const issuerCase = (c: string) => ISSUER_SPELLING.get(c.toUpperCase()) ?? c.toUp
 
 /** Canonical form: no white space, type codes spelled as the table says, other codes upper-cased. */
 export function parseSymbol(raw: string): ParsedSymbol {
-  const compact = raw.replace(/\s+/g, '');
+  // `84 TC/CĐKT`: the old form with a space where the hyphen now stands.
+  const compact = raw
+    .trim()
+    .replace(/^(\d+)\s+(?=\p{Lu})/u, '$1-')
+    .replace(/\s+/g, '');
   const number = /^\d+/.exec(compact)?.[0] ?? '';
   const rest = compact.slice(number.length);
   if (rest.startsWith('-')) {
@@ -70,6 +88,7 @@ export function parseSymbol(raw: string): ParsedSymbol {
       number,
       numberYear: null,
       type: tc?.type ?? null,
+      impliedType: tc?.type ?? null,
       system: 'party',
       codes: [typeCanon, ...issuers],
       issuerCodes: issuers,
@@ -82,16 +101,18 @@ export function parseSymbol(raw: string): ParsedSymbol {
   const first = codes[0] ?? '';
   const tc = typeCode(first);
   const canon = codes.map((c, i) => (i === 0 && tc ? tc.code : issuerCase(c)));
-  let type: DocType | null = tc?.type ?? null;
-  if (!tc && numberYear !== null && /^QH\d+$/i.test(first)) type = 'L'; // 80/2015/QH13: a Luật
+  const type: DocType | null = tc?.type ?? null;
+  const assembly = !tc && /^(?:UBTVQH|QH)\d+$/i.test(first);
+  const impliedType: DocType | null = type ?? (assembly ? (/^QH/i.test(first) ? 'L' : 'NQ') : null);
   const symbol = `${number}/${numberYear !== null ? `${numberYear}/` : ''}${canon.join('-')}`;
   return {
     symbol,
     number,
     numberYear,
     type,
+    impliedType,
     system: numberYear !== null ? 'legal' : 'state',
     codes: canon,
-    issuerCodes: tc || type === 'L' ? canon.slice(tc ? 1 : 0) : canon,
+    issuerCodes: tc ? canon.slice(1) : canon,
   };
 }

@@ -29,6 +29,8 @@ export const DOC_TYPES = [
   'BB',
   'ĐL',
   'TTri',
+  'LCT',
+  'SL',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
@@ -68,6 +70,11 @@ export type ExtractedReference = {
   subject: string | null;
   relation: Relation;
   inFootnote: boolean;
+  /** The whole sentence the mention stands in, as evidence (cut at word boundaries past 600 characters). */
+  quote: string;
+  /** 1-based line of the mention's start in the text as given; the page when the reader knows pages. */
+  line: number;
+  page: number | null;
 };
 
 export type DocumentHeader = {
@@ -102,7 +109,29 @@ export type Fact = {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type Finding = { code: string; severity: Severity; message: string; start: number; end: number };
+/** What extraction can find wrong in one document alone (the audit adds the graph-wide ones). */
+export const FINDING_CODES = [
+  'NUMBER_YEAR_MISMATCH',
+  'UNKNOWN_CODE',
+  'MALFORMED_SYMBOL',
+  'TYPE_MISMATCH',
+  'INVALID_DATE',
+  'DATE_CONFLICT',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/**
+ * A finding, with the values its message is made from (`params`), so that a page can say it in its own
+ * language: e.g. NUMBER_YEAR_MISMATCH {symbol, numberYear, date}.
+ */
+export type Finding = {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  params: Record<string, string | number>;
+  start: number;
+  end: number;
+};
 
 export type SourceInfo = { path: string; sha256: string; format: string };
 

@@ -1,0 +1,121 @@
+import { ISSUER_START, issuerCode, TYPE_WORDS } from '../codes.js';
+import { alternation, collapse, matchAt } from '../patterns.js';
+import { NUMBER_YEAR_AT, OLD_SYMBOL_AT, SYMBOL_AT } from '../symbols.js';
+import { COUNT_UNITS, PHRASE_STOP, words } from '../tables/words.js';
+import type { DocType } from '../types.js';
+import { numberMention, symbolMention } from './build.js';
+import { readTail } from './tail.js';
+import type { Mention, RuleResult, ScanContext, TypeWordHit } from './types.js';
+
+// A descriptive word between type word and number is neither a function word nor another type word.
+const PHRASE_WORD = `\\s+(?!(?:${alternation([...words(PHRASE_STOP), ...TYPE_WORDS.map(([w]) => w)])})(?![\\p{L}]))[\\p{L}]+`;
+/** What may stand between the type word and the number: a descriptive phrase and `số`, `số`, or nothing. */
+const NUMBER_LEAD = new RegExp(`(?:(?:${PHRASE_WORD}){0,6}?\\s+(số)\\s*:?|\\s+(số)\\s*:?|)\\s*`, 'iu');
+/** `Nghị định của Chính phủ số 95/CP`: the issuer written before the number. */
+const ISSUER_LEAD = /\s+của\s+([^,;.:\n()]{2,60}?)\s+số\s*:?\s*/u;
+const BARE_NUMBER = new RegExp(
+  `\\d{1,5}(?![\\d/\\-%]|[.,:]\\d|\\s*(?:${alternation(words(COUNT_UNITS))})(?![\\p{L}]))`,
+  'iu',
+);
+const CONTINUATION = /\s*(?:,|;|và|,\s*và)\s*(?:số\s*)?(?=\d)/u;
+/** Types whose bare number is a reference even without `số` (`Nghị định 136`, `Chỉ thị 22`). */
+const NUMBERED_WITHOUT_SO = new Set<DocType>([
+  'NĐ',
+  'TT',
+  'TTLT',
+  'CT',
+  'NQ',
+  'KL',
+  'QĐ',
+  'QyĐ',
+  'KH',
+  'HD',
+  'TB',
+]);
+
+type Lead = { at: number; withSo: boolean; issuer: { text: string; code: string | null } | null };
+
+function readLead(text: string, tw: TypeWordHit): Lead {
+  const before = matchAt(ISSUER_LEAD, text, tw.end);
+  if (before && ISSUER_START.test(collapse(before[1] as string))) {
+    const issuerText = collapse(before[1] as string);
+    return {
+      at: tw.end + before[0].length,
+      withSo: true,
+      issuer: { text: issuerText, code: issuerCode(issuerText)?.code ?? null },
+    };
+  }
+  const lead = matchAt(NUMBER_LEAD, text, tw.end) as RegExpExecArray; // the empty alternative always matches
+  return {
+    at: tw.end + lead[0].length,
+    withSo: lead[1] !== undefined || lead[2] !== undefined,
+    issuer: null,
+  };
+}
+
+/**
+ * A type word and a number with its codes, and more numbers listed under the same word:
+ * `Chỉ thị số 22-CT/TU ngày 03/4/2017`, `Thông báo tiếp công dân số 340/TB-UBND`,
+ * `Quyết định số 217-QĐ/TW, 218-QĐ/TW`, `Nghị định số 63/CP`, `Thông tư 84 TC/CĐKT`,
+ * `Lệnh số 21-LCT/HĐNN8`, `Nghị định của Chính phủ số 95/CP`.
+ */
+export function numbered(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined {
+  const { text } = ctx;
+  const lead = readLead(text, tw);
+  const sym =
+    matchAt(SYMBOL_AT, text, lead.at) ?? (lead.at > tw.end ? matchAt(OLD_SYMBOL_AT, text, lead.at) : null);
+  if (!sym) return undefined;
+  const group: Mention[] = [symbolMention(text, tw.start, tw.type, sym[0], lead.at + sym[0].length)];
+  for (;;) {
+    const last = group[group.length - 1] as Mention;
+    const cont = matchAt(CONTINUATION, text, last.end);
+    if (!cont) break;
+    const at = last.end + cont[0].length;
+    const more = matchAt(SYMBOL_AT, text, at);
+    if (!more) break;
+    group.push(symbolMention(text, at, tw.type, more[0], at + more[0].length));
+  }
+  return finish(text, group, lead);
+}
+
+function finish(text: string, group: Mention[], lead: Lead): RuleResult {
+  const last = group[group.length - 1] as Mention;
+  readTail(text, last);
+  for (const m of group) {
+    if (lead.issuer) m.issuer ??= lead.issuer;
+    if (m !== last) {
+      m.issuer ??= last.issuer;
+      m.tailEnd = m.end;
+    }
+  }
+  return { mentions: group, links: [], resumeAt: last.end };
+}
+
+/**
+ * A type word and a number without codes: `Chỉ thị số 22`, `Nghị định 136`, `Nghị định số 04/2015`.
+ * The resolve pass completes it from an alias, an earlier full mention or its issuer; else it stays a
+ * number. Quantities (`Kế hoạch 5 năm`) and years (`Báo cáo 2023`) are not numbers of documents.
+ */
+export function bareNumber(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined {
+  const { text } = ctx;
+  const lead = readLead(text, tw);
+  if (lead.at === tw.end) return undefined;
+  const withYear = matchAt(NUMBER_YEAR_AT, text, lead.at);
+  const bare = withYear ?? matchAt(BARE_NUMBER, text, lead.at);
+  if (!bare) return undefined;
+  const [num, yearText] = bare[0].split('/');
+  if (!lead.withSo) {
+    const capital = /^\p{Lu}/u.test(tw.word);
+    if (!NUMBERED_WITHOUT_SO.has(tw.type) && !(capital && tw.type !== 'CV')) return undefined;
+    if (!withYear && /^(?:19[4-9]\d|20\d\d)$/.test(num as string)) return undefined;
+  }
+  const m = numberMention(
+    text,
+    tw.start,
+    tw.type,
+    num as string,
+    lead.at + bare[0].length,
+    yearText ? Number(yearText) : null,
+  );
+  return finish(text, [m], lead);
+}

@@ -1,0 +1,84 @@
+import { fold, TYPE_WORDS } from '../codes.js';
+import { alternation, matchesFrom, WORD_END, WORD_START } from '../patterns.js';
+import { completeShortForms } from './complete.js';
+import { named } from './named.js';
+import { bareNumber, numbered } from './numbered.js';
+import { symbolsWithoutWord } from './symbol-only.js';
+import { readAlias } from './tail.js';
+import type { AliasDef, Link, Mention, RuleResult, ScanContext, TypeWordHit } from './types.js';
+
+const TYPE_WORD = new RegExp(
+  `${WORD_START}(?:${alternation(
+    TYPE_WORDS.map(([w]) => w),
+    '[ \\t]*(?:\\n[ \\t]*){0,3}',
+  )})${WORD_END}`,
+  'iu',
+);
+const TYPE_BY_FOLDED = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t]));
+
+function* typeWords(text: string): Generator<TypeWordHit> {
+  for (const m of matchesFrom(TYPE_WORD, text)) {
+    const type = TYPE_BY_FOLDED.get(fold(m[0]));
+    if (type) yield { start: m.index, end: m.index + m[0].length, word: m[0], type };
+  }
+}
+
+/** The rules tried at each type word, in order; the first that reads a mention wins. */
+const RULES: ReadonlyArray<(ctx: ScanContext, tw: TypeWordHit) => RuleResult | undefined> = [
+  numbered,
+  bareNumber,
+  named,
+];
+
+export type Scan = { mentions: Mention[]; links: Link[]; aliases: AliasDef[] };
+
+export type ScanOptions = {
+  /** Spans that are not references: the document's own `Số:` line. */
+  exclude?: ReadonlyArray<readonly [number, number]>;
+  /** Folded names the document gives itself (`luat bao chi`), which are not references either. */
+  selfNames?: ReadonlySet<string>;
+};
+
+/** Every mention in the clean text: the rules at each type word, symbols without one, then the resolve pass. */
+export function scanMentions(text: string, opts: ScanOptions = {}): Scan {
+  const exclude = opts.exclude ?? [];
+  const aliases: AliasDef[] = [];
+  const ctx: ScanContext = {
+    text,
+    selfNames: opts.selfNames ?? new Set(),
+    excluded: (s, e) =>
+      exclude.some(([a, b]) => s < b && e > a) || aliases.some((a) => s < a.end && e > a.start),
+  };
+  const found: Mention[] = [];
+  const links: Link[] = [];
+  let resumeAt = 0;
+  for (const tw of typeWords(text)) {
+    if (tw.start < resumeAt || ctx.excluded(tw.start, tw.end)) continue;
+    let r: RuleResult | undefined;
+    for (const rule of RULES) if ((r = rule(ctx, tw))) break;
+    if (!r) continue;
+    found.push(...r.mentions);
+    links.push(...r.links);
+    resumeAt = r.resumeAt;
+    const anchor = r.mentions.reduce<Mention | undefined>(
+      (a, m) => (!a || m.tailEnd > a.tailEnd ? m : a),
+      undefined,
+    );
+    const alias = anchor && readAlias(text, anchor.tailEnd);
+    if (anchor && alias) {
+      aliases.push({ ...alias, target: anchor });
+      resumeAt = Math.max(resumeAt, alias.end);
+    }
+  }
+  found.push(...symbolsWithoutWord(ctx, found));
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions = completeShortForms(text, found, aliases);
+  // The pass may replace a mention by its completed copy: links and aliases follow it.
+  const now = new Map(found.map((m, i) => [m, mentions[i] as Mention]));
+  const follow = (m: Mention) => now.get(m) ?? m;
+  return {
+    mentions,
+    links: links.map((l) => ({ ...l, from: follow(l.from), to: follow(l.to) })),
+    aliases: aliases.map((a) => ({ ...a, target: follow(a.target) })),
+  };
+}

@@ -1,0 +1,90 @@
+import { fold, issuerCode, ISSUER_START, TYPE_WORDS } from '../codes.js';
+import { alternation, collapse, matchAt, WORD_END, WORD_START } from '../patterns.js';
+import { ALIAS_PHRASES, ISSUER_END, SUBJECT_END_UNITS, words } from '../tables/words.js';
+import type { Issuer } from '../types.js';
+import { shortKey, type Mention } from './types.js';
+
+/** What stands after a mention: `của <issuer>`, `về <subject>`, an alias in brackets. */
+
+const OF_ISSUER = /\s*,?\s*của\s+/u;
+const SIGNS_END = '[,;.:(“”"\\]]|\\s\\s*-\\s|\\n\\s*\\n\\s*(?=[IVX]+\\.|\\d+\\.|-)';
+const ISSUER_STOP = new RegExp(`\\s+(?:${alternation(words(ISSUER_END))})${WORD_END}|${SIGNS_END}`, 'u');
+const SUBJECT_LEAD = /\s*,?\s*(?:về\s+việc|về|V\/v|v\/v)\s+/u;
+const SUBJECT_END = new RegExp(
+  `;|\\.(?=\\s|$)|,\\s*(?=(?:${alternation(words(SUBJECT_END_UNITS))})\\s)|\\((?:sau đây|viết tắt|gọi tắt)|\\n\\s*\\n\\s*(?=[IVX]+\\.\\s|\\d+\\.\\s)`,
+  'u',
+);
+const ALIAS = new RegExp(`\\s*\\((?:${alternation(words(ALIAS_PHRASES))})\\s*:?\\s*([^()]{1,80})\\)`, 'u');
+const TYPE_WORD_IN_ALIAS = new RegExp(
+  `${WORD_START}(?:${alternation(TYPE_WORDS.map(([w]) => w))})${WORD_END}`,
+  'iu',
+);
+const TYPE_BY_FOLDED = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t]));
+
+/** `của Ban Thường vụ Tỉnh ủy về …` → the issuer phrase, up to the first word that ends it (12 words at most). */
+export function readIssuer(text: string, at: number): { issuer: Issuer; end: number } | undefined {
+  const of = matchAt(OF_ISSUER, text, at);
+  if (!of) return undefined;
+  const from = at + of[0].length;
+  const window = text.slice(from, from + 160);
+  const stop = ISSUER_STOP.exec(window);
+  let phrase = stop ? window.slice(0, stop.index) : window;
+  const ws = phrase.split(/\s+/).filter(Boolean);
+  if (ws.length > 12) phrase = ws.slice(0, 12).join(' ');
+  const clean = collapse(phrase);
+  if (!clean || !ISSUER_START.test(clean)) return undefined;
+  return {
+    issuer: { text: clean, code: issuerCode(clean)?.code ?? null },
+    end: from + phrase.trimEnd().length,
+  };
+}
+
+/** `về việc …` / `V/v …` → what the document is about, up to the end of its clause. */
+export function readSubject(text: string, at: number): { subject: string; end: number } | undefined {
+  const lead = matchAt(SUBJECT_LEAD, text, at);
+  if (!lead) return undefined;
+  const from = at + lead[0].length;
+  const window = text.slice(from, from + 400);
+  const stop = SUBJECT_END.exec(window);
+  const body = stop ? window.slice(0, stop.index) : window;
+  const clean = collapse(body);
+  return clean ? { subject: clean, end: from + body.trimEnd().length } : undefined;
+}
+
+/** Issuer, then subject, after a mention: sets them on it and returns where its clause ends. */
+export function readTail(text: string, m: Mention): number {
+  let tail = m.end;
+  const iss = readIssuer(text, tail);
+  if (iss) {
+    m.issuer = iss.issuer;
+    tail = iss.end;
+  }
+  const sub = readSubject(text, tail);
+  if (sub) {
+    m.subject = sub.subject;
+    tail = sub.end;
+  }
+  m.tailEnd = tail;
+  return tail;
+}
+
+/** The key a short form is looked up by: `Nghị định số 85` → `NĐ:85`, `Luật Đất đai` → `name:luat dat dai`. */
+export function aliasKey(aliasText: string): string | undefined {
+  const tw = TYPE_WORD_IN_ALIAS.exec(aliasText);
+  if (!tw) return undefined;
+  const type = TYPE_BY_FOLDED.get(fold(tw[0]));
+  if (!type) return undefined;
+  const rest = aliasText.slice(tw.index + tw[0].length);
+  const num = /^\s*(?:số\s*)?(\d{1,5})(?!\d)/u.exec(rest);
+  if (num) return shortKey(type, num[1] as string);
+  const name = collapse(aliasText.slice(tw.index));
+  return /^\p{Lu}/u.test(name) && name.split(' ').length >= 2 ? `name:${fold(name)}` : undefined;
+}
+
+/** `(sau đây gọi tắt là Nghị định số 85)` right after a mention's clause: its key and span. */
+export function readAlias(text: string, at: number): { key: string; start: number; end: number } | undefined {
+  const m = matchAt(ALIAS, text, at);
+  if (!m) return undefined;
+  const key = aliasKey(m[1] as string);
+  return key ? { key, start: at, end: at + m[0].length } : undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * The regex builders every rule shares. Rules never keep a global regex between calls: they read a match
+ * at a position through `matchAt`, which uses a sticky clone of the pattern, so no rule can move another's
+ * `lastIndex`.
+ */
+
+/** White space that PDF extraction may put anywhere, including up to three line breaks. */
+export const GAP = '[ \\t]*(?:\\n[ \\t]*){0,3}';
+
+/** No letter or digit on that side: a whole word. */
+export const WORD_START = '(?<![\\p{L}\\p{N}])';
+export const WORD_END = '(?![\\p{L}\\p{N}])';
+
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `quy định` → `quy\s+định`: a phrase of words, any white space between them. */
+export const phrase = (words: string, space = '\\s+'): string =>
+  words.trim().split(/\s+/).map(escapeRe).join(space);
+
+/** Phrases as one alternation, longest first so that `thông tư liên tịch` wins over `thông tư`. */
+export const alternation = (phrases: readonly string[], space = '\\s+'): string =>
+  [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => phrase(p, space))
+    .join('|');
+
+const sticky = new WeakMap<RegExp, RegExp>();
+
+/** The match of `re` starting exactly at `at`, or null; `re`'s own state is never touched. */
+export function matchAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  let s = sticky.get(re);
+  if (!s) {
+    s = new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y');
+    sticky.set(re, s);
+  }
+  s.lastIndex = at;
+  return s.exec(text);
+}
+
+/** Every match of `re` from `from` on, without touching `re`'s state. */
+export function* matchesFrom(re: RegExp, text: string, from = 0): Generator<RegExpExecArray> {
+  const g = new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g');
+  g.lastIndex = from;
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    yield m;
+    if (m[0].length === 0) g.lastIndex++;
+  }
+}
+
+export const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();

@@ -1,0 +1,230 @@
+import { fold } from '../codes.js';
+import type { Link, Mention } from '../mentions/types.js';
+import { matchesFrom } from '../patterns.js';
+import type { Boundaries } from '../sentences.js';
+import type { DocType, FactRelation, Relation } from '../types.js';
+import { AGENT_LEAD, CUES, LEGAL_OBJECT_GAP, PASSIVE_BEFORE, SELF_SUBJECT, type CueKind } from './cues.js';
+
+type Found = { kind: CueKind; legal: Relation | undefined; start: number; end: number };
+
+/** The cue nearest the end of `gap` (the latest end; on a tie, the longest). */
+function lastCue(text: string, from: number, to: number): Found | undefined {
+  let best: Found | undefined;
+  const gap = text.slice(from, to);
+  for (const cue of CUES) {
+    for (const m of matchesFrom(cue.re, gap)) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      if (!best || end > best.end || (end === best.end && start < best.start)) {
+        best = { kind: cue.kind, legal: cue.legal, start, end };
+      }
+    }
+  }
+  return best;
+}
+
+export type RelationContext = {
+  text: string;
+  boundaries: Boundaries;
+  docType: DocType | null;
+  /** A law, decree, circular or other normative text: it never implements or reports on anything. */
+  normative: boolean;
+  docIssuer: string | null;
+  /** The document's own title (clean-text span): a legal cue there is the document's own act. */
+  titleSpan: readonly [number, number] | null;
+  inFootnote: (pos: number) => boolean;
+};
+
+export type Assigned = { relation: Relation; own: boolean };
+export type RawFact = { from: number; relation: FactRelation; to: number | 'ISSUER' };
+
+const isReport = (t: DocType | null) => t === null || t === 'BC';
+const REQUEST_TYPES = new Set<DocType>(['CV', 'CĐ']);
+const LEGAL_REACH = 90;
+
+/** Whether the subject of `ban hành` (the words just before it) is the reporting unit itself. */
+function subjectIsReporter(
+  text: string,
+  cueStart: number,
+  sentenceStart: number,
+  docIssuer: string | null,
+): boolean {
+  const before = text.slice(Math.max(sentenceStart, cueStart - 80), cueStart);
+  const clause = before.split(/[,;:]/).pop() ?? '';
+  const subject = fold(clause)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\b(da|cung|tiep tuc|kip thoi|nam \d{4}|chu dong|thuong xuyen)\b/g, ' ')
+    .replace(/\bubnd\b/g, 'uy ban nhan dan')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!subject) return true;
+  if (!docIssuer) return false;
+  const issuer = fold(docIssuer);
+  return issuer.startsWith(subject) || subject.endsWith(issuer);
+}
+
+type Scope = { ctx: RelationContext; mentions: Mention[]; assigned: Assigned[]; facts: RawFact[] };
+
+/**
+ * A legal verb before mention `i`. Passive (`A bị bãi bỏ bởi B`): a fact B → A. Active after another
+ * mention (`B sửa đổi A`): a fact B → A. The document's own act only where it says so: `Thông tư này thay
+ * thế …`, an article that opens with the verb (`Bãi bỏ Quyết định …`), its title. Otherwise a citation.
+ */
+function legalCue(s: Scope, i: number, cue: Found, prev: number, sStart: number): Assigned {
+  const { text } = s.ctx;
+  const m = s.mentions[i] as Mention;
+  const legal = cue.legal as Relation;
+  const before = text.slice(sStart, cue.start);
+  const after = text.slice(cue.end, m.start);
+  const subjectIdx = prev >= 0 && (s.mentions[prev] as Mention).end <= cue.start ? prev : -1;
+  if (PASSIVE_BEFORE.test(before)) {
+    if (subjectIdx >= 0 && AGENT_LEAD.test(after)) s.facts.push({ from: i, relation: legal, to: subjectIdx });
+    return { relation: 'CITES', own: false };
+  }
+  if (!LEGAL_OBJECT_GAP.test(after)) return { relation: 'CITES', own: false };
+  if (subjectIdx >= 0) {
+    const between = text.slice((s.mentions[subjectIdx] as Mention).tailEnd, cue.start);
+    if (/^[\s,]*(?:(?:đã|cũng|này|sẽ|đồng\s+thời|ban\s+hành)[\s,]*)*$/iu.test(between)) {
+      s.facts.push({ from: subjectIdx, relation: legal, to: i });
+      return { relation: 'CITES', own: false };
+    }
+  }
+  const t = s.ctx.titleSpan;
+  const inTitle = t !== null && m.start >= t[0] && m.start < t[1];
+  const clauseStart = subjectIdx >= 0 ? (s.mentions[subjectIdx] as Mention).tailEnd : sStart;
+  const lead = text.slice(clauseStart, cue.start);
+  const opensSentence =
+    /^[\s\-+•]*(?:(?:Điều|Khoản)\s+\d+[\p{L}]?\s*[.:]?\s*|\d+[.)]\s*|[a-zđ]\)\s*)*$/u.test(lead);
+  const titleInText =
+    /^[\s]*(?:Thông\s+tư(?:\s+liên\s+tịch)?|Nghị\s+định|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)\s*$/u.test(lead);
+  if (inTitle || SELF_SUBJECT.test(lead) || opensSentence || titleInText)
+    return { relation: legal, own: false };
+  return { relation: 'CITES', own: false };
+}
+
+/** `A hết hiệu lực`: the document's own act when it speaks of itself, else a fact if the sentence names who. */
+function expiry(s: Scope, i: number, sStart: number): Assigned | undefined {
+  const { text, boundaries } = s.ctx;
+  const m = s.mentions[i] as Mention;
+  if (
+    !/^\s*(?:[,;]\s*)?(?:đã\s+|sẽ\s+)?(?:hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|bị\s+thay\s+thế)/iu.test(
+      text.slice(m.tailEnd, m.tailEnd + 40),
+    )
+  )
+    return undefined;
+  const sEnd = boundaries.endOf(m.start);
+  const rest = text.slice(m.tailEnd, sEnd);
+  if (SELF_SUBJECT.test(rest) || SELF_SUBJECT.test(text.slice(sStart, m.start)))
+    return { relation: 'REPEALS', own: false };
+  for (let k = i + 1; k < s.mentions.length; k++) {
+    const other = s.mentions[k] as Mention;
+    if (other.start >= sEnd) break;
+    if (/kể\s+từ\s+ngày\s*$/iu.test(text.slice(m.tailEnd, other.start))) {
+      s.facts.push({ from: k, relation: 'REPEALS', to: i });
+      break;
+    }
+  }
+  return { relation: 'CITES', own: false };
+}
+
+/** The relation a report-style cue gives, adjusted to what the citing document is. */
+function reportCue(s: Scope, m: Mention, cue: Found, sStart: number): Assigned {
+  const { ctx } = s;
+  if (cue.kind === 'OWN')
+    return { relation: 'CITES', own: subjectIsReporter(ctx.text, cue.start, sStart, ctx.docIssuer) };
+  if (cue.kind === 'PLAIN') return { relation: 'CITES', own: false };
+  if (ctx.normative && (cue.kind === 'IMPLEMENTS' || cue.kind === 'REPORTS_ON' || cue.kind === 'RESPONDS_TO'))
+    return { relation: 'CITES', own: false };
+  if (
+    cue.kind === 'BASED_ON' &&
+    ctx.normative &&
+    !/(?:^|\n)[\s\-+•]*$/u.test(ctx.text.slice(sStart, cue.start))
+  )
+    return { relation: 'CITES', own: false };
+  if (cue.kind === 'REPORTS_ON' && !isReport(ctx.docType)) return { relation: 'IMPLEMENTS', own: false };
+  if (cue.kind === 'IMPLEMENTS' && isReport(ctx.docType) && REQUEST_TYPES.has(m.type))
+    return { relation: 'RESPONDS_TO', own: false };
+  return { relation: cue.kind as Relation, own: false };
+}
+
+function assignOne(s: Scope, i: number, prev: number): Assigned {
+  const { ctx } = s;
+  const m = s.mentions[i] as Mention;
+  const sStart = ctx.boundaries.startOf(m.start);
+  const p = prev >= 0 ? (s.mentions[prev] as Mention) : undefined;
+  const gapStart = p ? (p.tailEnd > m.start ? p.end : p.tailEnd) : sStart;
+  let cue = lastCue(ctx.text, gapStart, m.start);
+  // `ban hành` and the legal verbs speak of the mention right after them, not of one further on.
+  if (
+    cue &&
+    ((cue.kind === 'OWN' && m.start - cue.end >= 40) ||
+      (cue.kind === 'LEGAL' && m.start - cue.end > LEGAL_REACH))
+  )
+    cue = undefined;
+  let result: Assigned;
+  if (!cue) result = p ? { ...(s.assigned[prev] as Assigned) } : { relation: 'CITES', own: false };
+  else if (cue.kind === 'LEGAL') result = legalCue(s, i, cue, prev, sStart);
+  else result = reportCue(s, m, cue, sStart);
+  // A request whose subject asks for this report (`V/v báo cáo …`) is what the report responds to.
+  if (
+    !ctx.normative &&
+    isReport(ctx.docType) &&
+    REQUEST_TYPES.has(m.type) &&
+    m.subject &&
+    /^(bao cao|so ket|tong ket|danh gia)/.test(fold(m.subject))
+  )
+    result = { relation: 'RESPONDS_TO', own: false };
+  return expiry(s, i, sStart) ?? result;
+}
+
+/**
+ * The relation of the document to each mention, from the nearest cue before it in its sentence; a mention
+ * listed right after another with no cue of its own shares that one's; a mention inside another's name
+ * (the law an amending law names) is a citation. Mentions the reporting unit says it issued are CITES
+ * and give the facts; legal acts between two cited documents are facts, pointing from actor to target.
+ */
+export function assignRelations(
+  mentions: Mention[],
+  links: readonly Link[],
+  ctx: RelationContext,
+): { assigned: Assigned[]; facts: RawFact[] } {
+  const s: Scope = { ctx, mentions, assigned: [], facts: [] };
+  let lastTop = -1;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as Mention;
+    const top = lastTop < 0 || m.start >= (mentions[lastTop] as Mention).end;
+    if (ctx.inFootnote(m.start) || !top) {
+      s.assigned.push({ relation: 'CITES', own: false });
+      continue;
+    }
+    const prevTop =
+      lastTop >= 0 &&
+      !ctx.inFootnote((mentions[lastTop] as Mention).start) &&
+      ctx.boundaries.sameSentence((mentions[lastTop] as Mention).start, m.start)
+        ? lastTop
+        : -1;
+    const result = assignOne(s, i, prevTop);
+    s.assigned.push(result);
+    lastTop = i;
+    if (result.own) ownFacts(s, i);
+  }
+  for (const l of links) {
+    const from = mentions.indexOf(l.from);
+    const to = mentions.indexOf(l.to);
+    if (from >= 0 && to >= 0) s.facts.push({ from, relation: l.relation, to });
+  }
+  return { assigned: s.assigned, facts: s.facts };
+}
+
+/** `Thực hiện Chỉ thị 22 …, UBND huyện đã ban hành Kế hoạch 71`: the unit issued 71, and 71 implements 22. */
+function ownFacts(s: Scope, i: number): void {
+  const m = s.mentions[i] as Mention;
+  s.facts.push({ from: i, relation: 'ISSUED_BY', to: 'ISSUER' });
+  for (let k = i - 1; k >= 0; k--) {
+    const other = s.mentions[k] as Mention;
+    if (!s.ctx.boundaries.sameSentence(other.start, m.start) || s.ctx.inFootnote(other.start)) break;
+    const a = s.assigned[k] as Assigned;
+    if (!a.own && (a.relation === 'IMPLEMENTS' || a.relation === 'BASED_ON' || a.relation === 'REPORTS_ON'))
+      s.facts.push({ from: i, relation: 'IMPLEMENTS', to: k });
+  }
+}

@@ -14,7 +14,10 @@ export type HeaderInfo = DocumentHeader & {
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const TYPE_LINE = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t] as const));
 // `Số: 70/KH-UBND` (state) or `Số 114-KL/TW` (Party), at the start of a header line.
-const SELF_NUMBER = new RegExp(`(?:^|\\n)[ \\t]*Số[ \\t]*:?[ \\t]*(${SYMBOL_SOURCE}|${OLD_SYMBOL_SOURCE})`, 'u');
+const SELF_NUMBER = new RegExp(
+  `(?:^|\\n)[ \\t]*Số[ \\t]*:?[ \\t]*(${SYMBOL_SOURCE}|${OLD_SYMBOL_SOURCE})`,
+  'u',
+);
 /** `Luật số: 91/2015/QH13` alone on its line (a sentence citing `Pháp lệnh số …` goes on after the number). */
 const SELF_TYPED_NUMBER = new RegExp(
   `(?:^|\\n)[ \\t]*(?:Bộ[ \\t]+luật|Luật|Pháp[ \\t]+lệnh|Nghị[ \\t]+quyết|Lệnh|Sắc[ \\t]+lệnh)[ \\t]+số[ \\t]*:?[ \\t]*(${SYMBOL_SOURCE}|${OLD_SYMBOL_SOURCE})(?=[ \\t]*(?:\\n|$)|[ \\t]{2})`,
@@ -96,6 +99,8 @@ type TitleInfo = {
   /** `LUẬT … SỐ 32/2004/QH11 NGÀY 03 THÁNG 12 NĂM 2004 VỀ …`: number and date in the title line itself. */
   number: { raw: string; span: [number, number] } | null;
   issuedOn: string | null;
+  /** The type word of the title line: the document naming its own kind, never a reference. */
+  typeSpan: [number, number];
 };
 
 /** The type line (`BÁO CÁO`, `LUẬT`) and the title lines under it; or a title line holding its own number. */
@@ -119,6 +124,7 @@ function readTitle(lines: Line[]): TitleInfo | null {
       parts.push(raw.text);
     }
     const title = parts.length ? collapse(parts.join(' ')).replace(/^V\/v\s+/u, '') : null;
+    const at = (lines[i] as Line).start + (lines[i] as Line).text.indexOf(line);
     return {
       type: t,
       typeWord: line,
@@ -126,6 +132,7 @@ function readTitle(lines: Line[]): TitleInfo | null {
       span: parts.length ? [first, last] : null,
       number: null,
       issuedOn: null,
+      typeSpan: [at, at + line.length],
     };
   }
   return null;
@@ -143,6 +150,7 @@ function inlineTitle(line: Line, m: RegExpExecArray, type: DocType): TitleInfo {
     span: [line.start, line.start + line.text.length],
     number: { raw, span: [at, at + raw.length] },
     issuedOn: date ? isoDate(date[1] as string, date[2] as string, date[3] as string) : null,
+    typeSpan: [line.start, line.start + (m[1] as string).length],
   };
 }
 
@@ -153,6 +161,7 @@ export function readHeader(text: string): HeaderInfo {
   const titled = readTitle(lines);
   const own = ownNumber(head);
   const ownParsed = own?.parsed ?? (titled?.number ? parseSymbol(titled.number.raw) : null);
+  if (titled) selfSpans.push(titled.typeSpan);
   if (own) selfSpans.push(own.span);
   else if (titled?.number) selfSpans.push(titled.number.span);
   const symbol = ownParsed?.symbol ?? null;

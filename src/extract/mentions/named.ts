@@ -11,7 +11,7 @@ import type { Link, Mention, NameMention, RuleResult, ScanContext, TypeWordHit }
 type Token = { word: string; start: number; end: number; comma: boolean };
 
 // One line break may stand inside a name (PDF lines), a blank line never.
-const TOKEN = /[ \t]*(?:\n[ \t]*)?(,)?[ \t]*(?:\n[ \t]*)?([\p{L}][\p{L}\p{N}]*)/u;
+const TOKEN = /[ \t]*(?:\n[ \t]*)?(?:(,)[ \t]*(?:\n[ \t]*)?)?([\p{L}][\p{L}\p{N}]*)/u;
 
 function tokensFrom(text: string, at: number, max: number): Token[] {
   const out: Token[] = [];
@@ -31,13 +31,41 @@ function tokensFrom(text: string, at: number, max: number): Token[] {
   return out;
 }
 
-/** A trie of folded names: the longest known name at the start of a token list. */
+const TONE_ON: Record<string, [string, string]> = {
+  à: ['̀', 'a'],
+  á: ['́', 'a'],
+  ả: ['̉', 'a'],
+  ã: ['̃', 'a'],
+  ạ: ['̣', 'a'],
+  è: ['̀', 'e'],
+  é: ['́', 'e'],
+  ẻ: ['̉', 'e'],
+  ẽ: ['̃', 'e'],
+  ẹ: ['̣', 'e'],
+  ỳ: ['̀', 'y'],
+  ý: ['́', 'y'],
+  ỷ: ['̉', 'y'],
+  ỹ: ['̃', 'y'],
+  ỵ: ['̣', 'y'],
+};
+/**
+ * A word as names are compared: lower case, with the old tone placement (`hoà`, `thuỷ`) moved to where the
+ * new one puts it (`hòa`, `thủy`). Diacritics stay: `dược` (pharmacy) is not `được`.
+ */
+function nameKey(word: string): string {
+  return word.toLocaleLowerCase('vi').replace(/([ou])([àáảãạèéẻẽẹỳýỷỹỵ])$/u, (_, v: string, t: string) => {
+    const [mark, base] = TONE_ON[t] as [string, string];
+    return `${v}${mark}${base}`.normalize('NFC');
+  });
+}
+
+/** A trie of names by their words' keys: the longest known name at the start of a token list. */
 type Trie = { end: boolean; next: Map<string, Trie> };
 function trieOf(names: readonly string[]): Trie {
   const root: Trie = { end: false, next: new Map() };
   for (const name of names) {
     let node = root;
-    for (const w of fold(name.replace(/,/g, ' ')).split(' ')) {
+    for (const w of name.replace(/,/g, ' ').trim().split(/\s+/).map(nameKey)) {
       let n = node.next.get(w);
       if (!n) node.next.set(w, (n = { end: false, next: new Map() }));
       node = n;
@@ -56,7 +84,7 @@ function knownLength(type: DocType, tokens: Token[]): number {
   let node = KNOWN[type];
   let best = 0;
   for (let i = 0; node && i < tokens.length; i++) {
-    node = node.next.get(fold((tokens[i] as Token).word));
+    node = node.next.get(nameKey((tokens[i] as Token).word));
     if (node?.end) best = i + 1;
   }
   return best;
@@ -160,7 +188,7 @@ function withDate(text: string, start: number, end: number, type: DocType): Name
   return nameMention(start, end, type, name, null);
 }
 
-const CONSTITUTION_TAIL = /\s+nước\s+Cộng\s+h[òo]à\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam/iu;
+const CONSTITUTION_TAIL = /\s+nước\s+Cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam/iu;
 const CONGRESS =
   /\s+(?:của\s+)?(?:Đại\s+hội|đại\s+hội)\s+([^.;:\n]{0,80}?)\s+lần\s+thứ\s+([IVXLC]+|\d+)(?![\p{L}\p{N}])/u;
 
@@ -176,8 +204,10 @@ export function named(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined
   if (/(cac|nhung|moi|du thao)\s*$/.test(before)) return undefined;
   let m: NameMention | undefined;
   if (tw.type === 'HP' && /^\p{Lu}/u.test(tw.word)) {
+    // `Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam` is the same Hiến pháp: the span takes the words, the name not.
     const tail = matchAt(CONSTITUTION_TAIL, text, tw.end);
-    m = withDate(text, tw.start, tw.end + (tail?.[0].length ?? 0), 'HP');
+    const withYear = withDate(text, tw.start, tw.end + (tail?.[0].length ?? 0), 'HP');
+    m = { ...withYear, name: 'Hiến pháp' };
   } else if (tw.type === 'NQ' && /^\p{Lu}/u.test(tw.word)) {
     const c = matchAt(CONGRESS, text, tw.end);
     if (c)

@@ -11,7 +11,7 @@ const SIGNS_END = '[,;.:(“”"\\]]|\\s\\s*-\\s|\\n\\s*\\n\\s*(?=[IVX]+\\.|\\d+
 const ISSUER_STOP = new RegExp(`\\s+(?:${alternation(words(ISSUER_END))})${WORD_END}|${SIGNS_END}`, 'u');
 const SUBJECT_LEAD = /\s*,?\s*(?:về\s+việc|về|V\/v|v\/v)\s+/u;
 const SUBJECT_END = new RegExp(
-  `;|\\.(?=\\s|$)|,\\s*(?=(?:${alternation(words(SUBJECT_END_UNITS))})\\s)|\\((?:sau đây|viết tắt|gọi tắt)|\\n\\s*\\n\\s*(?=[IVX]+\\.\\s|\\d+\\.\\s)`,
+  `;|\\.(?=\\s|$)|,\\s*(?=(?:${alternation(words(SUBJECT_END_UNITS))})\\s)|,?\\s+(?=(?:đã\\s+)?(?:được|bị)\\s+(?:sửa\\s+đổi|bãi\\s+bỏ|thay\\s+thế|hủy\\s+bỏ|huỷ\\s+bỏ)|hết\\s+hiệu\\s+lực)|\\((?:sau đây|viết tắt|gọi tắt)|\\n\\s*\\n\\s*(?=[IVX]+\\.\\s|\\d+\\.\\s)`,
   'u',
 );
 const ALIAS = new RegExp(`\\s*\\((?:${alternation(words(ALIAS_PHRASES))})\\s*:?\\s*([^()]{1,80})\\)`, 'u');

@@ -83,7 +83,10 @@ function legalCue(s: Scope, i: number, cue: Found, prev: number, sStart: number)
   }
   if (!LEGAL_OBJECT_GAP.test(after)) return { relation: 'CITES', own: false };
   if (subjectIdx >= 0) {
-    const between = text.slice((s.mentions[subjectIdx] as Mention).tailEnd, cue.start);
+    // An alias in brackets may stand between the actor and its verb.
+    const between = text
+      .slice((s.mentions[subjectIdx] as Mention).tailEnd, cue.start)
+      .replace(/\([^()]*\)/g, ' ');
     if (/^[\s,]*(?:(?:đã|cũng|này|sẽ|đồng\s+thời|ban\s+hành)[\s,]*)*$/iu.test(between)) {
       s.facts.push({ from: subjectIdx, relation: legal, to: i });
       return { relation: 'CITES', own: false };

@@ -37,9 +37,18 @@ export function matchAt(re: RegExp, text: string, at: number): RegExpExecArray |
   return s.exec(text);
 }
 
-/** Every match of `re` from `from` on, without touching `re`'s state. */
+const global = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Every match of `re` from `from` on, without touching `re`'s state. The global clone is shared, so a
+ * caller finishes (or abandons) one iteration before starting another over the same pattern.
+ */
 export function* matchesFrom(re: RegExp, text: string, from = 0): Generator<RegExpExecArray> {
-  const g = new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g');
+  let g = global.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'g');
+    global.set(re, g);
+  }
   g.lastIndex = from;
   for (let m = g.exec(text); m; m = g.exec(text)) {
     yield m;

@@ -10,6 +10,7 @@ export function symbolMention(
   wordType: DocType | null,
   raw: string,
   symEnd: number,
+  name: string | null = null,
 ): SymbolMention {
   const parsed = parseSymbol(raw);
   const date = dateAt(text, symEnd);
@@ -23,7 +24,7 @@ export function symbolMention(
     number: parsed.number,
     symbol: parsed.symbol,
     parsed,
-    name: null,
+    name,
     completedBy: null,
     issuedOn: date?.iso ?? null,
     dateYear: date?.year ?? null,

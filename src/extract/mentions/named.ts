@@ -1,10 +1,11 @@
 import { fold, TYPE_WORDS } from '../codes.js';
 import { dateAt } from '../dates.js';
 import { alternation, collapse, matchAt, WORD_END } from '../patterns.js';
+import { SYMBOL_AT } from '../symbols.js';
 import { CODE_NAMES, LAW_NAMES, ORDINANCE_NAMES } from '../tables/law-names.js';
 import { NAME_NOT_CAPS, NAME_NOT_FIRST, NAME_STOP, NAME_STOP_PAIRS, words } from '../tables/words.js';
 import type { DocType } from '../types.js';
-import { nameMention } from './build.js';
+import { nameMention, symbolMention } from './build.js';
 import { readTail } from './tail.js';
 import type { Link, Mention, NameMention, RuleResult, ScanContext, TypeWordHit } from './types.js';
 
@@ -146,7 +147,7 @@ function amending(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined {
   }
   const last = inner[inner.length - 1];
   if (!last) return undefined;
-  const outer = withDate(ctx.text, tw.start, last.end, tw.type);
+  const outer = withNumberOrDate(ctx.text, tw.start, last.end, tw.type);
   const links: Link[] = inner.map((m) => ({ from: outer, relation: 'AMENDS', to: m }));
   return { mentions: [outer, ...inner], links, resumeAt: outer.end };
 }
@@ -178,6 +179,23 @@ function nameOnly(ctx: ScanContext, tw: TypeWordHit): NameMention | undefined {
   return nameMention(tw.start, end, tw.type, collapse(ctx.text.slice(tw.start, end)), null);
 }
 
+// `Luật hoạt động giám sát của Quốc hội số 05/2003/QH11`: the body may stand between name and number.
+const NAME_NUMBER = /[ \t]*(?:\n[ \t]*)?(?:,?\s*của\s+[^,;.:\n()]{2,40}?)?,?\s*số\s*:?\s*(?=\d)/u;
+
+/**
+ * A name mention from `start` to `end`, extended by the number the name is followed by
+ * (`Luật Thống kê số 89/2015/QH13`: one reference with both), or else by the date or year written after it.
+ */
+function withNumberOrDate(text: string, start: number, end: number, type: DocType): Mention {
+  const so = matchAt(NAME_NUMBER, text, end);
+  const sym = so && matchAt(SYMBOL_AT, text, end + so[0].length);
+  if (so && sym) {
+    const symEnd = end + so[0].length + sym[0].length;
+    return symbolMention(text, start, type, sym[0], symEnd, collapse(text.slice(start, end)));
+  }
+  return withDate(text, start, end, type);
+}
+
 /** A name mention from `start` to `end`, extended by the date or year written after it. */
 function withDate(text: string, start: number, end: number, type: DocType): NameMention {
   const name = collapse(text.slice(start, end));
@@ -202,7 +220,7 @@ export function named(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined
   const { text } = ctx;
   const before = fold(text.slice(Math.max(0, tw.start - 12), tw.start));
   if (/(cac|nhung|moi|du thao)\s*$/.test(before)) return undefined;
-  let m: NameMention | undefined;
+  let m: Mention | undefined;
   if (tw.type === 'HP' && /^\p{Lu}/u.test(tw.word)) {
     // `Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam` is the same Hiến pháp: the span takes the words, the name not.
     const tail = matchAt(CONSTITUTION_TAIL, text, tw.end);
@@ -222,10 +240,11 @@ export function named(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined
     const amend = amending(ctx, tw);
     if (amend) return withTail(ctx, amend);
     const only = nameOnly(ctx, tw);
-    if (only) m = withDate(text, only.start, only.end, tw.type);
+    if (only) m = withNumberOrDate(text, only.start, only.end, tw.type);
   }
   if (!m) return undefined;
-  if (ctx.selfNames.has(fold(m.name as string))) return { mentions: [], links: [], resumeAt: m.end };
+  if (m.kind === 'name' && ctx.selfNames.has(fold(m.name)))
+    return { mentions: [], links: [], resumeAt: m.end };
   return withTail(ctx, { mentions: [m], links: [], resumeAt: m.end });
 }
 

@@ -18,13 +18,16 @@ type MentionBase = {
   tailEnd: number;
 };
 
-/** `Chỉ thị số 22-CT/TU`, `theo 16/CT-TTg`, `Nghị định số 63/CP`: a number with its codes. */
+/**
+ * `Chỉ thị số 22-CT/TU`, `theo 16/CT-TTg`, `Nghị định số 63/CP`: a number with its codes; a law may give its
+ * name too (`Luật Thống kê số 89/2015/QH13`).
+ */
 export type SymbolMention = MentionBase & {
   kind: 'symbol';
   number: string;
   symbol: string;
   parsed: ParsedSymbol;
-  name: null;
+  name: string | null;
   completedBy: null;
 };
 

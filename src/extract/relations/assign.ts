@@ -63,7 +63,15 @@ function subjectIsReporter(
   return issuer.startsWith(subject) || subject.endsWith(issuer);
 }
 
-type Scope = { ctx: RelationContext; mentions: Mention[]; assigned: Assigned[]; facts: RawFact[] };
+/** A mention's part in a legal act between two others: the agent of a passive, or the object of an active verb. */
+type Role = { kind: 'agent' | 'object'; other: number; relation: Relation };
+type Scope = {
+  ctx: RelationContext;
+  mentions: Mention[];
+  assigned: Assigned[];
+  facts: RawFact[];
+  roles: Map<number, Role>;
+};
 
 /**
  * A legal verb before mention `i`. Passive (`A bị bãi bỏ bởi B`): a fact B → A. Active after another
@@ -78,7 +86,10 @@ function legalCue(s: Scope, i: number, cue: Found, prev: number, sStart: number)
   const after = text.slice(cue.end, m.start);
   const subjectIdx = prev >= 0 && (s.mentions[prev] as Mention).end <= cue.start ? prev : -1;
   if (PASSIVE_BEFORE.test(before)) {
-    if (subjectIdx >= 0 && AGENT_LEAD.test(after)) s.facts.push({ from: i, relation: legal, to: subjectIdx });
+    if (subjectIdx >= 0 && AGENT_LEAD.test(after)) {
+      s.facts.push({ from: i, relation: legal, to: subjectIdx });
+      s.roles.set(i, { kind: 'agent', other: subjectIdx, relation: legal });
+    }
     return { relation: 'CITES', own: false };
   }
   if (!LEGAL_OBJECT_GAP.test(after)) return { relation: 'CITES', own: false };
@@ -89,6 +100,7 @@ function legalCue(s: Scope, i: number, cue: Found, prev: number, sStart: number)
       .replace(/\([^()]*\)/g, ' ');
     if (/^[\s,]*(?:(?:đã|cũng|này|sẽ|đồng\s+thời|ban\s+hành)[\s,]*)*$/iu.test(between)) {
       s.facts.push({ from: subjectIdx, relation: legal, to: i });
+      s.roles.set(i, { kind: 'object', other: subjectIdx, relation: legal });
       return { relation: 'CITES', own: false };
     }
   }
@@ -105,29 +117,50 @@ function legalCue(s: Scope, i: number, cue: Found, prev: number, sStart: number)
   return { relation: 'CITES', own: false };
 }
 
-/** `A hết hiệu lực`: the document's own act when it speaks of itself, else a fact if the sentence names who. */
-function expiry(s: Scope, i: number, sStart: number): Assigned | undefined {
-  const { text, boundaries } = s.ctx;
-  const m = s.mentions[i] as Mention;
-  if (
-    !/^\s*(?:[,;]\s*)?(?:đã\s+|sẽ\s+)?(?:hết\s+hiệu\s+lực|bị\s+bãi\s+bỏ|bị\s+thay\s+thế)/iu.test(
-      text.slice(m.tailEnd, m.tailEnd + 40),
-    )
-  )
-    return undefined;
-  const sEnd = boundaries.endOf(m.start);
-  const rest = text.slice(m.tailEnd, sEnd);
-  if (SELF_SUBJECT.test(rest) || SELF_SUBJECT.test(text.slice(sStart, m.start)))
-    return { relation: 'REPEALS', own: false };
-  for (let k = i + 1; k < s.mentions.length; k++) {
-    const other = s.mentions[k] as Mention;
-    if (other.start >= sEnd) break;
-    if (/kể\s+từ\s+ngày\s*$/iu.test(text.slice(m.tailEnd, other.start))) {
-      s.facts.push({ from: k, relation: 'REPEALS', to: i });
-      break;
+const EXPIRY =
+  /(?<!(?:chưa|không|còn)\s)hết\s+hiệu\s+lực(?:\s+thi\s+hành)?(?=\s*(?:\(|,|kể\s+từ|từ\s+ngày|[.;:]|$))/giu;
+const SINCE = /(?:kể\s+)?từ\s+ngày\s*$/iu;
+
+/**
+ * `A, B … hết hiệu lực kể từ ngày …`: what the sentence lists before the words expires. The document's own
+ * act when the sentence speaks of itself (`kể từ ngày Luật này có hiệu lực`); a fact from the document
+ * whose taking effect ends them (`kể từ ngày Thông tư số 78/2014/TT-BTC có hiệu lực`); else nothing.
+ */
+function expiries(s: Scope, tops: readonly number[]): void {
+  const { text, boundaries, inFootnote } = s.ctx;
+  for (const hit of text.matchAll(EXPIRY)) {
+    const at = hit.index;
+    const sStart = boundaries.startOf(at);
+    const sEnd = boundaries.endOf(at);
+    const inSentence = tops.filter((k) => {
+      const m = s.mentions[k] as Mention;
+      return m.start >= sStart && m.start < sEnd && !inFootnote(m.start);
+    });
+    const since = (k: number) =>
+      SINCE.test(
+        text.slice(Math.max(sStart, (s.mentions[k] as Mention).start - 20), (s.mentions[k] as Mention).start),
+      );
+    const subjects = inSentence.filter(
+      (k) => (s.mentions[k] as Mention).start < at && !since(k) && s.roles.get(k)?.kind !== 'agent',
+    );
+    if (subjects.length === 0) continue;
+    if (SELF_SUBJECT.test(text.slice(sStart, sEnd))) {
+      for (const k of subjects) s.assigned[k] = { relation: 'REPEALS', own: false };
+      continue;
     }
+    const agent = inSentence.find((k) => (s.mentions[k] as Mention).start > at && since(k));
+    if (agent !== undefined)
+      for (const k of subjects) s.facts.push({ from: agent, relation: 'REPEALS', to: k });
   }
-  return { relation: 'CITES', own: false };
+}
+
+/** `theo Luật số 01/2007/QH12 và Luật số 27/2012/QH13`: a list after an agent or object shares its part. */
+function listRole(s: Scope, i: number, prev: number, gap: string): void {
+  const role = s.roles.get(prev);
+  if (!role || !/^[\s,;]*(?:và|hoặc)?[\s,]*$/u.test(gap)) return;
+  s.roles.set(i, role);
+  if (role.kind === 'agent') s.facts.push({ from: i, relation: role.relation, to: role.other });
+  else s.facts.push({ from: role.other, relation: role.relation, to: i });
 }
 
 /** The relation a report-style cue gives, adjusted to what the citing document is. */
@@ -165,6 +198,7 @@ function assignOne(s: Scope, i: number, prev: number): Assigned {
   )
     cue = undefined;
   let result: Assigned;
+  if (!cue && p) listRole(s, i, prev, ctx.text.slice(gapStart, m.start));
   if (!cue) result = p ? { ...(s.assigned[prev] as Assigned) } : { relation: 'CITES', own: false };
   else if (cue.kind === 'LEGAL') result = legalCue(s, i, cue, prev, sStart);
   else result = reportCue(s, m, cue, sStart);
@@ -177,7 +211,7 @@ function assignOne(s: Scope, i: number, prev: number): Assigned {
     /^(bao cao|so ket|tong ket|danh gia)/.test(fold(m.subject))
   )
     result = { relation: 'RESPONDS_TO', own: false };
-  return expiry(s, i, sStart) ?? result;
+  return result;
 }
 
 /**
@@ -191,7 +225,8 @@ export function assignRelations(
   links: readonly Link[],
   ctx: RelationContext,
 ): { assigned: Assigned[]; facts: RawFact[] } {
-  const s: Scope = { ctx, mentions, assigned: [], facts: [] };
+  const s: Scope = { ctx, mentions, assigned: [], facts: [], roles: new Map() };
+  const tops: number[] = [];
   let lastTop = -1;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i] as Mention;
@@ -209,8 +244,10 @@ export function assignRelations(
     const result = assignOne(s, i, prevTop);
     s.assigned.push(result);
     lastTop = i;
+    tops.push(i);
     if (result.own) ownFacts(s, i);
   }
+  expiries(s, tops);
   for (const l of links) {
     const from = mentions.indexOf(l.from);
     const to = mentions.indexOf(l.to);

@@ -97,6 +97,7 @@ export const LAW_NAMES: readonly string[] = [
   'hàng không dân dụng Việt Nam',
   'hóa chất',
   'hòa giải ở cơ sở',
+  'hoạt động giám sát của Quốc hội',
   'hoạt động giám sát của Quốc hội và Hội đồng nhân dân',
   'hôn nhân và gia đình',
   'hộ tịch',

@@ -111,7 +111,7 @@ function readTitle(lines: Line[]): TitleInfo | null {
     const inline = INLINE_TITLE.exec(line);
     const t = TYPE_LINE.get(fold(line)) ?? (inline ? TYPE_LINE.get(fold(inline[1] as string)) : undefined);
     if (!t) continue;
-    if (inline) return inlineTitle(lines[i] as Line, inline, t);
+    if (inline) return numberedTitle(lines[i] as Line, inline[1] as string, inline[2] as string, t);
     const parts: string[] = [];
     let first = -1;
     let last = -1;
@@ -125,7 +125,7 @@ function readTitle(lines: Line[]): TitleInfo | null {
     }
     const title = parts.length ? collapse(parts.join(' ')).replace(/^V\/v\s+/u, '') : null;
     const at = (lines[i] as Line).start + (lines[i] as Line).text.indexOf(line);
-    return {
+    const plain: TitleInfo = {
       type: t,
       typeWord: line,
       title,
@@ -134,23 +134,42 @@ function readTitle(lines: Line[]): TitleInfo | null {
       issuedOn: null,
       typeSpan: [at, at + line.length],
     };
+    return withTitleNumber(plain, lines);
   }
   return null;
 }
 
-function inlineTitle(line: Line, m: RegExpExecArray, type: DocType): TitleInfo {
-  const raw = m[2] as string;
+const TITLE_NUMBER = new RegExp(`(?:^|\\s)SỐ\\s*:?\\s*(${SYMBOL_SOURCE}|${OLD_SYMBOL_SOURCE})`, 'u');
+
+/** `CỦA QUỐC HỘI SỐ 21-LCT/HĐNN8 NGÀY 30/06/1989 VỀ …` under the type line: the title holds the number. */
+function withTitleNumber(t: TitleInfo, lines: Line[]): TitleInfo {
+  const span = t.span;
+  if (!span) return t;
+  const caps = lines.filter(
+    (l) =>
+      l.start >= span[0] && l.start < span[1] && l.text.trim() && l.text === l.text.toLocaleUpperCase('vi'),
+  );
+  for (const line of caps) {
+    const m = TITLE_NUMBER.exec(line.text);
+    if (!m) continue;
+    const numbered = numberedTitle(line, t.typeWord, m[1] as string, t.type);
+    return { ...t, number: numbered.number, issuedOn: numbered.issuedOn, title: numbered.title ?? t.title };
+  }
+  return t;
+}
+
+function numberedTitle(line: Line, typeWord: string, raw: string, type: DocType): TitleInfo {
   const at = line.start + line.text.indexOf(raw);
   const date = /NGÀY\s+(\d{1,2})(?:\s+THÁNG\s+|[-/.])(\d{1,2})(?:\s+NĂM\s+|[-/.])(\d{4})/u.exec(line.text);
   const about = /\s(?:VỀ|QUY ĐỊNH)\s+(.+)$/u.exec(line.text);
   return {
     type,
-    typeWord: m[1] as string,
+    typeWord,
     title: about ? collapse(about[1] as string) : null,
     span: [line.start, line.start + line.text.length],
     number: { raw, span: [at, at + raw.length] },
     issuedOn: date ? isoDate(date[1] as string, date[2] as string, date[3] as string) : null,
-    typeSpan: [line.start, line.start + (m[1] as string).length],
+    typeSpan: [line.start, line.start + typeWord.length],
   };
 }
 
@@ -163,7 +182,7 @@ export function readHeader(text: string): HeaderInfo {
   const ownParsed = own?.parsed ?? (titled?.number ? parseSymbol(titled.number.raw) : null);
   if (titled) selfSpans.push(titled.typeSpan);
   if (own) selfSpans.push(own.span);
-  else if (titled?.number) selfSpans.push(titled.number.span);
+  if (titled?.number) selfSpans.push(titled.number.span);
   const symbol = ownParsed?.symbol ?? null;
   const number = ownParsed?.number ?? null;
   let type: DocType | null = ownParsed?.type ?? titled?.type ?? null;

@@ -53,7 +53,11 @@ export function extractDocument(
   const header = readHeader(text);
   const selfNames = new Set<string>();
   if (header.type && header.title) selfNames.add(fold(`${header.typeWord ?? ''} ${header.title}`));
-  const { mentions, links } = scanMentions(text, { exclude: header.selfSpans, selfNames });
+  const { mentions, links } = scanMentions(text, {
+    exclude: header.selfSpans,
+    selfNames,
+    titleEnd: header.titleSpan?.[1] ?? 0,
+  });
   const inFootnote = (pos: number) => foot.bodies.some((b) => pos >= b.start && pos < b.end);
   const extra = foot.bodies.flatMap((b) => [b.start, b.end]);
   if (header.titleSpan) extra.push(header.titleSpan[0], header.titleSpan[1]);

@@ -3,7 +3,14 @@ import { dateAt } from '../dates.js';
 import { alternation, collapse, matchAt, WORD_END } from '../patterns.js';
 import { SYMBOL_AT } from '../symbols.js';
 import { CODE_NAMES, LAW_NAMES, ORDINANCE_NAMES } from '../tables/law-names.js';
-import { NAME_NOT_CAPS, NAME_NOT_FIRST, NAME_STOP, NAME_STOP_PAIRS, words } from '../tables/words.js';
+import {
+  NAME_NOT_CAPS,
+  NAME_NOT_FIRST,
+  NOT_LAW_AFTER,
+  NAME_STOP,
+  NAME_STOP_PAIRS,
+  words,
+} from '../tables/words.js';
 import type { DocType } from '../types.js';
 import { nameMention, symbolMention } from './build.js';
 import { readTail } from './tail.js';
@@ -95,6 +102,7 @@ const STOP = new Set(words(NAME_STOP).map((w) => (/^\p{Lu}/u.test(w) ? w : w.toL
 const STOP_PAIRS = new Set(words(NAME_STOP_PAIRS));
 const NOT_FIRST = new Set(words(NAME_NOT_FIRST));
 const NOT_CAPS = new Set(words(NAME_NOT_CAPS));
+const NOT_AFTER = new RegExp(`(?<![\\p{L}])(?:${alternation(words(NOT_LAW_AFTER))})\\s+$`, 'iu');
 const TYPE_WORD_AT = new RegExp(`(?:${alternation(TYPE_WORDS.map(([w]) => w))})${WORD_END}`, 'iu');
 
 const isStop = (w: string) => STOP.has(w) || STOP.has(w.toLowerCase());
@@ -161,14 +169,14 @@ function typeHit(at: number, word: string): TypeWordHit | undefined {
 
 /** The name after `Luật`/`Bộ luật`/`Pháp lệnh`/`Điều lệ`, from the table of known names or by the stop words. */
 function nameOnly(ctx: ScanContext, tw: TypeWordHit): NameMention | undefined {
-  const tokens = tokensFrom(ctx.text, tw.end, 14);
+  const tokens = tokensFrom(ctx.text, tw.end, 24);
   const first = tokens[0];
   if (!first || first.comma) return undefined;
   const capitalWord = /^\p{Lu}/u.test(tw.word);
   const caps = tw.word.length > 1 && tw.word === tw.word.toLocaleUpperCase('vi');
   let n = knownLength(tw.type, tokens);
   if (n === 0) {
-    if (!capitalWord || (NOT_FIRST.has(first.word.toLowerCase()) && !caps)) return undefined;
+    if (!capitalWord || NOT_FIRST.has(first.word.toLowerCase())) return undefined;
     if (tw.type === 'ĐL' && !/^\p{Lu}/u.test(first.word)) return undefined;
     n = unknownLength(ctx.text, tokens, caps);
   } else if (tokens[n]?.word === 'Việt' && tokens[n + 1]?.word === 'Nam') {
@@ -220,6 +228,10 @@ export function named(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined
   const { text } = ctx;
   const before = fold(text.slice(Math.max(0, tw.start - 12), tw.start));
   if (/(cac|nhung|moi|du thao)\s*$/.test(before)) return undefined;
+  if (NOT_AFTER.test(text.slice(Math.max(0, tw.start - 8), tw.start))) return undefined;
+  // A name in capitals is a heading (`Chương II. LUẬT SƯ`) unless it is in the document's own title.
+  const capsWord = tw.word.length > 1 && tw.word === tw.word.toLocaleUpperCase('vi');
+  if (capsWord && tw.start >= ctx.titleEnd) return undefined;
   let m: Mention | undefined;
   if (tw.type === 'HP' && /^\p{Lu}/u.test(tw.word)) {
     // `Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam` is the same Hiến pháp: the span takes the words, the name not.

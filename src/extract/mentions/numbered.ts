@@ -11,6 +11,7 @@ import type { Mention, RuleResult, ScanContext, TypeWordHit } from './types.js';
 const PHRASE_WORD = `\\s+(?!(?:${alternation([...words(PHRASE_STOP), ...TYPE_WORDS.map(([w]) => w)])})(?![\\p{L}]))[\\p{L}]+`;
 /** What may stand between the type word and the number: a descriptive phrase and `số`, `số`, or nothing. */
 const NUMBER_LEAD = new RegExp(`(?:(?:${PHRASE_WORD}){0,6}?\\s+(số)\\s*:?|\\s+(số)\\s*:?|)\\s*`, 'iu');
+const TYPE_WORD_START = new RegExp(`^(?:${alternation(TYPE_WORDS.map(([w]) => w))})(?![\\p{L}])`, 'iu');
 /** `Nghị định của Chính phủ số 95/CP`: the issuer written before the number. */
 const ISSUER_LEAD = /\s+của\s+([^,;.:\n()]{2,60}?)\s+số\s*:?\s*/u;
 const BARE_NUMBER = new RegExp(
@@ -18,6 +19,7 @@ const BARE_NUMBER = new RegExp(
   'iu',
 );
 const CONTINUATION = /\s*(?:,|;|và|,\s*và)\s*(?:số\s*)?(?=\d)/u;
+const NAMED_TYPES = new Set<DocType>(['L', 'BL', 'PL']);
 /** Types whose bare number is a reference even without `số` (`Nghị định 136`, `Chỉ thị 22`). */
 const NUMBERED_WITHOUT_SO = new Set<DocType>([
   'NĐ',
@@ -33,23 +35,37 @@ const NUMBERED_WITHOUT_SO = new Set<DocType>([
   'TB',
 ]);
 
-type Lead = { at: number; withSo: boolean; issuer: { text: string; code: string | null } | null };
+type Lead = {
+  at: number;
+  withSo: boolean;
+  issuer: { text: string; code: string | null } | null;
+  /** Where the descriptive words after the type word end (`Luật Thống kê| số …`); the type word's end if none. */
+  phraseEnd: number;
+};
 
 function readLead(text: string, tw: TypeWordHit): Lead {
   const before = matchAt(ISSUER_LEAD, text, tw.end);
-  if (before && ISSUER_START.test(collapse(before[1] as string))) {
+  // `quy định của Bộ luật dân sự số …` names a code, not an issuer: a type word never opens the issuer.
+  if (
+    before &&
+    ISSUER_START.test(collapse(before[1] as string)) &&
+    !TYPE_WORD_START.test(before[1] as string)
+  ) {
     const issuerText = collapse(before[1] as string);
     return {
       at: tw.end + before[0].length,
       withSo: true,
       issuer: { text: issuerText, code: issuerCode(issuerText)?.code ?? null },
+      phraseEnd: tw.end,
     };
   }
   const lead = matchAt(NUMBER_LEAD, text, tw.end) as RegExpExecArray; // the empty alternative always matches
+  const so = /\s+số\s*:?\s*$/iu.exec(lead[0]);
   return {
     at: tw.end + lead[0].length,
     withSo: lead[1] !== undefined || lead[2] !== undefined,
     issuer: null,
+    phraseEnd: so ? tw.end + so.index : tw.end,
   };
 }
 
@@ -65,7 +81,12 @@ export function numbered(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefi
   const sym =
     matchAt(SYMBOL_AT, text, lead.at) ?? (lead.at > tw.end ? matchAt(OLD_SYMBOL_AT, text, lead.at) : null);
   if (!sym) return undefined;
-  const group: Mention[] = [symbolMention(text, tw.start, tw.type, sym[0], lead.at + sym[0].length)];
+  // A law written with its name and number (`Luật Thống kê số 89/2015/QH13`) keeps both.
+  const name =
+    NAMED_TYPES.has(tw.type) && lead.phraseEnd > tw.end
+      ? collapse(text.slice(tw.start, lead.phraseEnd))
+      : null;
+  const group: Mention[] = [symbolMention(text, tw.start, tw.type, sym[0], lead.at + sym[0].length, name)];
   for (;;) {
     const last = group[group.length - 1] as Mention;
     const cont = matchAt(CONTINUATION, text, last.end);
@@ -99,7 +120,8 @@ function finish(text: string, group: Mention[], lead: Lead): RuleResult {
 export function bareNumber(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined {
   const { text } = ctx;
   const lead = readLead(text, tw);
-  if (lead.at === tw.end) return undefined;
+  // A number on another line is a list item or a heading's number, not this document's.
+  if (lead.at === tw.end || text.slice(tw.end, lead.at).includes('\n')) return undefined;
   const withYear = matchAt(NUMBER_YEAR_AT, text, lead.at);
   const bare = withYear ?? matchAt(BARE_NUMBER, text, lead.at);
   if (!bare) return undefined;

@@ -37,6 +37,8 @@ export type ScanOptions = {
   exclude?: ReadonlyArray<readonly [number, number]>;
   /** Folded names the document gives itself (`luat bao chi`), which are not references either. */
   selfNames?: ReadonlySet<string>;
+  /** Where the document's own title ends (0 when it has none). */
+  titleEnd?: number;
 };
 
 /** Every mention in the clean text: the rules at each type word, symbols without one, then the resolve pass. */
@@ -46,6 +48,7 @@ export function scanMentions(text: string, opts: ScanOptions = {}): Scan {
   const ctx: ScanContext = {
     text,
     selfNames: opts.selfNames ?? new Set(),
+    titleEnd: opts.titleEnd ?? 0,
     excluded: (s, e) =>
       exclude.some(([a, b]) => s < b && e > a) || aliases.some((a) => s < a.end && e > a.start),
   };

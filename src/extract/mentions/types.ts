@@ -72,6 +72,8 @@ export type ScanContext = {
   excluded: (start: number, end: number) => boolean;
   /** Folded names the document gives itself, which are not references. */
   selfNames: ReadonlySet<string>;
+  /** Where the document's own title ends: a name in capitals after it is a heading, not a reference. */
+  titleEnd: number;
 };
 
 /** `Chỉ thị số 22` → `CT:22`: how a short form is looked up. */

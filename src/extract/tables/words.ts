@@ -42,7 +42,7 @@ export const ISSUER_END: readonly Entry[] = [
 
 /** Function words that cannot stand in a descriptive phrase between a type word and `số`. */
 export const PHRASE_STOP: readonly Entry[] = [
-  ['của', 'Kế hoạch của UBND xã số 12/KH-UBND ngày 02/3/2021'],
+  ['của', 'kế hoạch của năm trước số 12/KH-UBND ngày 02/3/2021'],
   ['như', 'kế hoạch như Quyết định số 13/QĐ-UBND'],
   ['và', 'Kế hoạch và Quyết định số 14/QĐ-UBND'],
   ['theo', 'báo cáo theo Công văn số 15/UBND-VP'],
@@ -86,7 +86,7 @@ export const NAME_STOP: readonly Entry[] = [
   ['về', 'Luật Đầu tư về ưu đãi đầu tư đã quy định.'],
   ['ngày', 'Căn cứ Luật Hóa chất ngày 21 tháng 11 năm 2007;'],
   ['năm', 'Luật Xây dựng năm 2014 có hiệu lực.'],
-  ['số', 'Luật Phí số 97 đã được thông qua.'],
+  ['số', 'Luật Phí số 97/2015/QH13 đã được thông qua.'],
   ['và', 'Luật Thanh tra và các văn bản hướng dẫn.'],
   ['được', 'Luật Đấu thầu được áp dụng.'],
   ['đã', 'Luật Giá đã quy định rõ.'],
@@ -139,6 +139,9 @@ export const NAME_STOP: readonly Entry[] = [
   ['gồm', 'Luật Du lịch gồm 9 chương.'],
   ['bao', 'Luật Quy hoạch bao gồm các quy định chung.'],
   ['trừ', 'Luật Phí trừ trường hợp đặc biệt.'],
+  ['tới', 'Ban chủ nhiệm gửi Điều lệ Đoàn luật sư tới Ủy ban nhân dân tỉnh.'],
+  ['gửi', 'Đoàn luật sư có Điều lệ Hội gửi kèm hồ sơ.'],
+  ['lên', 'Chi hội trình Điều lệ Hội lên cơ quan cấp trên.'],
 ];
 
 /** Two-word phrases that end a name the same way. */
@@ -265,4 +268,12 @@ export const NAME_NOT_CAPS: readonly Entry[] = [
   ['QH', 'Luật Giá QH đã thông qua.'],
   ['TW', 'Luật Thanh tra TW đã chỉ đạo.'],
   ['MTTQ', 'Luật Trẻ em MTTQ đã tuyên truyền.'],
+];
+
+/** Words before `luật` that make it part of another word: `pháp luật`, `kỷ luật`, `quy luật`. */
+export const NOT_LAW_AFTER: readonly Entry[] = [
+  ['pháp', 'Năng lực pháp luật dân sự của cá nhân là như nhau.'],
+  ['kỷ', 'Người vi phạm kỷ luật lao động bị xử lý.'],
+  ['quy', 'Quy luật giá trị chi phối thị trường.'],
+  ['giáo', 'Giáo luật của tôn giáo được tôn trọng.'],
 ];

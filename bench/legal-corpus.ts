@@ -83,8 +83,6 @@ function corpus(dir: string): void {
   );
 }
 
-const key = (r: { symbol?: string | null; name?: string | null; text: string }) =>
-  r.symbol ?? r.name ?? r.text;
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
 function gold(): void {
@@ -119,7 +117,10 @@ function gold(): void {
       const i = goldSpans.findIndex((x, k) => !used.has(k) && overlaps(x.span, [r.start, r.end]));
       if (i < 0) {
         fp++;
-        if (LEGAL.has(r.relation)) (legalClaims++, falseLegal++);
+        if (LEGAL.has(r.relation)) {
+          legalClaims++;
+          falseLegal++;
+        }
         continue;
       }
       used.add(i);

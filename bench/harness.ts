@@ -5,8 +5,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings, type Settings } from '../src/config.js';
 import { closeDrivers, openDb, type Db } from '../src/store/connection.js';
-import { awaitSearchRefresh, prepare, writeSources } from '../src/store/ingest.js';
-import { SearchQueue } from '../src/store/search-queue.js';
+import { prepare } from '../src/ingest/prepare.js';
+import { SearchQueue } from '../src/ingest/search-queue.js';
+import { awaitSearchRefresh, writeSources } from '../src/store/ingest.js';
 import { startServer, stopServer, type StartResult } from '../src/store/runtime/server.js';
 import type { Report } from './corpus.js';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reports } from '../bench/corpus.js';
 import { loadSettings } from '../src/config.js';
 import { closeDrivers, openDb } from '../src/store/connection.js';
-import { prepare } from '../src/store/ingest.js';
+import { prepare } from '../src/ingest/prepare.js';
 import { toPlain } from '../src/store/values.js';
 import { runCli } from './helpers/cli.js';
 import { freePort } from './setup/neo4j.js';

@@ -4,7 +4,7 @@ import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
 import { openDb } from '../store/connection.js';
 import { removeSource } from '../store/ingest.js';
-import { ingestPaths, type IngestSummary } from '../store/pipeline.js';
+import { ingestPaths, type IngestSummary } from '../ingest/pipeline.js';
 import { intOption, json, type Io } from './output.js';
 
 export function summaryLine(s: IngestSummary): string {

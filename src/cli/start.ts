@@ -4,7 +4,7 @@ import { loadSettings } from '../config.js';
 import { projectRoot } from '../paths.js';
 import { openDb } from '../store/connection.js';
 import { counts } from '../store/ingest.js';
-import { ingestPaths } from '../store/pipeline.js';
+import { ingestPaths } from '../ingest/pipeline.js';
 import { startServer } from '../store/runtime/server.js';
 import { summaryLine } from './ingest.js';
 import { serve } from './query.js';

@@ -1,8 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { isLuocdoError, LuocdoError } from '../errors.js';
-import { EXTRACTOR_VERSION, extractDocument } from '../extract/index.js';
-import { fold } from '../extract/index.js';
-import { graphFacts, searchText, withReportKey, type DocRow, type GraphFacts } from '../graph/facts.js';
+import { searchText, withReportKey, type DocRow, type GraphFacts } from '../graph/facts.js';
 import { sameReport } from '../graph/identity.js';
 import type { Db } from './connection.js';
 import { cypher } from './cypher.js';
@@ -13,6 +11,10 @@ export type Prepared = {
   sha256: string;
   format: string;
   bytes: number;
+  /** The extractor that made the facts: a source stored by another version is extracted again. */
+  extractorVersion: string;
+  /** The report's folded title, which near-identical extractions of one report share. */
+  titleKey: string | null;
   facts: GraphFacts;
 };
 
@@ -26,24 +28,6 @@ export type IngestResult = {
   documents: number;
   citations: number;
 };
-
-/** Extraction and the graph facts, before any database work (pure, so it can run while the last write commits). */
-export function prepare(input: {
-  path: string;
-  text: string;
-  sha256: string;
-  format: string;
-  bytes: number;
-}): Prepared {
-  const doc = extractDocument(input.text, { path: input.path, sha256: input.sha256, format: input.format });
-  return {
-    path: input.path,
-    sha256: input.sha256,
-    format: input.format,
-    bytes: input.bytes,
-    facts: graphFacts(doc, input.text),
-  };
-}
 
 const run = (tx: ManagedTransaction, name: string, params: Record<string, unknown>) =>
   tx.run(cypher(name), toParam(params) as Record<string, unknown>);
@@ -90,8 +74,6 @@ const docSearchText = (d: { symbol: string | null; name: string | null; title: s
   searchText(`${d.symbol ?? ''} ${d.name ?? ''} ${d.title ?? ''}`);
 const orgSearchText = (o: { name: string; shortName: string | null }) =>
   searchText(`${o.name} ${o.shortName ?? ''}`);
-/** The report's folded title, which near-identical extractions of one report share. */
-const titleKey = (g: GraphFacts) => (g.report.title ? fold(g.report.title) : null);
 
 /**
  * The write statement's parameters: one row per document the source names (the report included),
@@ -144,9 +126,9 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
       path: p.path,
       format: p.format,
       bytes: p.bytes,
-      version: EXTRACTOR_VERSION,
+      version: p.extractorVersion,
       refKeys: g.refKeys,
-      titleKey: titleKey(g),
+      titleKey: p.titleKey,
       issuer: issuer.get(g.report.key) ?? null,
       sentTo: g.sentTo,
       searchPending: deferSearch ? true : null,
@@ -190,7 +172,7 @@ const probeItem = (p: Prepared) => {
     path: p.path,
     org: g.reporter ? { ...g.reporter, searchText: orgSearchText(g.reporter) } : null,
     refKeys: g.refKeys,
-    titleKey: titleKey(g),
+    titleKey: p.titleKey,
   };
 };
 
@@ -255,7 +237,7 @@ export async function writeSource(db: Db, p: Prepared, opts: WriteOptions = {}):
     let g = p.facts;
     const probe = (await probeSources(tx, [p])).get(p.sha256);
     if (!probe) throw new LuocdoError('DB_QUERY', `the probe returned nothing for ${p.path}`);
-    if (probe.version === EXTRACTOR_VERSION) return unchanged(p, probe);
+    if (probe.version === p.extractorVersion) return unchanged(p, probe);
     let status: IngestStatus = 'added';
     if (probe.version !== null) await removeSourceTx(tx, p.sha256);
     for (const old of probe.older) {
@@ -301,7 +283,7 @@ export async function writeSources(
         for (const p of ps) {
           const probe = probes.get(p.sha256);
           const g = p.facts;
-          if (probe?.version === EXTRACTOR_VERSION) out.push(unchanged(p, probe));
+          if (probe?.version === p.extractorVersion) out.push(unchanged(p, probe));
           else if (
             !probe ||
             probe.version !== null ||

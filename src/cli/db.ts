@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
-import { openDb } from '../store/connection.js';
 import { migrate } from '../store/migrate.js';
 import { serverStatus, startServer, stopServer } from '../store/runtime/server.js';
+import { connect } from '../store/runtime/target.js';
 import { toPlain, toParam, type Plain } from '../store/values.js';
 import { json, table, type Io } from './output.js';
 
@@ -76,7 +76,7 @@ export function registerDb(program: Command, io: Io): void {
     .description('apply cypher/schema/*.cypher in order, once each')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const r = await migrate(openDb(loadSettings()));
+      const r = await migrate(connect(loadSettings()));
       if (opts.json) return io.out(json(r));
       io.out(
         r.applied.length
@@ -93,7 +93,7 @@ export function registerDb(program: Command, io: Io): void {
     .option('--json', 'print {"rows":[…]}')
     .action(
       async (query: string, opts: { param: Record<string, unknown>; read?: boolean; json?: boolean }) => {
-        const conn = openDb(loadSettings());
+        const conn = connect(loadSettings());
         const params = toParam(opts.param) as Record<string, unknown>;
         const work = async (tx: Parameters<Parameters<typeof conn.read>[0]>[0]) => {
           const r = await tx.run(query, params);

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { createApi, listen } from '../api/server.js';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
-import { openDb, type Db } from '../store/connection.js';
+import type { Db } from '../store/connection.js';
 import * as q from '../store/queries.js';
+import { connect } from '../store/runtime/target.js';
 import { intOption, json, table, type Io } from './output.js';
 
 async function one(db: Db, ref: string): Promise<q.DocRecord> {
@@ -23,7 +24,7 @@ const label = (d: q.DocRecord) => d.symbol ?? d.name ?? d.title ?? d.key;
 /** Starts the API and resolves when the process is asked to stop. */
 export async function serve(io: Io, port?: number, host?: string): Promise<void> {
   const settings = loadSettings();
-  const db = openDb(settings);
+  const db = connect(settings);
   const { server } = createApi({
     db,
     token: settings.api.token,
@@ -55,7 +56,7 @@ export function registerQueries(program: Command, io: Io): void {
     .argument('<ref>')
     .option('--json', 'machine-readable output')
     .action(async (ref: string, opts: { json?: boolean }) => {
-      const db = openDb(loadSettings());
+      const db = connect(loadSettings());
       const d = await one(db, ref);
       const [issuer, out, inn] = await Promise.all([
         q.issuersByKeys(db, [d.key]),
@@ -85,7 +86,7 @@ export function registerQueries(program: Command, io: Io): void {
     .argument('<ref>')
     .option('--json', 'machine-readable output')
     .action(async (ref: string, opts: { json?: boolean }) => {
-      const db = openDb(loadSettings());
+      const db = connect(loadSettings());
       const d = await one(db, ref);
       const [impl, none] = await Promise.all([q.implementers(db, d), q.unitsWithoutEvidence(db, d.key)]);
       if (opts.json) return io.out(json({ directive: d, implementers: impl, withoutEvidence: none }));
@@ -116,7 +117,7 @@ export function registerQueries(program: Command, io: Io): void {
     .option('--json', 'machine-readable output')
     .action(async (ref: string, opts: { in?: boolean; both?: boolean; depth: number; json?: boolean }) => {
       if (!(opts.depth >= 1 && opts.depth <= 6)) throw new LuocdoError('BAD_INPUT', '--depth takes 1 to 6');
-      const db = openDb(loadSettings());
+      const db = connect(loadSettings());
       const d = await one(db, ref);
       const g = await q.citationChain(db, d, opts.both ? 'BOTH' : opts.in ? 'IN' : 'OUT', opts.depth);
       if (opts.json) return io.out(json(g));

@@ -12,25 +12,27 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Settings } from '../../config.js';
 import { LuocdoError } from '../../errors.js';
-import {
-  closeDrivers,
-  credentialsSchema,
-  openDb,
-  readJsonFile,
-  resolveTarget,
-  stateSchema,
-  type ServerState,
-  type Target,
-} from '../connection.js';
-import { cypher } from '../cypher.js';
+import { closeDrivers, openDb, type Target } from '../connection.js';
 import { migrate, type MigrationResult } from '../migrate.js';
+import { rows } from '../run.js';
 import { ensureJars, pinnedNeo4jVersion } from './jars.js';
-import { layoutOf, type Layout } from './layout.js';
+import {
+  credentialsSchema,
+  layoutOf,
+  readJsonFile,
+  stateSchema,
+  type Layout,
+  type ServerState,
+} from './layout.js';
+import { connect, resolveTarget } from './target.js';
 import { checkJava, run } from './tools.js';
 
 export type Log = (line: string) => void;
+
+const componentRow = z.object({ version: z.string(), edition: z.string() });
 
 export type ServerStatus = {
   running: boolean;
@@ -199,7 +201,7 @@ export type StartResult = {
 export async function startServer(settings: Settings, log: Log = () => {}): Promise<StartResult> {
   const t0 = performance.now();
   if (settings.external) {
-    const db = openDb(settings);
+    const db = connect(settings);
     await db.verify();
     const migrations = await migrate(db);
     return {
@@ -217,7 +219,7 @@ export async function startServer(settings: Settings, log: Log = () => {}): Prom
 
   const state = readJsonFile(layout.stateFile, stateSchema);
   if (state && isOurServer(state.pid, layout.home)) {
-    const db = openDb(settings);
+    const db = connect(settings);
     await waitForBolt(settings, db.target, state.pid, layout);
     const migrations = await migrate(db);
     return {
@@ -283,7 +285,7 @@ export async function startServer(settings: Settings, log: Log = () => {}): Prom
     rmSync(layout.stateFile, { force: true });
     throw e;
   }
-  const migrations = await migrate(openDb(settings, target));
+  const migrations = await migrate(openDb(target, settings));
   return {
     uri,
     user: creds.user,
@@ -297,7 +299,7 @@ export async function startServer(settings: Settings, log: Log = () => {}): Prom
 
 async function waitForBolt(settings: Settings, target: Target, pid: number, layout: Layout): Promise<void> {
   const deadline = Date.now() + settings.startTimeoutMs;
-  const db = openDb(settings, target);
+  const db = openDb(target, settings);
   let last: unknown;
   while (Date.now() < deadline) {
     if (!isOurServer(pid, layout.home)) {
@@ -397,14 +399,9 @@ export async function serverStatus(settings: Settings): Promise<ServerStatus> {
   };
   if (layout && !(state && isOurServer(state.pid, layout.home))) return { ...base, pid: null };
   try {
-    const db = openDb(settings, target);
-    const row = await db.read(async (tx) => (await tx.run(cypher('db/components'))).records[0]);
-    return {
-      ...base,
-      running: true,
-      version: (row?.get('version') as string | undefined) ?? null,
-      edition: (row?.get('edition') as string | undefined) ?? null,
-    };
+    const db = openDb(target, settings);
+    const [row] = await db.read((tx) => rows(tx, 'db/components', componentRow));
+    return { ...base, running: true, version: row?.version ?? null, edition: row?.edition ?? null };
   } catch {
     return base;
   }

@@ -1,4 +1,7 @@
+// parseRef reads a reference with the extractor; it moves to graph/ (issue 17, item 6), and these go with it.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { fold, extractDocument, parseSymbol } from '../extract/index.js';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { TYPE_WORDS } from '../extract/codes.js';
 import { LuocdoError } from '../errors.js';
 import type { z } from 'zod';

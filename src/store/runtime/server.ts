@@ -197,23 +197,61 @@ export type StartResult = {
   startMs: number;
 };
 
+/** NEO4J_URI: nothing to start; the server must answer, and gets the migrations. */
+async function checkExternal(settings: Settings): Promise<StartResult> {
+  const db = connect(settings);
+  await db.verify();
+  const migrations = await migrate(db);
+  return {
+    uri: db.target.uri,
+    user: db.target.username,
+    alreadyRunning: true,
+    external: true,
+    pid: null,
+    migrations,
+    startMs: 0,
+  };
+}
+
+/** Runs the server detached, its console in the logs, and records it in server.json. */
+function spawnNeo4j(settings: Settings, layout: Layout, lib: string): { pid: number; uri: string } {
+  const out = openSync(layout.consoleLog, 'a');
+  const child = spawn(
+    settings.java,
+    [
+      `-Xms${settings.heap}`,
+      `-Xmx${settings.heap}`,
+      ...JVM_FLAGS,
+      '-cp',
+      `${lib}/*`,
+      'org.neo4j.server.CommunityEntryPoint',
+      `--home-dir=${layout.home}`,
+      `--config-dir=${layout.confDir}`,
+      '--console-mode',
+    ],
+    { detached: true, stdio: ['ignore', out, out], env: { ...process.env, NEO4J_HOME: layout.home } },
+  );
+  closeSync(out);
+  const pid = child.pid;
+  if (pid === undefined) throw new LuocdoError('SERVER_START_FAILED', `could not run ${settings.java}`);
+  child.unref();
+  const uri = `bolt://127.0.0.1:${settings.boltPort}`;
+  const newState: ServerState = {
+    pid,
+    port: settings.boltPort,
+    uri,
+    home: layout.home,
+    startedAt: new Date().toISOString(),
+    version: pinnedNeo4jVersion(),
+  };
+  writeFileSync(layout.stateFile, JSON.stringify(newState, null, 2) + '\n');
+  return { pid, uri };
+}
+
 /** Starts the local Neo4j (or checks the external one), waits for Bolt, applies migrations. Idempotent. */
 export async function startServer(settings: Settings, log: Log = () => {}): Promise<StartResult> {
   const t0 = performance.now();
-  if (settings.external) {
-    const db = connect(settings);
-    await db.verify();
-    const migrations = await migrate(db);
-    return {
-      uri: db.target.uri,
-      user: db.target.username,
-      alreadyRunning: true,
-      external: true,
-      pid: null,
-      migrations,
-      startMs: 0,
-    };
-  }
+  if (settings.external) return checkExternal(settings);
   const layout = layoutOf(settings);
   ensureWritableDir(layout.dataDir);
 
@@ -246,36 +284,7 @@ export async function startServer(settings: Settings, log: Log = () => {}): Prom
   writeConf(layout, settings);
   const creds = await ensureCredentials(layout, settings, lib);
 
-  const out = openSync(layout.consoleLog, 'a');
-  const child = spawn(
-    settings.java,
-    [
-      `-Xms${settings.heap}`,
-      `-Xmx${settings.heap}`,
-      ...JVM_FLAGS,
-      '-cp',
-      `${lib}/*`,
-      'org.neo4j.server.CommunityEntryPoint',
-      `--home-dir=${layout.home}`,
-      `--config-dir=${layout.confDir}`,
-      '--console-mode',
-    ],
-    { detached: true, stdio: ['ignore', out, out], env: { ...process.env, NEO4J_HOME: layout.home } },
-  );
-  closeSync(out);
-  const pid = child.pid;
-  if (pid === undefined) throw new LuocdoError('SERVER_START_FAILED', `could not run ${settings.java}`);
-  child.unref();
-  const uri = `bolt://127.0.0.1:${settings.boltPort}`;
-  const newState: ServerState = {
-    pid,
-    port: settings.boltPort,
-    uri,
-    home: layout.home,
-    startedAt: new Date().toISOString(),
-    version: pinnedNeo4jVersion(),
-  };
-  writeFileSync(layout.stateFile, JSON.stringify(newState, null, 2) + '\n');
+  const { pid, uri } = spawnNeo4j(settings, layout, lib);
 
   const target = resolveTarget(settings);
   try {

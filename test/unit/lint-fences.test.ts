@@ -1,6 +1,6 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/paths.js';
+import { projectRoot } from '../../src/paths.js';
 
 /** The floors of src/ are kept by `npm run lint` (eslint.config.js): each case is one import in one file. */
 const eslint = new ESLint({ cwd: projectRoot() });

@@ -6,7 +6,8 @@
 //   npm run bench:floor -- [reports=6000] [target reports/s=500]
 import { cpus } from 'node:os';
 import { cypher } from '../src/store/cypher.js';
-import { prepare, searchRows, writeParams, type Prepared } from '../src/store/ingest.js';
+import { prepare } from '../src/ingest/prepare.js';
+import { searchRows, writeParams, type Prepared } from '../src/store/ingest.js';
 import { toParam } from '../src/store/values.js';
 import { reports } from './corpus.js';
 import { cpuSeconds, freshServer, load, machine, reportInput, type Fresh } from './harness.js';

@@ -4,10 +4,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings, type Settings } from '../src/config.js';
-import { closeDrivers, openDb, type Db } from '../src/store/connection.js';
-import { awaitSearchRefresh, prepare, writeSources } from '../src/store/ingest.js';
-import { SearchQueue } from '../src/store/search-queue.js';
+import { closeDrivers, type Db } from '../src/store/connection.js';
+import { prepare } from '../src/ingest/prepare.js';
+import { SearchQueue } from '../src/ingest/search-queue.js';
+import { awaitSearchRefresh, writeSources } from '../src/store/ingest.js';
 import { startServer, stopServer, type StartResult } from '../src/store/runtime/server.js';
+import { connect } from '../src/store/runtime/target.js';
 import type { Report } from './corpus.js';
 
 export function machine(): string {
@@ -41,7 +43,7 @@ export async function freshServer(name: string, port: number, heap = '2g', pageC
   const started = await startServer(settings);
   return {
     settings,
-    db: openDb(settings),
+    db: connect(settings),
     started,
     stop: async () => {
       await closeDrivers();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../src/extract/index.js';
 import { closeDrivers, type Db } from '../src/store/connection.js';
-import { ingestPaths } from '../src/store/pipeline.js';
+import { ingestPaths } from '../src/ingest/pipeline.js';
 import { startApi, type TestApi } from './helpers/api.js';
 import { cleanGraph, testDb } from './helpers/db.js';
 import { gold, seedPath } from './helpers/gold.js';

@@ -1,10 +1,13 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { loadSettings } from '../src/config.js';
 import { LuocdoError } from '../src/errors.js';
-import { closeDrivers, openDb } from '../src/store/connection.js';
+import { closeDrivers } from '../src/store/connection.js';
 import { cypher } from '../src/store/cypher.js';
 import { migrate } from '../src/store/migrate.js';
+import { rows, run } from '../src/store/run.js';
+import { connect } from '../src/store/runtime/target.js';
 import { toParam, toPlain } from '../src/store/values.js';
 import { cleanGraph, testDb, testEnv } from './helpers/db.js';
 
@@ -32,6 +35,24 @@ describe('the connection to a real Neo4j', () => {
     expect(() => toPlain(neo4j.int('9007199254740993'))).toThrow(RangeError);
   });
 
+  it('names the named query that failed in its one-line error', async () => {
+    // documents-by-keys needs $keys: the server refuses it, and the error says which file it was.
+    const err = await db.read((tx) => run(tx, 'api/documents-by-keys')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LuocdoError);
+    expect(err).toMatchObject({ code: 'DB_QUERY' });
+    expect((err as Error).message).toMatch(/^query api\/documents-by-keys: .*keys/);
+  });
+
+  it('checks every row against its schema and names the query and the field that differ', async () => {
+    const counts = await db.read((tx) => rows(tx, 'db/counts', z.object({ documents: z.number() })));
+    expect(counts).toEqual([{ documents: expect.any(Number) }]);
+    const err = await db
+      .read((tx) => rows(tx, 'db/counts', z.object({ documents: z.string() })))
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'DB_QUERY' });
+    expect((err as Error).message).toMatch(/^query db\/counts returned a row of another shape: documents: /);
+  });
+
   it('applies each migration once and records it in the database', async () => {
     const again = await migrate(db);
     expect(again.applied).toEqual([]);
@@ -51,7 +72,7 @@ describe('the connection to a real Neo4j', () => {
   });
 
   it('names the settings at fault when the password is wrong', async () => {
-    const bad = openDb(loadSettings(testEnv({ NEO4J_PASSWORD: 'not-the-password' })));
+    const bad = connect(loadSettings(testEnv({ NEO4J_PASSWORD: 'not-the-password' })));
     const err = await bad.verify().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LuocdoError);
     expect(err).toMatchObject({ code: 'DB_AUTH' });
@@ -59,7 +80,7 @@ describe('the connection to a real Neo4j', () => {
   });
 
   it('gives a one-line error for an unreachable server', async () => {
-    const gone = openDb(loadSettings(testEnv({ NEO4J_URI: 'bolt://127.0.0.1:1' })));
+    const gone = connect(loadSettings(testEnv({ NEO4J_URI: 'bolt://127.0.0.1:1' })));
     const err = await gone.verify().catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'DB_UNAVAILABLE' });
     expect((err as Error).message).toContain('NEO4J_URI');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDrivers } from '../src/store/connection.js';
-import { ingestPaths } from '../src/store/pipeline.js';
+import { ingestPaths } from '../src/ingest/pipeline.js';
 import { startApi, type TestApi } from './helpers/api.js';
 import { cleanGraph, testDb } from './helpers/db.js';
 import { seedPath } from './helpers/gold.js';

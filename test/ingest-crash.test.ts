@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reports } from '../bench/corpus.js';
 import { loadSettings } from '../src/config.js';
-import { closeDrivers, openDb } from '../src/store/connection.js';
-import { prepare } from '../src/store/ingest.js';
+import { closeDrivers } from '../src/store/connection.js';
+import { prepare } from '../src/ingest/prepare.js';
+import { connect } from '../src/store/runtime/target.js';
 import { toPlain } from '../src/store/values.js';
 import { runCli } from './helpers/cli.js';
 import { freePort } from './setup/neo4j.js';
@@ -40,7 +41,7 @@ describe('a server stopped in the middle of an ingest', () => {
   });
 
   const rows = async (cypher: string) => {
-    const db = openDb(loadSettings({ ...env }));
+    const db = connect(loadSettings({ ...env }));
     return db.read(async (tx) =>
       (await tx.run(cypher)).records.map((r) => toPlain(r.toObject()) as Record<string, unknown>),
     );

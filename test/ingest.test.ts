@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../src/extract/index.js';
 import { closeDrivers } from '../src/store/connection.js';
 import { counts, removeSource } from '../src/store/ingest.js';
-import { ingestPaths } from '../src/store/pipeline.js';
+import { ingestPaths } from '../src/ingest/pipeline.js';
 import { toPlain } from '../src/store/values.js';
 import { runCli } from './helpers/cli.js';
 import { cleanGraph, testDb, testEnv } from './helpers/db.js';

@@ -5,7 +5,7 @@ import { LuocdoError } from '../errors.js';
 import type { AuditFinding } from '../graph/audit.js';
 import { decodeText } from '../read/text.js';
 import { AUDIT_CODES, audit, auditText } from '../store/audit.js';
-import { openDb } from '../store/connection.js';
+import { connect } from '../store/runtime/target.js';
 import { json, table, type Io } from './output.js';
 
 const collect = (v: string, acc: string[]) => [...acc, v];
@@ -40,7 +40,7 @@ export function registerAudit(program: Command, io: Io): void {
           'BAD_INPUT',
           `unknown code ${unknown.join(', ')}; the codes are ${AUDIT_CODES.join(', ')}`,
         );
-      const db = openDb(loadSettings());
+      const db = connect(loadSettings());
       let findings: AuditFinding[];
       if (opts.text) {
         const bytes = await readFile(opts.text).catch(() => {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
-import { openDb } from '../store/connection.js';
 import { migrate } from '../store/migrate.js';
 import { serverStatus, startServer, stopServer } from '../store/runtime/server.js';
+import { connect } from '../store/runtime/target.js';
 import { toPlain, toParam, type Plain } from '../store/values.js';
 import { json, table, type Io } from './output.js';
 
@@ -20,6 +20,24 @@ export function parseParam(raw: string, acc: Record<string, unknown>): Record<st
     // not JSON: keep the string as written
   }
   return { ...acc, [key]: value };
+}
+
+type CypherOptions = { param: Record<string, unknown>; read?: boolean; json?: boolean };
+
+/** `db cypher`: one ad hoc statement, the one place Cypher comes from the user (it is the user's own database). */
+async function runCypher(io: Io, query: string, opts: CypherOptions): Promise<void> {
+  const conn = connect(loadSettings());
+  const params = toParam(opts.param) as Record<string, unknown>;
+  const work = async (tx: Parameters<Parameters<typeof conn.read>[0]>[0]) => {
+    const r = await tx.run(query, params);
+    return r.records.map((rec) => {
+      const row: Record<string, Plain> = {};
+      for (const k of rec.keys) row[String(k)] = toPlain(rec.get(k));
+      return row;
+    });
+  };
+  const rows = opts.read ? await conn.read(work) : await conn.write(work);
+  io.out(opts.json ? JSON.stringify({ rows }) : table(rows));
 }
 
 export function registerDb(program: Command, io: Io): void {
@@ -76,7 +94,7 @@ export function registerDb(program: Command, io: Io): void {
     .description('apply cypher/schema/*.cypher in order, once each')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const r = await migrate(openDb(loadSettings()));
+      const r = await migrate(connect(loadSettings()));
       if (opts.json) return io.out(json(r));
       io.out(
         r.applied.length
@@ -91,20 +109,5 @@ export function registerDb(program: Command, io: Io): void {
     .option('--param <key=value>', 'a parameter (JSON value or string); repeatable', parseParam, {})
     .option('--read', 'run as a read transaction (routes to followers on a cluster)')
     .option('--json', 'print {"rows":[…]}')
-    .action(
-      async (query: string, opts: { param: Record<string, unknown>; read?: boolean; json?: boolean }) => {
-        const conn = openDb(loadSettings());
-        const params = toParam(opts.param) as Record<string, unknown>;
-        const work = async (tx: Parameters<Parameters<typeof conn.read>[0]>[0]) => {
-          const r = await tx.run(query, params);
-          return r.records.map((rec) => {
-            const row: Record<string, Plain> = {};
-            for (const k of rec.keys) row[String(k)] = toPlain(rec.get(k));
-            return row;
-          });
-        };
-        const rows = opts.read ? await conn.read(work) : await conn.write(work);
-        io.out(opts.json ? JSON.stringify({ rows }) : table(rows));
-      },
-    );
+    .action(async (query: string, opts: CypherOptions) => runCypher(io, query, opts));
 }

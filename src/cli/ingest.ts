@@ -2,9 +2,9 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
-import { openDb } from '../store/connection.js';
 import { removeSource } from '../store/ingest.js';
-import { ingestPaths, type IngestSummary } from '../store/pipeline.js';
+import { connect } from '../store/runtime/target.js';
+import { ingestPaths, type IngestSummary } from '../ingest/pipeline.js';
 import { intOption, json, type Io } from './output.js';
 
 export function summaryLine(s: IngestSummary): string {
@@ -33,7 +33,7 @@ export function registerIngest(program: Command, io: Io): void {
         opts: { json?: boolean; dryRun?: boolean; concurrency?: number; batch?: number },
       ) => {
         const settings = loadSettings();
-        const db = opts.dryRun ? null : openDb(settings);
+        const db = opts.dryRun ? null : connect(settings);
         let bar: SingleBar | undefined;
         if (process.stderr.isTTY && !opts.json) {
           bar = new SingleBar(
@@ -68,7 +68,7 @@ export function registerIngest(program: Command, io: Io): void {
     .action(async (ref: string, opts: { json?: boolean }) => {
       if (ref.length < 6)
         throw new LuocdoError('BAD_INPUT', 'give at least 6 characters of the sha256, or the path');
-      const removed = await removeSource(openDb(loadSettings()), ref);
+      const removed = await removeSource(connect(loadSettings()), ref);
       if (opts.json) io.out(json({ removed }));
       else if (removed.length === 0) io.out(`no source matches ${ref}`);
       else for (const r of removed) io.out(`removed ${r.sha.slice(0, 12)} ${r.path}`);

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { createApi, listen } from '../api/server.js';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
-import { openDb, type Db } from '../store/connection.js';
+import type { Db } from '../store/connection.js';
 import * as q from '../store/queries.js';
+import { connect } from '../store/runtime/target.js';
 import { intOption, json, table, type Io } from './output.js';
 
 async function one(db: Db, ref: string): Promise<q.DocRecord> {
@@ -23,7 +24,7 @@ const label = (d: q.DocRecord) => d.symbol ?? d.name ?? d.title ?? d.key;
 /** Starts the API and resolves when the process is asked to stop. */
 export async function serve(io: Io, port?: number, host?: string): Promise<void> {
   const settings = loadSettings();
-  const db = openDb(settings);
+  const db = connect(settings);
   const { server } = createApi({
     db,
     token: settings.api.token,
@@ -41,6 +42,75 @@ export async function serve(io: Io, port?: number, host?: string): Promise<void>
   });
 }
 
+/** `show`: a document, its issuer, what it cites and who cites it. */
+async function show(io: Io, ref: string, opts: { json?: boolean }): Promise<void> {
+  const db = connect(loadSettings());
+  const d = await one(db, ref);
+  const [issuer, out, inn] = await Promise.all([
+    q.issuersByKeys(db, [d.key]),
+    q.citations(db, d.key, 'out', 100, null),
+    q.citations(db, d.key, 'in', 100, null),
+  ]);
+  const data = {
+    ...d,
+    issuer: issuer.get(d.key) ?? null,
+    cites: out.items.map((i) => ({ document: label(i.doc), relation: i.relation })),
+    citedBy: inn.items.map((i) => ({ document: label(i.doc), relation: i.relation, quote: i.quote })),
+  };
+  if (opts.json) return io.out(json(data));
+  io.out(
+    `${label(d)}  ${d.issuedOn ?? ''}  ${data.issuer?.name ?? ''}\n${d.title ?? ''}\nkey: ${d.key}  text: ${d.hasText ? 'yes' : 'no (known by citation)'}`,
+  );
+  if (data.cites.length) io.out(`\ncites (${out.total}):\n${table(data.cites)}`);
+  if (data.citedBy.length)
+    io.out(
+      `\ncited by (${inn.total}):\n${table(data.citedBy.map((c) => ({ document: c.document, relation: c.relation })))}`,
+    );
+}
+
+/** `trace`: the units with evidence of implementing a directive, and those without. */
+async function trace(io: Io, ref: string, opts: { json?: boolean }): Promise<void> {
+  const db = connect(loadSettings());
+  const d = await one(db, ref);
+  const [impl, none] = await Promise.all([q.implementers(db, d), q.unitsWithoutEvidence(db, d.key)]);
+  if (opts.json) return io.out(json({ directive: d, implementers: impl, withoutEvidence: none }));
+  io.out(`${label(d)} ${d.issuedOn ?? ''}: ${impl.length} implementing units`);
+  io.out(
+    table(
+      impl.flatMap((i) =>
+        i.evidence.map((e) => ({
+          unit: i.unit.name,
+          document: label(e.document),
+          relation: e.relation,
+          target: label(e.target),
+          on: e.document.issuedOn ?? '',
+        })),
+      ),
+    ),
+  );
+  if (none.length) io.out(`\nno evidence yet: ${none.map((u) => u.name).join('; ')}`);
+}
+
+/** `chain`: the citation chain from a document, as a table of links. */
+async function chain(
+  io: Io,
+  ref: string,
+  opts: { in?: boolean; both?: boolean; depth: number; json?: boolean },
+): Promise<void> {
+  if (!(opts.depth >= 1 && opts.depth <= 6)) throw new LuocdoError('BAD_INPUT', '--depth takes 1 to 6');
+  const db = connect(loadSettings());
+  const d = await one(db, ref);
+  const g = await q.citationChain(db, d, opts.both ? 'BOTH' : opts.in ? 'IN' : 'OUT', opts.depth);
+  if (opts.json) return io.out(json(g));
+  const byKey = new Map(g.nodes.map((n) => [n.key, n]));
+  const name = (k: string) => {
+    const n = byKey.get(k);
+    return n ? label(n) : k;
+  };
+  io.out(`${g.nodes.length} documents, ${g.edges.length} links`);
+  io.out(table(g.edges.map((e) => ({ from: name(e.from), relation: e.relation, to: name(e.to) }))));
+}
+
 export function registerQueries(program: Command, io: Io): void {
   program
     .command('serve')
@@ -54,57 +124,14 @@ export function registerQueries(program: Command, io: Io): void {
     .description('a document by any written form of its number')
     .argument('<ref>')
     .option('--json', 'machine-readable output')
-    .action(async (ref: string, opts: { json?: boolean }) => {
-      const db = openDb(loadSettings());
-      const d = await one(db, ref);
-      const [issuer, out, inn] = await Promise.all([
-        q.issuersByKeys(db, [d.key]),
-        q.citations(db, d.key, 'out', 100, null),
-        q.citations(db, d.key, 'in', 100, null),
-      ]);
-      const data = {
-        ...d,
-        issuer: issuer.get(d.key) ?? null,
-        cites: out.items.map((i) => ({ document: label(i.doc), relation: i.relation })),
-        citedBy: inn.items.map((i) => ({ document: label(i.doc), relation: i.relation, quote: i.quote })),
-      };
-      if (opts.json) return io.out(json(data));
-      io.out(
-        `${label(d)}  ${d.issuedOn ?? ''}  ${data.issuer?.name ?? ''}\n${d.title ?? ''}\nkey: ${d.key}  text: ${d.hasText ? 'yes' : 'no (known by citation)'}`,
-      );
-      if (data.cites.length) io.out(`\ncites (${out.total}):\n${table(data.cites)}`);
-      if (data.citedBy.length)
-        io.out(
-          `\ncited by (${inn.total}):\n${table(data.citedBy.map((c) => ({ document: c.document, relation: c.relation })))}`,
-        );
-    });
+    .action(async (ref: string, opts: { json?: boolean }) => show(io, ref, opts));
 
   program
     .command('trace')
     .description('which units implemented a directive, with the evidence')
     .argument('<ref>')
     .option('--json', 'machine-readable output')
-    .action(async (ref: string, opts: { json?: boolean }) => {
-      const db = openDb(loadSettings());
-      const d = await one(db, ref);
-      const [impl, none] = await Promise.all([q.implementers(db, d), q.unitsWithoutEvidence(db, d.key)]);
-      if (opts.json) return io.out(json({ directive: d, implementers: impl, withoutEvidence: none }));
-      io.out(`${label(d)} ${d.issuedOn ?? ''}: ${impl.length} implementing units`);
-      io.out(
-        table(
-          impl.flatMap((i) =>
-            i.evidence.map((e) => ({
-              unit: i.unit.name,
-              document: label(e.document),
-              relation: e.relation,
-              target: label(e.target),
-              on: e.document.issuedOn ?? '',
-            })),
-          ),
-        ),
-      );
-      if (none.length) io.out(`\nno evidence yet: ${none.map((u) => u.name).join('; ')}`);
-    });
+    .action(async (ref: string, opts: { json?: boolean }) => trace(io, ref, opts));
 
   program
     .command('chain')
@@ -114,18 +141,7 @@ export function registerQueries(program: Command, io: Io): void {
     .option('--both', 'both directions')
     .option('--depth <n>', 'levels (1-6)', intOption(1, 6), 3)
     .option('--json', 'machine-readable output')
-    .action(async (ref: string, opts: { in?: boolean; both?: boolean; depth: number; json?: boolean }) => {
-      if (!(opts.depth >= 1 && opts.depth <= 6)) throw new LuocdoError('BAD_INPUT', '--depth takes 1 to 6');
-      const db = openDb(loadSettings());
-      const d = await one(db, ref);
-      const g = await q.citationChain(db, d, opts.both ? 'BOTH' : opts.in ? 'IN' : 'OUT', opts.depth);
-      if (opts.json) return io.out(json(g));
-      const byKey = new Map(g.nodes.map((n) => [n.key, n]));
-      const name = (k: string) => {
-        const n = byKey.get(k);
-        return n ? label(n) : k;
-      };
-      io.out(`${g.nodes.length} documents, ${g.edges.length} links`);
-      io.out(table(g.edges.map((e) => ({ from: name(e.from), relation: e.relation, to: name(e.to) }))));
-    });
+    .action(async (ref: string, opts: { in?: boolean; both?: boolean; depth: number; json?: boolean }) =>
+      chain(io, ref, opts),
+    );
 }

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
 import { projectRoot } from '../paths.js';
-import { openDb } from '../store/connection.js';
 import { counts } from '../store/ingest.js';
-import { ingestPaths } from '../store/pipeline.js';
+import { ingestPaths } from '../ingest/pipeline.js';
 import { startServer } from '../store/runtime/server.js';
+import { connect } from '../store/runtime/target.js';
 import { summaryLine } from './ingest.js';
 import { serve } from './query.js';
 import type { Io } from './output.js';
@@ -25,7 +25,7 @@ export function registerStart(program: Command, io: Io): void {
           ? `using the existing server at ${r.uri}`
           : `Neo4j ${r.alreadyRunning ? 'already running' : 'started'} at ${r.uri}`,
       );
-      const db = openDb(settings);
+      const db = connect(settings);
       if (opts.seeds && (await counts(db)).sources === 0) {
         const s = await ingestPaths(db, [join(projectRoot(), 'seeds')], {
           maxBytes: settings.maxFileBytes,

@@ -16,10 +16,27 @@ const fail = (path: string, why: string, cause?: unknown) =>
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
-/** The real type from the bytes, never from the extension. */
-export function sniff(bytes: Uint8Array): Format | 'zip' | 'ole' | 'binary' {
+/** A format's reader: its bytes to Unicode text, and what an empty result means for it. */
+type Reader = { read: (bytes: Uint8Array, path: string) => string | Promise<string>; empty?: string };
+
+/** Every format luocdo reads, sniffed from the bytes (see `sniff`): a new format is one entry here. */
+const READERS: Record<Format, Reader> = {
+  pdf: { read: pdfToText, empty: 'the PDF has no text layer (scanned?), needs OCR' },
+  docx: { read: docxToText },
+  html: { read: (bytes, path) => htmlToPlainText(decodeText(bytes, path)) },
+  txt: { read: decodeText },
+};
+
+/** What is recognised and refused, with what to do instead. */
+const REFUSED = {
+  ole: 'a legacy Word .doc (or other OLE) file; save it as .docx',
+  binary: 'a binary file, not a document',
+} as const;
+
+/** The real type from the bytes, never from the extension; a zip container is read as .docx. */
+export function sniff(bytes: Uint8Array): Format | keyof typeof REFUSED {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'ole';
   const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
   if (!utf16 && bytes.subarray(0, 8192).includes(0)) return 'binary';
@@ -43,31 +60,10 @@ export async function readDocument(bytes: Uint8Array, path: string, opts: ReadOp
     );
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const kind = sniff(bytes);
-  let text: string;
-  let format: Format;
-  switch (kind) {
-    case 'pdf':
-      format = 'pdf';
-      text = await pdfToText(bytes, path);
-      break;
-    case 'zip':
-      format = 'docx';
-      text = await docxToText(bytes, path);
-      break;
-    case 'ole':
-      throw fail(path, 'a legacy Word .doc (or other OLE) file; save it as .docx');
-    case 'binary':
-      throw fail(path, 'a binary file, not a document');
-    case 'html':
-      format = 'html';
-      text = htmlToPlainText(decodeText(bytes, path));
-      break;
-    default:
-      format = 'txt';
-      text = decodeText(bytes, path);
-  }
-  if (!text.trim())
-    throw fail(path, format === 'pdf' ? 'the PDF has no text layer (scanned?), needs OCR' : 'no text in it');
+  const format = sniff(bytes);
+  if (format === 'ole' || format === 'binary') throw fail(path, REFUSED[format]);
+  const reader = READERS[format];
+  const text = await reader.read(bytes, path);
+  if (!text.trim()) throw fail(path, reader.empty ?? 'no text in it');
   return { text, format, sha256, bytes: bytes.length };
 }

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { z } from 'zod';
-import type { Settings } from '../config.js';
 import { LuocdoError } from '../errors.js';
-import { layoutOf } from './runtime/layout.js';
+import { queryOf } from './run.js';
 
-/** Which server a command talks to, and how it was chosen (for messages). */
+/**
+ * Which server to talk to, and how it was chosen (for messages). The caller decides it (the local
+ * runtime's files or NEO4J_URI: see runtime/target.ts); the connection only uses it.
+ */
 export type Target = {
   uri: string;
   username: string;
@@ -16,56 +16,19 @@ export type Target = {
   source: string;
 };
 
-export const credentialsSchema = z.object({ user: z.string().min(1), password: z.string().min(8) });
-export const stateSchema = z.object({
-  pid: z.number().int().positive(),
-  port: z.number().int().positive(),
-  uri: z.string(),
-  home: z.string(),
-  startedAt: z.string(),
-  version: z.string(),
-});
-export type ServerState = z.infer<typeof stateSchema>;
-
-export function readJsonFile<T>(path: string, schema: z.ZodType<T>): T | undefined {
-  if (!existsSync(path)) return undefined;
-  const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  return parsed.success ? parsed.data : undefined;
-}
-
-export function resolveTarget(settings: Settings): Target {
-  if (settings.external) {
-    return { ...settings.external, local: false, source: 'NEO4J_URI' };
-  }
-  const layout = layoutOf(settings);
-  const creds = readJsonFile(layout.credentialsFile, credentialsSchema);
-  if (!creds) {
-    throw new LuocdoError('SERVER_NOT_RUNNING', `no local database in ${settings.dataDir}`, {
-      hint: 'run `luocdo db start`, or set NEO4J_URI to use an existing server',
-    });
-  }
-  const state = readJsonFile(layout.stateFile, stateSchema);
-  return {
-    uri: state?.uri ?? `bolt://127.0.0.1:${settings.boltPort}`,
-    username: creds.user,
-    password: creds.password,
-    database: settings.database,
-    local: true,
-    source: `the local database in ${settings.dataDir}`,
-  };
-}
-
 const drivers = new Map<string, Driver>();
 
 /** One driver per process and server: the driver owns the connection pool and the routing table. */
-export function driverFor(target: Target, settings: Pick<Settings, 'txTimeoutMs'>): Driver {
+export type DbOptions = { txTimeoutMs: number };
+
+export function driverFor(target: Target, opts: DbOptions): Driver {
   const key = `${target.uri}\u0000${target.username}\u0000${target.password}`;
   let d = drivers.get(key);
   if (!d) {
     d = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
       connectionTimeout: 5_000,
       connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: Math.min(settings.txTimeoutMs, 15_000),
+      maxTransactionRetryTime: Math.min(opts.txTimeoutMs, 15_000),
       userAgent: 'luocdo',
     });
     drivers.set(key, d);
@@ -113,7 +76,15 @@ export function explain(e: unknown, target: Target): LuocdoError {
       },
     );
   }
-  return new LuocdoError('DB_QUERY', message ?? 'query failed', { cause: e });
+  // A named query's failure names it (see `run`); an ad hoc statement's (`db cypher`) is the server's words.
+  const query = queryOf(e);
+  return new LuocdoError(
+    'DB_QUERY',
+    query ? `query ${query}: ${message ?? 'failed'}` : (message ?? 'query failed'),
+    {
+      cause: e,
+    },
+  );
 }
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
@@ -128,9 +99,9 @@ export type Db = {
 };
 
 /** Every read goes through executeRead and every write through executeWrite, so a cluster can route and retry. */
-export function openDb(settings: Settings, target: Target = resolveTarget(settings)): Db {
-  const driver = driverFor(target, settings);
-  const config = { timeout: settings.txTimeoutMs };
+export function openDb(target: Target, opts: DbOptions): Db {
+  const driver = driverFor(target, opts);
+  const config = { timeout: opts.txTimeoutMs };
   const withSession = async <T>(mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> => {
     const session = driver.session({
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,

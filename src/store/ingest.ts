@@ -1,18 +1,20 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { z } from 'zod';
 import { isLuocdoError, LuocdoError } from '../errors.js';
-import { EXTRACTOR_VERSION, extractDocument } from '../extract/index.js';
-import { fold } from '../extract/index.js';
-import { graphFacts, searchText, withReportKey, type DocRow, type GraphFacts } from '../graph/facts.js';
+import { searchText, withReportKey, type DocRow, type GraphFacts } from '../graph/facts.js';
 import { sameReport } from '../graph/identity.js';
 import type { Db } from './connection.js';
-import { cypher } from './cypher.js';
-import { toParam, toPlain } from './values.js';
+import { rows, run } from './run.js';
 
 export type Prepared = {
   path: string;
   sha256: string;
   format: string;
   bytes: number;
+  /** The extractor that made the facts: a source stored by another version is extracted again. */
+  extractorVersion: string;
+  /** The report's folded title, which near-identical extractions of one report share. */
+  titleKey: string | null;
   facts: GraphFacts;
 };
 
@@ -27,33 +29,13 @@ export type IngestResult = {
   citations: number;
 };
 
-/** Extraction and the graph facts, before any database work (pure, so it can run while the last write commits). */
-export function prepare(input: {
-  path: string;
-  text: string;
-  sha256: string;
-  format: string;
-  bytes: number;
-}): Prepared {
-  const doc = extractDocument(input.text, { path: input.path, sha256: input.sha256, format: input.format });
-  return {
-    path: input.path,
-    sha256: input.sha256,
-    format: input.format,
-    bytes: input.bytes,
-    facts: graphFacts(doc, input.text),
-  };
-}
-
-const run = (tx: ManagedTransaction, name: string, params: Record<string, unknown>) =>
-  tx.run(cypher(name), toParam(params) as Record<string, unknown>);
+const touchedRow = z.object({ report: z.string(), cited: z.array(z.string()) });
 
 /** Takes one source out of the graph, inside the caller's transaction. */
 export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promise<boolean> {
-  const r = await run(tx, 'remove/source-documents', { sha });
-  const row = r.records[0];
+  const [row] = await rows(tx, 'remove/source-documents', touchedRow, { sha });
   if (!row) return false;
-  const keys = [row.get('report') as string, ...(row.get('cited') as string[])];
+  const keys = [row.report, ...row.cited];
   await run(tx, 'remove/source-edges', { sha, keys });
   await run(tx, 'remove/source-citations', { sha });
   await run(tx, 'remove/source-file', { sha });
@@ -90,8 +72,6 @@ const docSearchText = (d: { symbol: string | null; name: string | null; title: s
   searchText(`${d.symbol ?? ''} ${d.name ?? ''} ${d.title ?? ''}`);
 const orgSearchText = (o: { name: string; shortName: string | null }) =>
   searchText(`${o.name} ${o.shortName ?? ''}`);
-/** The report's folded title, which near-identical extractions of one report share. */
-const titleKey = (g: GraphFacts) => (g.report.title ? fold(g.report.title) : null);
 
 /**
  * The write statement's parameters: one row per document the source names (the report included),
@@ -144,9 +124,9 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
       path: p.path,
       format: p.format,
       bytes: p.bytes,
-      version: EXTRACTOR_VERSION,
+      version: p.extractorVersion,
       refKeys: g.refKeys,
-      titleKey: titleKey(g),
+      titleKey: p.titleKey,
       issuer: issuer.get(g.report.key) ?? null,
       sentTo: g.sentTo,
       searchPending: deferSearch ? true : null,
@@ -174,14 +154,22 @@ export function sharedUnits(batch: WriteParams[]): WriteParams[] {
   }));
 }
 
-type Candidate = { key: string; title: string | null; refKeys: string[] | null; contentKeyed: boolean };
-type Probe = {
-  version: string | null;
-  doc: string | null;
-  searchPending: boolean;
-  older: string[];
-  candidates: Candidate[];
-};
+const candidate = z.object({
+  key: z.string(),
+  title: z.string().nullable(),
+  refKeys: z.array(z.string()).nullable(),
+  contentKeyed: z.boolean(),
+});
+type Candidate = z.infer<typeof candidate>;
+const probeRow = z.object({
+  sha: z.string(),
+  version: z.string().nullable(),
+  doc: z.string().nullable(),
+  searchPending: z.boolean(),
+  older: z.array(z.string()),
+  candidates: z.array(candidate),
+});
+type Probe = Omit<z.infer<typeof probeRow>, 'sha'>;
 
 const probeItem = (p: Prepared) => {
   const g = p.facts;
@@ -190,25 +178,14 @@ const probeItem = (p: Prepared) => {
     path: p.path,
     org: g.reporter ? { ...g.reporter, searchText: orgSearchText(g.reporter) } : null,
     refKeys: g.refKeys,
-    titleKey: titleKey(g),
+    titleKey: p.titleKey,
   };
 };
 
 /** What the graph holds of each source, by sha256 (see cypher/ingest/probe.cypher). */
 async function probeSources(tx: ManagedTransaction, ps: Prepared[]): Promise<Map<string, Probe>> {
-  const r = await run(tx, 'ingest/probe', { items: ps.map(probeItem) });
-  return new Map(
-    r.records.map((rec) => [
-      rec.get('sha') as string,
-      {
-        version: rec.get('version') as string | null,
-        doc: rec.get('doc') as string | null,
-        searchPending: rec.get('searchPending') === true,
-        older: rec.get('older') as string[],
-        candidates: rec.get('candidates') as Candidate[],
-      },
-    ]),
-  );
+  const found = await rows(tx, 'ingest/probe', probeRow, { items: ps.map(probeItem) });
+  return new Map(found.map(({ sha, ...probe }) => [sha, probe]));
 }
 
 const isCandidate = (g: GraphFacts, c: Candidate) =>
@@ -255,7 +232,7 @@ export async function writeSource(db: Db, p: Prepared, opts: WriteOptions = {}):
     let g = p.facts;
     const probe = (await probeSources(tx, [p])).get(p.sha256);
     if (!probe) throw new LuocdoError('DB_QUERY', `the probe returned nothing for ${p.path}`);
-    if (probe.version === EXTRACTOR_VERSION) return unchanged(p, probe);
+    if (probe.version === p.extractorVersion) return unchanged(p, probe);
     let status: IngestStatus = 'added';
     if (probe.version !== null) await removeSourceTx(tx, p.sha256);
     for (const old of probe.older) {
@@ -301,7 +278,7 @@ export async function writeSources(
         for (const p of ps) {
           const probe = probes.get(p.sha256);
           const g = p.facts;
-          if (probe?.version === EXTRACTOR_VERSION) out.push(unchanged(p, probe));
+          if (probe?.version === p.extractorVersion) out.push(unchanged(p, probe));
           else if (
             !probe ||
             probe.version !== null ||
@@ -358,41 +335,32 @@ export async function writeSearchText(db: Db, rows: SearchRow[], shas: string[])
 
 /** Waits until the full-text indexes (updated after commit) show what was written. */
 export async function awaitSearchRefresh(db: Db): Promise<void> {
-  await db.read((tx) => tx.run(cypher('ingest/await-search-refresh')));
+  await db.read((tx) => run(tx, 'ingest/await-search-refresh'));
 }
+
+const sourceRow = z.object({ sha: z.string(), path: z.string() });
 
 /** Removes a source named by sha256 (or a prefix) or path; false when there is none. */
 export async function removeSource(db: Db, ref: string): Promise<{ sha: string; path: string }[]> {
   return db.write(async (tx) => {
-    const found = (await run(tx, 'ingest/find-source-by-ref', { ref })).records.map((r) => ({
-      sha: r.get('sha') as string,
-      path: r.get('path') as string,
-    }));
+    const found = await rows(tx, 'ingest/find-source-by-ref', sourceRow, { ref });
     for (const f of found) await removeSourceTx(tx, f.sha);
     return found;
   });
 }
 
-export type Counts = {
-  documents: number;
-  withText: number;
-  sources: number;
-  citations: number;
-  organizations: number;
-  relationships: number;
-};
+const countsRow = z.object({
+  documents: z.number(),
+  withText: z.number(),
+  sources: z.number(),
+  citations: z.number(),
+  organizations: z.number(),
+  relationships: z.number(),
+});
+export type Counts = z.infer<typeof countsRow>;
 
 export async function counts(db: Db): Promise<Counts> {
-  return db.read(async (tx) => {
-    const r = (await tx.run(cypher('db/counts'))).records[0];
-    const n = (k: string) => Number(toPlain(r?.get(k) ?? 0));
-    return {
-      documents: n('documents'),
-      withText: n('withText'),
-      sources: n('sources'),
-      citations: n('citations'),
-      organizations: n('organizations'),
-      relationships: n('relationships'),
-    };
-  });
+  const [r] = await db.read((tx) => rows(tx, 'db/counts', countsRow));
+  if (!r) throw new LuocdoError('DB_QUERY', 'query db/counts returned no row');
+  return r;
 }

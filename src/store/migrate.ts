@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { LuocdoError } from '../errors.js';
 import type { Db } from './connection.js';
-import { cypher, schemaFiles, splitStatements } from './cypher.js';
+import { schemaFiles, splitStatements } from './cypher.js';
+import { rows, run } from './run.js';
+
+const appliedRow = z.object({ name: z.string(), checksum: z.string() });
 
 export type MigrationResult = { applied: string[]; alreadyApplied: string[] };
 
@@ -10,11 +14,9 @@ export type MigrationResult = { applied: string[]; alreadyApplied: string[] };
  * in the database. Schema statements use IF NOT EXISTS, so a file interrupted half-way is safe to rerun.
  */
 export async function migrate(db: Db): Promise<MigrationResult> {
-  await db.write((tx) => tx.run(cypher('schema-meta/migration-constraint')));
-  const done = await db.read(async (tx) => {
-    const r = await tx.run(cypher('schema-meta/applied-migrations'));
-    return new Map(r.records.map((rec) => [rec.get('name') as string, rec.get('checksum') as string]));
-  });
+  await db.write((tx) => run(tx, 'schema-meta/migration-constraint'));
+  const applied = await db.read((tx) => rows(tx, 'schema-meta/applied-migrations', appliedRow));
+  const done = new Map(applied.map((m) => [m.name, m.checksum]));
   const result: MigrationResult = { applied: [], alreadyApplied: [] };
   for (const file of schemaFiles()) {
     const checksum = createHash('sha256').update(file.text).digest('hex');
@@ -35,9 +37,9 @@ export async function migrate(db: Db): Promise<MigrationResult> {
     for (const statement of splitStatements(file.text)) {
       await db.write((tx) => tx.run(statement));
     }
-    await db.write((tx) => tx.run(cypher('schema-meta/record-migration'), { name: file.name, checksum }));
+    await db.write((tx) => run(tx, 'schema-meta/record-migration', { name: file.name, checksum }));
     result.applied.push(file.name);
   }
-  await db.read((tx) => tx.run(cypher('schema-meta/await-indexes')));
+  await db.read((tx) => run(tx, 'schema-meta/await-indexes'));
   return result;
 }

@@ -1,30 +1,36 @@
+// parseRef reads a reference with the extractor; it moves to graph/ (issue 17, item 6), and these go with it.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { fold, extractDocument, parseSymbol } from '../extract/index.js';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { TYPE_WORDS } from '../extract/codes.js';
 import { LuocdoError } from '../errors.js';
-import type { DocumentProps } from '../graph/facts.js';
+import type { z } from 'zod';
+import { searchText } from '../graph/facts.js';
 import type { Db } from './connection.js';
-import { cypher } from './cypher.js';
-import { toParam, toPlain, type Plain } from './values.js';
+import {
+  chainRow,
+  citationCountRow,
+  citationRow,
+  countRow,
+  docRow,
+  implementationRecord,
+  implementersPageRow,
+  issuerRow,
+  orgRow,
+  unitRow,
+  type DocRecord,
+  type OrgRecord,
+} from './records.js';
+import { rows as txRows, type Params } from './run.js';
 
-export type Row = Record<string, Plain>;
-export type DocRecord = DocumentProps & { hasText: boolean; [k: string]: Plain };
-export type OrgRecord = {
-  key: string;
-  name: string;
-  shortName: string | null;
-  level: string | null;
-  kind: string | null;
-};
+export type { DocRecord, OrgRecord } from './records.js';
 
-async function rows(db: Db, name: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-  return db.read(async (tx) =>
-    (await tx.run(cypher(name), toParam(params) as Record<string, unknown>)).records.map(
-      (r) => toPlain(r.toObject()) as Row,
-    ),
-  );
-}
+/** A named read query's rows, checked against `schema`, in a read transaction of its own. */
+const rows = <S extends z.ZodType>(db: Db, name: string, schema: S, params: Params = {}) =>
+  db.read((tx) => txRows(tx, name, schema, params));
 
-const doc = (v: Plain | undefined) => v as unknown as DocRecord;
+const docs = async (db: Db, name: string, params: Params) =>
+  (await rows(db, name, docRow, params)).map((r) => r.doc);
 
 export type ParsedRef =
   | { kind: 'key'; key: string }
@@ -72,38 +78,26 @@ export type Resolved = { doc: DocRecord | null; candidates: DocRecord[] };
 export async function resolveRef(db: Db, ref: string): Promise<Resolved> {
   const p = parseRef(ref);
   let found: DocRecord[];
-  if (p.kind === 'key')
-    found = (await rows(db, 'api/documents-by-keys', { keys: [p.key] })).map((r) => doc(r['doc']));
+  if (p.kind === 'key') found = await docs(db, 'api/documents-by-keys', { keys: [p.key] });
   else if (p.kind === 'symbol')
-    found = (await rows(db, 'api/documents-by-symbol', { symbol: p.symbol, issuedOn: p.issuedOn })).map((r) =>
-      doc(r['doc']),
-    );
-  else
-    found = (await rows(db, 'api/documents-by-number', { type: p.type, number: p.number })).map((r) =>
-      doc(r['doc']),
-    );
+    found = await docs(db, 'api/documents-by-symbol', { symbol: p.symbol, issuedOn: p.issuedOn });
+  else found = await docs(db, 'api/documents-by-number', { type: p.type, number: p.number });
   if (found.length === 0 && p.kind === 'number') {
     // `chi thi 22` may be written `22` or `022` in the number.
-    found = (
-      await rows(db, 'api/documents-by-number', { type: p.type, number: p.number.padStart(2, '0') })
-    ).map((r) => doc(r['doc']));
+    found = await docs(db, 'api/documents-by-number', { type: p.type, number: p.number.padStart(2, '0') });
   }
-  return { doc: found.length === 1 ? (found[0] as DocRecord) : null, candidates: found };
+  return { doc: found.length === 1 ? (found[0] ?? null) : null, candidates: found };
 }
 
 export async function documentsByKeys(db: Db, keys: readonly string[]): Promise<Map<string, DocRecord>> {
   const out = new Map<string, DocRecord>();
-  for (const r of await rows(db, 'api/documents-by-keys', { keys })) {
-    const d = doc(r['doc']);
-    out.set(d.key, d);
-  }
+  for (const d of await docs(db, 'api/documents-by-keys', { keys })) out.set(d.key, d);
   return out;
 }
 
 export async function issuersByKeys(db: Db, keys: readonly string[]): Promise<Map<string, OrgRecord>> {
   const out = new Map<string, OrgRecord>();
-  for (const r of await rows(db, 'api/issuers-by-keys', { keys }))
-    out.set(r['key'] as string, r['org'] as unknown as OrgRecord);
+  for (const r of await rows(db, 'api/issuers-by-keys', issuerRow, { keys })) out.set(r.key, r.org);
   return out;
 }
 
@@ -126,19 +120,17 @@ export async function documentsPage(
     hasText: filter.hasText ?? null,
     issuer: filter.issuer ?? null,
   };
-  const [page, count] = await Promise.all([
-    rows(db, 'api/documents-page', { ...params, after, limit: first + 1 }),
-    rows(db, 'api/documents-count', params),
+  const [items, count] = await Promise.all([
+    docs(db, 'api/documents-page', { ...params, after, limit: first + 1 }),
+    rows(db, 'api/documents-count', countRow, params),
   ]);
-  const items = page.map((r) => doc(r['doc']));
-  return { items: items.slice(0, first), hasNext: items.length > first, total: Number(count[0]?.['n'] ?? 0) };
+  return { items: items.slice(0, first), hasNext: items.length > first, total: count[0]?.n ?? 0 };
 }
 
-/** Lucene query from free text: folded like the index, special characters escaped, all words required. */
+/** Lucene query from free text: folded as the index is (`searchText`), special characters escaped, all words required. */
 export function searchQuery(text: string): string | null {
-  const words = fold(text)
-    .replace(/[^a-z0-9/\- ]+/g, ' ')
-    .split(/\s+/)
+  const words = searchText(text)
+    .split(' ')
     .filter(Boolean)
     .map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&'));
   if (words.length === 0) return null;
@@ -150,7 +142,7 @@ export function searchQuery(text: string): string | null {
 export async function search(db: Db, text: string, first: number): Promise<DocRecord[]> {
   const query = searchQuery(text);
   if (!query) return [];
-  return (await rows(db, 'api/search', { query, limit: first })).map((r) => doc(r['doc']));
+  return docs(db, 'api/search', { query, limit: first });
 }
 
 export type CitationItem = {
@@ -169,28 +161,21 @@ export async function citations(
   after: string | null,
 ): Promise<{ items: CitationItem[]; hasNext: boolean; total: number }> {
   const [page, count] = await Promise.all([
-    rows(db, direction === 'out' ? 'api/citations-out' : 'api/citations-in', {
+    rows(db, direction === 'out' ? 'api/citations-out' : 'api/citations-in', citationRow, {
       key,
       after,
       limit: first + 1,
     }),
-    rows(db, 'api/citations-count', { key }),
+    rows(db, 'api/citations-count', citationCountRow, { key }),
   ]);
-  const items = page.map((r) => {
-    const c = r['citation'] as Row;
-    return {
-      cursor: c['key'] as string,
-      doc: doc(r['doc']),
-      relation: c['relation'] as string,
-      quote: c['quote'] as string,
-      inFootnote: c['inFootnote'] as boolean,
-    };
-  });
-  return {
-    items: items.slice(0, first),
-    hasNext: items.length > first,
-    total: Number(count[0]?.[direction] ?? 0),
-  };
+  const items = page.map(({ citation: c, doc }) => ({
+    cursor: c.key,
+    doc,
+    relation: c.relation,
+    quote: c.quote,
+    inFootnote: c.inFootnote,
+  }));
+  return { items: items.slice(0, first), hasNext: items.length > first, total: count[0]?.[direction] ?? 0 };
 }
 
 export type Evidence = {
@@ -207,20 +192,17 @@ export type Implementation = {
   lastOn: string | null;
 };
 
-type EvidenceRow = Omit<Evidence, 'via' | 'target'> & { via: DocRecord | null };
-
 /** The queries leave out what the caller holds already: the target, and `via` when it is the document. */
-const evidenceOf = (rows: EvidenceRow[], target: DocRecord): Evidence[] =>
-  rows.map((e) => ({ ...e, via: e.via ?? e.document, target }));
+const implementationOf = (r: z.output<typeof implementationRecord>, target: DocRecord): Implementation => ({
+  ...r,
+  evidence: r.evidence.map((e) => ({ ...e, via: e.via ?? e.document, target })),
+});
 
 /** Units with evidence of implementing `target` (see cypher/api/implementers.cypher). */
 export async function implementers(db: Db, target: DocRecord): Promise<Implementation[]> {
-  return (await rows(db, 'api/implementers', { key: target.key })).map((r) => ({
-    unit: r['unit'] as unknown as OrgRecord,
-    evidence: evidenceOf(r['evidence'] as unknown as EvidenceRow[], target),
-    firstOn: (r['firstOn'] as string | null) ?? null,
-    lastOn: (r['lastOn'] as string | null) ?? null,
-  }));
+  return (await rows(db, 'api/implementers', implementationRecord, { key: target.key })).map((r) =>
+    implementationOf(r, target),
+  );
 }
 
 /**
@@ -233,28 +215,17 @@ export async function implementersPage(
   limit: number,
   after: { name: string; key: string } | null,
 ): Promise<{ total: number; units: Implementation[] }> {
-  type Unit = { unit: OrgRecord; evidence: EvidenceRow[]; firstOn: string | null; lastOn: string | null };
-  const [r] = await rows(db, 'api/implementers-page', {
+  const [r] = await rows(db, 'api/implementers-page', implementersPageRow, {
     key: target.key,
     limit,
     afterName: after?.name ?? null,
     afterKey: after?.key ?? null,
   });
-  return {
-    total: Number(r?.['total'] ?? 0),
-    units: ((r?.['units'] ?? []) as unknown as Unit[]).map((u) => ({
-      unit: u.unit,
-      evidence: evidenceOf(u.evidence, target),
-      firstOn: u.firstOn ?? null,
-      lastOn: u.lastOn ?? null,
-    })),
-  };
+  return { total: r?.total ?? 0, units: (r?.units ?? []).map((u) => implementationOf(u, target)) };
 }
 
 export async function unitsWithoutEvidence(db: Db, key: string): Promise<OrgRecord[]> {
-  return (await rows(db, 'api/units-without-evidence', { key })).map(
-    (r) => r['unit'] as unknown as OrgRecord,
-  );
+  return (await rows(db, 'api/units-without-evidence', unitRow, { key })).map((r) => r.unit);
 }
 
 export type ChainEdge = { from: string; to: string; relation: string; quote: string | null };
@@ -274,15 +245,9 @@ export async function citationChain(
     const dirs = direction === 'BOTH' ? ['out', 'in'] : [direction.toLowerCase()];
     const next: string[] = [];
     for (const d of dirs) {
-      for (const r of await rows(db, `api/chain-${d}`, { frontier, limit: maxNodes * 4 })) {
-        const e: ChainEdge = {
-          from: r['from'] as string,
-          to: r['to'] as string,
-          relation: r['relation'] as string,
-          quote: (r['quote'] as string | null) ?? null,
-        };
+      for (const r of await rows(db, `api/chain-${d}`, chainRow, { frontier, limit: maxNodes * 4 })) {
+        const { doc: b, ...e } = r;
         edges.set(`${e.from}|${e.relation}|${e.to}`, e);
-        const b = doc(r['doc']);
         if (!nodes.has(b.key) && nodes.size < maxNodes) {
           nodes.set(b.key, b);
           next.push(b.key);
@@ -298,24 +263,23 @@ export async function citationChain(
 export async function organizationByName(db: Db, name: string): Promise<OrgRecord | null> {
   const query = searchQuery(name);
   if (!query) return null;
-  const r = await rows(db, 'api/organization-search', { query, limit: 1 });
-  return (r[0]?.['org'] as unknown as OrgRecord | undefined) ?? null;
+  const [r] = await rows(db, 'api/organization-search', orgRow, { query, limit: 1 });
+  return r?.org ?? null;
 }
 
 export async function organizationsPage(db: Db, level: string | null, first: number, after: string | null) {
   const [page, count] = await Promise.all([
-    rows(db, 'api/organizations-page', { level, after, limit: first + 1 }),
-    rows(db, 'api/organizations-count', { level }),
+    rows(db, 'api/organizations-page', orgRow, { level, after, limit: first + 1 }),
+    rows(db, 'api/organizations-count', countRow, { level }),
   ]);
-  const items = page.map((r) => r['org'] as unknown as OrgRecord);
-  return { items: items.slice(0, first), hasNext: items.length > first, total: Number(count[0]?.['n'] ?? 0) };
+  const items = page.map((r) => r.org);
+  return { items: items.slice(0, first), hasNext: items.length > first, total: count[0]?.n ?? 0 };
 }
 
 export async function organizationDocuments(db: Db, key: string, first: number, after: string | null) {
-  const [page, count] = await Promise.all([
-    rows(db, 'api/organization-documents', { key, after, limit: first + 1 }),
-    rows(db, 'api/organization-documents-count', { key }),
+  const [items, count] = await Promise.all([
+    docs(db, 'api/organization-documents', { key, after, limit: first + 1 }),
+    rows(db, 'api/organization-documents-count', countRow, { key }),
   ]);
-  const items = page.map((r) => doc(r['doc']));
-  return { items: items.slice(0, first), hasNext: items.length > first, total: Number(count[0]?.['n'] ?? 0) };
+  return { items: items.slice(0, first), hasNext: items.length > first, total: count[0]?.n ?? 0 };
 }

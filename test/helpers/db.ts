@@ -1,7 +1,8 @@
 import { inject } from 'vitest';
 import { loadSettings, type Settings } from '../../src/config.js';
-import { openDb, type Db } from '../../src/store/connection.js';
+import type { Db } from '../../src/store/connection.js';
 import { cypher } from '../../src/store/cypher.js';
+import { connect } from '../../src/store/runtime/target.js';
 
 /** The environment that points a command (in-process or a child process) at the run's test server. */
 export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -21,7 +22,7 @@ export function testSettings(extra: Record<string, string> = {}): Settings {
 }
 
 export function testDb(): Db {
-  return openDb(testSettings());
+  return connect(testSettings());
 }
 
 /** Each test file starts from an empty graph; the schema stays. */

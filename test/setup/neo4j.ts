@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadSettings } from '../../src/config.js';
-import { closeDrivers, resolveTarget } from '../../src/store/connection.js';
+import { closeDrivers } from '../../src/store/connection.js';
 import { startServer, stopServer } from '../../src/store/runtime/server.js';
+import { resolveTarget } from '../../src/store/runtime/target.js';
 
 export type TestNeo4j = {
   uri: string;

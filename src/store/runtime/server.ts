@@ -12,25 +12,27 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Settings } from '../../config.js';
 import { LuocdoError } from '../../errors.js';
-import {
-  closeDrivers,
-  credentialsSchema,
-  openDb,
-  readJsonFile,
-  resolveTarget,
-  stateSchema,
-  type ServerState,
-  type Target,
-} from '../connection.js';
-import { cypher } from '../cypher.js';
+import { closeDrivers, openDb, type Target } from '../connection.js';
 import { migrate, type MigrationResult } from '../migrate.js';
+import { rows } from '../run.js';
 import { ensureJars, pinnedNeo4jVersion } from './jars.js';
-import { layoutOf, type Layout } from './layout.js';
+import {
+  credentialsSchema,
+  layoutOf,
+  readJsonFile,
+  stateSchema,
+  type Layout,
+  type ServerState,
+} from './layout.js';
+import { connect, resolveTarget } from './target.js';
 import { checkJava, run } from './tools.js';
 
 export type Log = (line: string) => void;
+
+const componentRow = z.object({ version: z.string(), edition: z.string() });
 
 export type ServerStatus = {
   running: boolean;
@@ -195,55 +197,24 @@ export type StartResult = {
   startMs: number;
 };
 
-/** Starts the local Neo4j (or checks the external one), waits for Bolt, applies migrations. Idempotent. */
-export async function startServer(settings: Settings, log: Log = () => {}): Promise<StartResult> {
-  const t0 = performance.now();
-  if (settings.external) {
-    const db = openDb(settings);
-    await db.verify();
-    const migrations = await migrate(db);
-    return {
-      uri: db.target.uri,
-      user: db.target.username,
-      alreadyRunning: true,
-      external: true,
-      pid: null,
-      migrations,
-      startMs: 0,
-    };
-  }
-  const layout = layoutOf(settings);
-  ensureWritableDir(layout.dataDir);
+/** NEO4J_URI: nothing to start; the server must answer, and gets the migrations. */
+async function checkExternal(settings: Settings): Promise<StartResult> {
+  const db = connect(settings);
+  await db.verify();
+  const migrations = await migrate(db);
+  return {
+    uri: db.target.uri,
+    user: db.target.username,
+    alreadyRunning: true,
+    external: true,
+    pid: null,
+    migrations,
+    startMs: 0,
+  };
+}
 
-  const state = readJsonFile(layout.stateFile, stateSchema);
-  if (state && isOurServer(state.pid, layout.home)) {
-    const db = openDb(settings);
-    await waitForBolt(settings, db.target, state.pid, layout);
-    const migrations = await migrate(db);
-    return {
-      uri: state.uri,
-      user: db.target.username,
-      alreadyRunning: true,
-      external: false,
-      pid: state.pid,
-      migrations,
-      startMs: 0,
-    };
-  }
-  if (state) rmSync(layout.stateFile, { force: true });
-
-  await checkJava(settings.java);
-  if (!(await portIsFree(settings.boltPort))) {
-    throw new LuocdoError('PORT_IN_USE', `port ${settings.boltPort} on 127.0.0.1 is already in use`, {
-      hint: 'set LUOCDO_BOLT_PORT to a free port, or stop what listens there',
-    });
-  }
-  const lib = await ensureJars(settings, log);
-  for (const d of [layout.confDir, layout.storeDir, layout.logsDir, layout.runDir])
-    mkdirSync(d, { recursive: true });
-  writeConf(layout, settings);
-  const creds = await ensureCredentials(layout, settings, lib);
-
+/** Runs the server detached, its console in the logs, and records it in server.json. */
+function spawnNeo4j(settings: Settings, layout: Layout, lib: string): { pid: number; uri: string } {
   const out = openSync(layout.consoleLog, 'a');
   const child = spawn(
     settings.java,
@@ -274,6 +245,46 @@ export async function startServer(settings: Settings, log: Log = () => {}): Prom
     version: pinnedNeo4jVersion(),
   };
   writeFileSync(layout.stateFile, JSON.stringify(newState, null, 2) + '\n');
+  return { pid, uri };
+}
+
+/** Starts the local Neo4j (or checks the external one), waits for Bolt, applies migrations. Idempotent. */
+export async function startServer(settings: Settings, log: Log = () => {}): Promise<StartResult> {
+  const t0 = performance.now();
+  if (settings.external) return checkExternal(settings);
+  const layout = layoutOf(settings);
+  ensureWritableDir(layout.dataDir);
+
+  const state = readJsonFile(layout.stateFile, stateSchema);
+  if (state && isOurServer(state.pid, layout.home)) {
+    const db = connect(settings);
+    await waitForBolt(settings, db.target, state.pid, layout);
+    const migrations = await migrate(db);
+    return {
+      uri: state.uri,
+      user: db.target.username,
+      alreadyRunning: true,
+      external: false,
+      pid: state.pid,
+      migrations,
+      startMs: 0,
+    };
+  }
+  if (state) rmSync(layout.stateFile, { force: true });
+
+  await checkJava(settings.java);
+  if (!(await portIsFree(settings.boltPort))) {
+    throw new LuocdoError('PORT_IN_USE', `port ${settings.boltPort} on 127.0.0.1 is already in use`, {
+      hint: 'set LUOCDO_BOLT_PORT to a free port, or stop what listens there',
+    });
+  }
+  const lib = await ensureJars(settings, log);
+  for (const d of [layout.confDir, layout.storeDir, layout.logsDir, layout.runDir])
+    mkdirSync(d, { recursive: true });
+  writeConf(layout, settings);
+  const creds = await ensureCredentials(layout, settings, lib);
+
+  const { pid, uri } = spawnNeo4j(settings, layout, lib);
 
   const target = resolveTarget(settings);
   try {
@@ -283,7 +294,7 @@ export async function startServer(settings: Settings, log: Log = () => {}): Prom
     rmSync(layout.stateFile, { force: true });
     throw e;
   }
-  const migrations = await migrate(openDb(settings, target));
+  const migrations = await migrate(openDb(target, settings));
   return {
     uri,
     user: creds.user,
@@ -297,7 +308,7 @@ export async function startServer(settings: Settings, log: Log = () => {}): Prom
 
 async function waitForBolt(settings: Settings, target: Target, pid: number, layout: Layout): Promise<void> {
   const deadline = Date.now() + settings.startTimeoutMs;
-  const db = openDb(settings, target);
+  const db = openDb(target, settings);
   let last: unknown;
   while (Date.now() < deadline) {
     if (!isOurServer(pid, layout.home)) {
@@ -397,14 +408,9 @@ export async function serverStatus(settings: Settings): Promise<ServerStatus> {
   };
   if (layout && !(state && isOurServer(state.pid, layout.home))) return { ...base, pid: null };
   try {
-    const db = openDb(settings, target);
-    const row = await db.read(async (tx) => (await tx.run(cypher('db/components'))).records[0]);
-    return {
-      ...base,
-      running: true,
-      version: (row?.get('version') as string | undefined) ?? null,
-      edition: (row?.get('edition') as string | undefined) ?? null,
-    };
+    const db = openDb(target, settings);
+    const [row] = await db.read((tx) => rows(tx, 'db/components', componentRow));
+    return { ...base, running: true, version: row?.version ?? null, edition: row?.edition ?? null };
   } catch {
     return base;
   }

@@ -1,5 +1,5 @@
-import type { Db } from './connection.js';
-import { writeSearchText, type SearchRow, type WriteResult } from './ingest.js';
+import type { Db } from '../store/connection.js';
+import { writeSearchText, type SearchRow, type WriteResult } from '../store/ingest.js';
 
 /**
  * Collects the deferred search text of written sources and writes it in batches, one transaction per

@@ -2,15 +2,15 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatError } from '../errors.js';
 import { readDocument } from '../read/index.js';
-import type { Db } from './connection.js';
+import type { Db } from '../store/connection.js';
 import {
   awaitSearchRefresh,
   isFatal,
-  prepare,
   writeSources,
   type IngestResult,
   type Prepared,
-} from './ingest.js';
+} from '../store/ingest.js';
+import { prepare } from './prepare.js';
 import { SearchQueue } from './search-queue.js';
 
 export type Failure = { path: string; error: string };

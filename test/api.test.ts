@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../src/extract/index.js';
 import { closeDrivers, type Db } from '../src/store/connection.js';
+import { connect } from '../src/store/runtime/target.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
-import { startApi, type TestApi } from './helpers/api.js';
-import { cleanGraph, testDb } from './helpers/db.js';
+import { startApi, type GqlBody, type TestApi } from './helpers/api.js';
+import { cleanGraph, testDb, testSettings } from './helpers/db.js';
 import { gold, seedPath } from './helpers/gold.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -250,9 +251,102 @@ describe('the GraphQL API over HTTP, on the seeds', () => {
 
   it('serves /health, /ready and GraphiQL', async () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${base}/ready`)).json()).toEqual({ status: 'ready' });
     const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/graphiql/i);
+  });
+});
+
+describe('the token and the error boundary, over HTTP', () => {
+  const STATS = '{ stats { documents } }';
+  type Body = GqlBody<{ stats?: { documents: number } }>;
+
+  it('with reads protected, runs no operation without the token, by GET or POST; the GraphiQL page still loads', async () => {
+    const guarded = await startApi(testDb(), TOKEN, { protectReads: true });
+    try {
+      const get = (headers: Record<string, string>) =>
+        fetch(`${guarded.base}/graphql?query=${encodeURIComponent(STATS)}`, {
+          headers: { accept: 'application/json', ...headers },
+        });
+      const bare = await get({});
+      expect(bare.status).toBe(401);
+      const refused = (await bare.json()) as Body;
+      expect(refused.data ?? null).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const wrong = await get({ authorization: 'Bearer not-the-token-at-all!' });
+      expect(wrong.status).toBe(401);
+      const post = await guarded.gql(STATS);
+      expect(post.status).toBe(401);
+      expect(post.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+      const allowed = await get({ authorization: `Bearer ${TOKEN}` });
+      expect(allowed.status).toBe(200);
+      expect(((await allowed.json()) as Body).data?.stats?.documents).toBeGreaterThan(0);
+      const posted = await guarded.gql<{ stats: { documents: number } }>(
+        STATS,
+        {},
+        { authorization: `Bearer ${TOKEN}` },
+      );
+      expect(posted.body.data?.stats.documents).toBeGreaterThan(0);
+
+      const page = await fetch(`${guarded.base}/graphql`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/graphiql/i);
+      expect((await fetch(`${guarded.base}/graphiql/graphiql.js`)).status).toBe(200);
+      expect((await fetch(`${guarded.base}/health`)).status).toBe(200);
+      expect((await fetch(`${guarded.base}/ready`)).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('masks an unexpected failure: no message, no stack, not even with NODE_ENV=development', async () => {
+    const db = testDb();
+    const broken: Db = { ...db, read: () => Promise.reject(new Error('/srv/secret/store: page 7 is torn')) };
+    const api = await startApi(broken);
+    const env = process.env['NODE_ENV'];
+    process.env['NODE_ENV'] = 'development';
+    try {
+      const res = await fetch(`${api.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: STATS }),
+      });
+      const text = await res.text();
+      expect(text).not.toMatch(/secret|torn|stack|at /);
+      const body = JSON.parse(text) as Body;
+      expect(body.errors?.map((e) => e.message)).toEqual(['Unexpected error.']);
+      expect(body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      process.env['NODE_ENV'] = env;
+      await api.close();
+    }
+  });
+
+  it('tells a client the database is unavailable, and not where it is', async () => {
+    const down = connect(testSettings({ NEO4J_URI: 'bolt://127.0.0.1:1', LUOCDO_TX_TIMEOUT_MS: '500' }));
+    const api = await startApi(down);
+    try {
+      const { status, body } = await api.gql(STATS);
+      expect(status).toBe(200);
+      expect(body.errors?.[0]).toMatchObject({
+        message: 'the database is unavailable',
+        extensions: { code: 'UNAVAILABLE' },
+      });
+      expect(JSON.stringify(body)).not.toContain('127.0.0.1:1');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('says NOT_FOUND and BAD_REF for the audit of a document the graph lacks or a reference with no number', async () => {
+    const missing = await gql('{ audit(ref: "999-CT/TW") { totalCount } }');
+    expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const bad = await gql('{ audit(ref: "xin chào") { totalCount } }');
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_REF');
+    const ambiguous = await gql('{ audit(ref: "17/KH-UBND") { totalCount } }');
+    expect(ambiguous.body.errors?.[0]?.extensions?.code).toBe('BAD_REF');
   });
 });

@@ -100,7 +100,7 @@ describe('the audit on the seeds', () => {
         data: (await api.gql<Record<string, Result>>(query, variables)).body.data ?? {},
       });
       const a = await post(
-        'query($c: [String!]) { audit(codes: $c, first: 5) { totalCount errors edges { node { code severity documents { symbol } mentions { path start end } } } } }',
+        'query($c: [AuditCode!]) { audit(codes: $c, first: 5) { totalCount errors edges { node { code severity documents { symbol } mentions { path start end } } } } }',
         { c: ['NUMBER_YEAR_MISMATCH'] },
       );
       expect(a.data['audit']?.totalCount).toBe(1);
@@ -113,6 +113,35 @@ describe('the audit on the seeds', () => {
         ok: false,
         findings: [{ code: 'DATE_CONFLICT', proposal: 'ngày 03/4/2017' }],
       });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('gives each finding the values its message is built from, as a JSON object over GraphQL', async () => {
+    const api = await startApi(db);
+    try {
+      const r = await api.gql<{
+        audit: {
+          edges: Array<{
+            node: { code: string; message: string; params: string; mentions: Array<{ issuedOn: string }> };
+          }>;
+        };
+      }>(
+        '{ audit(codes: [NUMBER_YEAR_MISMATCH, DUPLICATE_SOURCE]) { edges { node { code message params mentions { issuedOn } } } } }',
+      );
+      expect(r.body.errors).toBeUndefined();
+      const [nym, dup] = r.body.data?.audit.edges.map((e) => e.node) ?? [];
+      expect(nym?.code).toBe('NUMBER_YEAR_MISMATCH');
+      expect(JSON.parse(nym?.params ?? '')).toEqual({
+        document: '18/2000/CT-TTg',
+        year: '2000',
+        dates: nym?.mentions.map((m) => m.issuedOn),
+      });
+      expect(nym?.mentions.length).toBeGreaterThan(0);
+      const files = (JSON.parse(dup?.params ?? '') as { files: string[] }).files;
+      expect(files).toHaveLength(2);
+      for (const f of files) expect(dup?.message).toContain(f);
     } finally {
       await api.close();
     }
@@ -144,6 +173,13 @@ describe('the audit on constructed graphs', () => {
     expect(f).toHaveLength(1);
     expect(f[0]?.proposal).toBe('ngày 03/3/2021');
     expect(f[0]?.mentions.map((m) => m.issuedOn)).toEqual(['2021-03-05']);
+    expect(f[0]?.params).toMatchObject({ document: '12/KH-UBND', proposal: '2021-03-03' });
+    expect(f[0]?.params['dates']).toEqual(
+      expect.arrayContaining([
+        { on: '2021-03-03', count: 2 },
+        { on: '2021-03-05', count: 1 },
+      ]),
+    );
   });
 
   it('ISSUER_CONFLICT when one number is given to bodies that cannot be one', async () => {

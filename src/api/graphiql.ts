@@ -20,15 +20,16 @@ const fileOf = (a: Asset) => join(dirname(require.resolve(`${a.pkg}/package.json
 
 export const ASSET_PREFIX = '/graphiql/';
 
-const cache = new Map<string, Buffer>();
+// Text files all: kept as strings, which every Response takes as a body.
+const cache = new Map<string, string>();
 
 /** One of the page's files by its name under ASSET_PREFIX; null for anything else. */
-export function graphiqlAsset(name: string): { body: Buffer; type: string } | null {
+export function graphiqlAsset(name: string): { body: string; type: string } | null {
   const a = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
   if (!a) return null;
   let body = cache.get(name);
   if (!body) {
-    body = readFileSync(fileOf(a));
+    body = readFileSync(fileOf(a), 'utf8');
     cache.set(name, body);
   }
   return { body, type: `${a.type}; charset=utf-8` };

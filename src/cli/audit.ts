@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
-import type { AuditFinding } from '../graph/audit.js';
+import { AUDIT_CODES, isAuditCode, type AuditFinding } from '../graph/audit.js';
 import { decodeText } from '../read/text.js';
-import { AUDIT_CODES, audit, auditText } from '../store/audit.js';
+import { audit, auditText } from '../store/audit.js';
 import { connect } from '../store/runtime/target.js';
 import { json, table, type Io } from './output.js';
 
@@ -34,7 +34,8 @@ export function registerAudit(program: Command, io: Io): void {
     .option('--text <file>', 'check a draft that is not in the graph against it; ingests nothing')
     .option('--json', 'machine-readable output')
     .action(async (ref: string | undefined, opts: { code: string[]; text?: string; json?: boolean }) => {
-      const unknown = opts.code.filter((c) => !(AUDIT_CODES as readonly string[]).includes(c));
+      const codes = opts.code.filter(isAuditCode);
+      const unknown = opts.code.filter((c) => !isAuditCode(c));
       if (unknown.length)
         throw new LuocdoError(
           'BAD_INPUT',
@@ -48,7 +49,7 @@ export function registerAudit(program: Command, io: Io): void {
         });
         findings = (await auditText(db, decodeText(bytes, opts.text), opts.text)).findings;
       } else {
-        findings = await audit(db, { ref: ref ?? null, codes: opts.code });
+        findings = await audit(db, { ref: ref ?? null, codes });
       }
       if (opts.json) io.out(json({ findings }));
       else print(io, findings);

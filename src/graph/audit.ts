@@ -1,12 +1,37 @@
 /** The audit's judgements, pure: which date to propose, which issuers cannot be one body, which cycles are one. */
+import type { Finding, Severity } from '../extract/types.js';
+
+export type { Severity };
+
+/**
+ * What the audit looks for over the graph; each has one check in audit-checks.ts (which the compiler makes
+ * total over this list) and one value in the schema's AuditCode enum (a test compares them).
+ */
+export const AUDIT_CODES = [
+  'DANGLING',
+  'DATE_CONFLICT',
+  'NUMBER_YEAR_MISMATCH',
+  'ISSUER_CONFLICT',
+  'CITED_BEFORE_ISSUED',
+  'AMBIGUOUS',
+  'UNKNOWN_CODE',
+  'MALFORMED_SYMBOL',
+  'SUPERSEDED',
+  'CYCLE',
+  'DUPLICATE_SOURCE',
+] as const;
+
+export type AuditCode = (typeof AUDIT_CODES)[number];
+
+export const isAuditCode = (c: string): c is AuditCode => (AUDIT_CODES as readonly string[]).includes(c);
 
 export type AuditDoc = {
   key: string;
   symbol: string | null;
   name: string | null;
   issuedOn: string | null;
-  hasText?: boolean;
-  type?: string;
+  hasText?: boolean | null;
+  type?: string | null;
 };
 export type AuditMention = {
   path: string | null;
@@ -16,11 +41,20 @@ export type AuditMention = {
   text: string;
   issuedOn: string | null;
 };
-export type Severity = 'error' | 'warning' | 'info';
+
+/** A value a message is built from: dates stay ISO, so each language writes them its own way. */
+export type ParamValue =
+  string | number | boolean | null | readonly ParamValue[] | { readonly [k: string]: ParamValue };
+/** The values a finding's message is built from, by name ({symbol, dates}), for a page to say it in Vietnamese. */
+export type FindingParams = { readonly [name: string]: ParamValue };
+
 export type AuditFinding = {
-  code: string;
+  /** An audit code, or, for a draft (auditText), the code of a finding of the extraction. */
+  code: AuditCode | Finding['code'];
   severity: Severity;
+  /** In English, for the terminal and the log; `code` and `params` say the same for other languages. */
   message: string;
+  params: FindingParams;
   documents: AuditDoc[];
   mentions: AuditMention[];
   proposal: string | null;

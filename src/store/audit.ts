@@ -1,249 +1,78 @@
-import { extractDocument, parseSymbol, type ExtractedDocument } from '../extract/index.js';
-import { codeProblems } from '../extract/findings.js';
+import { extractDocument, type ExtractedDocument, type ExtractedReference } from '../extract/index.js';
+import { CHECKS } from '../graph/audit-checks.js';
 import {
-  distinctCycles,
-  issuersConflict,
-  label,
-  proposedDate,
+  AUDIT_CODES,
   SEVERITY_ORDER,
   vnDate,
+  type AuditCode,
   type AuditDoc,
   type AuditFinding,
   type AuditMention,
 } from '../graph/audit.js';
-import { LuocdoError } from '../errors.js';
+import { LuocdoError, recode } from '../errors.js';
 import type { Db } from './connection.js';
 import { cypher } from './cypher.js';
-import { toParam, toPlain, type Plain } from './values.js';
+import { toParam, toPlain } from './values.js';
 import * as q from './queries.js';
 
-export const AUDIT_CODES = [
-  'DANGLING',
-  'DATE_CONFLICT',
-  'NUMBER_YEAR_MISMATCH',
-  'ISSUER_CONFLICT',
-  'CITED_BEFORE_ISSUED',
-  'AMBIGUOUS',
-  'UNKNOWN_CODE',
-  'MALFORMED_SYMBOL',
-  'SUPERSEDED',
-  'CYCLE',
-  'DUPLICATE_SOURCE',
-] as const;
-
-type Row = Record<string, Plain>;
-const rows = async (db: Db, name: string, keys: string[] | null): Promise<Row[]> =>
+/** A check's rows, as plain values; the check's own schema says what they must hold. */
+const rows = async (db: Db, query: string, keys: string[] | null): Promise<unknown[]> =>
   db.read(async (tx) =>
-    (await tx.run(cypher(`audit/${name}`), toParam({ keys }) as Record<string, unknown>)).records.map(
-      (r) => toPlain(r.toObject()) as Row,
+    (await tx.run(cypher(`audit/${query}`), toParam({ keys }) as Record<string, unknown>)).records.map((r) =>
+      toPlain(r.toObject()),
     ),
   );
-const asDoc = (v: Plain | undefined) => v as unknown as AuditDoc;
-const asMentions = (v: Plain | undefined) =>
-  ((v ?? []) as unknown as AuditMention[]).filter((m) => m && m.quote !== undefined);
+
+/** The documents of one document's chain: what it cites, three deep, and who cites it. */
+async function chainKeys(db: Db, ref: string): Promise<string[]> {
+  const r = await q.resolveRef(db, ref).catch(recode('BAD_INPUT', 'BAD_REF'));
+  if (!r.doc) {
+    throw r.candidates.length
+      ? new LuocdoError('BAD_REF', `'${ref}' fits ${r.candidates.length} documents; add the date`)
+      : new LuocdoError('NOT_FOUND', `no document '${ref}' in the graph`);
+  }
+  const chain = await q.citationChain(db, r.doc, 'BOTH', 3);
+  return chain.nodes.map((n) => n.key);
+}
+
+const bySeverityCodeMessage = (a: AuditFinding, b: AuditFinding) =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+  a.code.localeCompare(b.code) ||
+  a.message.localeCompare(b.message);
 
 /**
- * Every broken or suspicious link, over the whole graph or one document's chain (what it cites, three deep,
- * and who cites it), each with the documents, the mentions a person reads to fix it, and a proposal where
- * the graph holds the right value.
+ * Every broken or suspicious link, over the whole graph or one document's chain, each with the documents, the
+ * mentions a person reads to fix it, and a proposal where the graph holds the right value: the checks of
+ * graph/audit-checks.ts, those of `codes` (all when none are given).
  */
 export async function audit(
   db: Db,
-  opts: { ref?: string | null; codes?: string[] | null },
+  opts: { ref?: string | null; codes?: readonly AuditCode[] | null },
 ): Promise<AuditFinding[]> {
-  let keys: string[] | null = null;
-  if (opts.ref) {
-    const r = await q.resolveRef(db, opts.ref);
-    if (!r.doc) {
-      throw new LuocdoError(
-        r.candidates.length ? 'BAD_INPUT' : 'NOT_FOUND',
-        r.candidates.length
-          ? `'${opts.ref}' fits ${r.candidates.length} documents; add the date`
-          : `no document '${opts.ref}' in the graph`,
-      );
-    }
-    const chain = await q.citationChain(db, r.doc, 'BOTH', 3);
-    keys = chain.nodes.map((n) => n.key);
-  }
-  const want = (c: string) => !opts.codes?.length || opts.codes.includes(c);
+  const keys = opts.ref ? await chainKeys(db, opts.ref) : null;
+  const wanted = AUDIT_CODES.filter((c) => !opts.codes?.length || opts.codes.includes(c));
+  // Checks may share a query (UNKNOWN_CODE and MALFORMED_SYMBOL): it runs once.
+  const fetched = new Map<string, unknown[]>();
   const out: AuditFinding[] = [];
-
-  if (want('DANGLING')) {
-    for (const r of await rows(db, 'dangling', keys)) {
-      const d = asDoc(r['doc']);
-      const n = Number(r['citers']);
-      out.push({
-        code: 'DANGLING',
-        severity: 'info',
-        message: `${label(d)} is cited by ${n} document${n === 1 ? '' : 's'} but its own text is not in the graph`,
-        documents: [d],
-        mentions: asMentions(r['mentions']),
-        proposal: null,
-      });
+  for (const code of wanted) {
+    const check = CHECKS[code];
+    let found = fetched.get(check.query);
+    if (!found) {
+      found = await rows(db, check.query, keys);
+      fetched.set(check.query, found);
     }
+    for (const f of check.findings(found)) out.push({ code, severity: check.severity, ...f });
   }
-  if (want('DATE_CONFLICT')) {
-    for (const r of await rows(db, 'date-conflicts', keys)) {
-      const d = asDoc(r['doc']);
-      const dates = r['dates'] as unknown as Array<{ on: string; count: number; mentions: AuditMention[] }>;
-      const proposal = proposedDate(dates, d.issuedOn, d.hasText === true);
-      out.push({
-        code: 'DATE_CONFLICT',
-        severity: 'warning',
-        message: `${label(d)} is cited with ${dates.length} dates: ${dates.map((x) => `${vnDate(x.on)} (${x.count}×)`).join(', ')}${proposal ? `; ngày ${vnDate(proposal)} is probably right` : ''}`,
-        documents: [d],
-        mentions: dates.filter((x) => x.on !== proposal).flatMap((x) => x.mentions),
-        proposal: proposal ? `ngày ${vnDate(proposal)}` : null,
-      });
-    }
-  }
-  if (want('NUMBER_YEAR_MISMATCH')) {
-    for (const r of await rows(db, 'number-year', keys)) {
-      const d = asDoc(r['doc']);
-      const ms = asMentions(r['mentions']);
-      out.push({
-        code: 'NUMBER_YEAR_MISMATCH',
-        severity: 'error',
-        message: `${label(d)} carries the year ${d.symbol?.split('/')[1]} in its number but is cited as of ${ms.map((m) => vnDate(m.issuedOn ?? '')).join(', ')}`,
-        documents: [d],
-        mentions: ms,
-        proposal: null,
-      });
-    }
-  }
-  if (want('UNKNOWN_CODE') || want('MALFORMED_SYMBOL')) {
-    for (const r of await rows(db, 'symbols', keys)) {
-      const d = asDoc(r['doc']);
-      for (const p of codeProblems(parseSymbol(d.symbol as string))) {
-        if (!want(p.code)) continue;
-        const fix = /probably (\S+)$/.exec(p.message)?.[1];
-        out.push({
-          code: p.code,
-          severity: p.severity,
-          message: p.message,
-          documents: [d],
-          mentions: asMentions(r['mentions']),
-          proposal: fix ?? null,
-        });
-      }
-    }
-  }
-  if (want('ISSUER_CONFLICT')) {
-    for (const r of await rows(db, 'issuer-conflicts', keys)) {
-      const issuers = r['issuers'] as unknown as Array<{
-        key: string;
-        name: string;
-        level: string | null;
-        kind: string | null;
-      }>;
-      if (!issuersConflict(issuers)) continue;
-      const d = asDoc(r['doc']);
-      out.push({
-        code: 'ISSUER_CONFLICT',
-        severity: 'error',
-        message: `${label(d)} is cited as issued by bodies that cannot be one: ${issuers.map((i) => i.name).join('; ')}`,
-        documents: [d],
-        mentions: asMentions(r['mentions']),
-        proposal: null,
-      });
-    }
-  }
-  if (want('CITED_BEFORE_ISSUED')) {
-    for (const r of await rows(db, 'cited-before-issued', keys)) {
-      const rep = asDoc(r['report']);
-      const d = asDoc(r['doc']);
-      const ms = asMentions(r['mentions']);
-      out.push({
-        code: 'CITED_BEFORE_ISSUED',
-        severity: 'error',
-        message: `${label(rep)} (${vnDate(rep.issuedOn ?? '')}) cites ${label(d)} dated ${vnDate(ms[0]?.issuedOn ?? d.issuedOn ?? '')}, after itself`,
-        documents: [rep, d],
-        mentions: ms,
-        proposal: null,
-      });
-    }
-  }
-  if (want('AMBIGUOUS')) {
-    for (const r of await rows(db, 'ambiguous', keys)) {
-      const d = asDoc(r['doc']);
-      const alts = (r['alternatives'] as unknown as AuditDoc[]) ?? [];
-      out.push({
-        code: 'AMBIGUOUS',
-        severity: 'warning',
-        message: `a mention of ${label(d)} does not say its issuer or year, and ${alts.length + 1} documents carry that number`,
-        documents: [d, ...alts],
-        mentions: asMentions([r['mention'] as Plain]),
-        proposal: null,
-      });
-    }
-  }
-  if (want('SUPERSEDED')) {
-    for (const r of await rows(db, 'superseded', keys)) {
-      const rep = asDoc(r['report']);
-      const d = asDoc(r['doc']);
-      const by = asDoc(r['by']);
-      out.push({
-        code: 'SUPERSEDED',
-        severity: 'warning',
-        message: `${label(rep)} cites ${label(d)}, which ${label(by)} ${r['how'] === 'REPLACES' ? 'replaced' : 'repealed'} on ${vnDate(by.issuedOn ?? '')}, before the report`,
-        documents: [rep, d, by],
-        mentions: asMentions(r['mentions']),
-        proposal: r['how'] === 'REPLACES' ? label(by) : null,
-      });
-    }
-  }
-  if (want('CYCLE')) {
-    const cycles = (await rows(db, 'cycles', keys)).map((r) => ({
-      docs: r['docs'] as unknown as AuditDoc[],
-      rels: r['rels'] as string[],
-    }));
-    for (const c of distinctCycles(cycles)) {
-      out.push({
-        code: 'CYCLE',
-        severity: 'error',
-        message: `a chain of ${[...new Set(c.rels)].join('/')} returns to its start: ${c.docs.map(label).join(' → ')}`,
-        documents: c.docs.slice(0, -1),
-        mentions: [],
-        proposal: null,
-      });
-    }
-  }
-  if (want('DUPLICATE_SOURCE')) {
-    for (const r of await rows(db, 'duplicate-sources', keys)) {
-      const d = asDoc(r['doc']);
-      const sources = r['sources'] as unknown as Array<{ path: string; sha256: string; format: string }>;
-      out.push({
-        code: 'DUPLICATE_SOURCE',
-        severity: 'info',
-        message: `${label(d)} was ingested from ${sources.length} files, shown as one report: ${sources.map((s) => s.path).join('; ')}`,
-        documents: [d],
-        mentions: [],
-        proposal: null,
-      });
-    }
-  }
-  return out.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
-  );
+  return out.sort(bySeverityCodeMessage);
 }
 
-/**
- * A draft checked against the graph, ingesting nothing: its own findings, and each reference whose date
- * disagrees with what the graph knows of that document (same symbol and year: the numbering says one).
- */
-export async function auditText(
-  db: Db,
-  text: string,
-  path = 'draft',
-): Promise<{ document: ExtractedDocument; findings: AuditFinding[] }> {
-  const doc = extractDocument(text, { path, sha256: '', format: 'txt' });
-  const findings: AuditFinding[] = doc.findings.map((f) => ({
+/** The draft's own findings, as the extraction made them, each with its span as the mention. */
+function extractionFindings(doc: ExtractedDocument, text: string, path: string): AuditFinding[] {
+  return doc.findings.map((f) => ({
     code: f.code,
     severity: f.severity,
     message: f.message,
+    params: f.params,
     documents: [],
     mentions: [
       {
@@ -257,43 +86,71 @@ export async function auditText(
     ],
     proposal: null,
   }));
-  const mention = (r: (typeof doc.references)[number]): AuditMention => ({
-    path,
-    quote: r.text,
-    start: r.start,
-    end: r.end,
-    text: r.text,
-    issuedOn: r.issuedOn,
-  });
+}
+
+/** The one document of the graph a draft's reference means: same symbol, and same year unless the number has one. */
+async function graphDocument(db: Db, r: ExtractedReference): Promise<q.DocRecord | null> {
+  if (!r.symbol || r.symbolInferred) return null;
+  const known = (await q.resolveRef(db, r.symbol)).candidates;
+  const year = r.issuedOn?.slice(0, 4) ?? (r.year !== null ? String(r.year) : null);
+  const sameNumbering = known.filter(
+    (k) => !year || !k.issuedOn || k.issuedOn.slice(0, 4) === year || /\/\d{4}\//.test(r.symbol ?? ''),
+  );
+  return sameNumbering.length === 1 ? (sameNumbering[0] as q.DocRecord) : null;
+}
+
+/** What the graph says against one reference of the draft: another date, or a date after the draft's own. */
+function referenceFindings(
+  r: ExtractedReference,
+  k: q.DocRecord,
+  draftOn: string | null,
+  path: string,
+): AuditFinding[] {
+  const out: AuditFinding[] = [];
+  const documents: AuditDoc[] = [{ key: k.key, symbol: k.symbol, name: k.name, issuedOn: k.issuedOn }];
+  const mentions: AuditMention[] = [
+    { path, quote: r.text, start: r.start, end: r.end, text: r.text, issuedOn: r.issuedOn },
+  ];
+  if (r.issuedOn && k.issuedOn && r.issuedOn !== k.issuedOn) {
+    out.push({
+      code: 'DATE_CONFLICT',
+      severity: 'error',
+      message: `${r.symbol} is dated ${vnDate(r.issuedOn)} here, but ${vnDate(k.issuedOn)} in the graph${k.hasText ? ' (its own text)' : ''}`,
+      params: { symbol: r.symbol, date: r.issuedOn, graphDate: k.issuedOn, ownText: k.hasText },
+      documents,
+      mentions,
+      proposal: `ngày ${vnDate(k.issuedOn)}`,
+    });
+  }
+  const date = r.issuedOn ?? k.issuedOn;
+  if (draftOn && (date ?? '') > draftOn) {
+    out.push({
+      code: 'CITED_BEFORE_ISSUED',
+      severity: 'error',
+      message: `the draft (${vnDate(draftOn)}) cites ${r.symbol} dated ${vnDate(date ?? '')}`,
+      params: { reportDate: draftOn, symbol: r.symbol, date },
+      documents,
+      mentions,
+      proposal: null,
+    });
+  }
+  return out;
+}
+
+/**
+ * A draft checked against the graph, ingesting nothing: its own findings, and each reference whose date
+ * disagrees with what the graph knows of that document (same symbol and year: the numbering says one).
+ */
+export async function auditText(
+  db: Db,
+  text: string,
+  path = 'draft',
+): Promise<{ document: ExtractedDocument; findings: AuditFinding[] }> {
+  const doc = extractDocument(text, { path, sha256: '', format: 'txt' });
+  const findings = extractionFindings(doc, text, path);
   for (const r of doc.references) {
-    if (!r.symbol || r.symbolInferred) continue;
-    const known = (await q.resolveRef(db, r.symbol)).candidates;
-    const year = r.issuedOn?.slice(0, 4) ?? (r.year !== null ? String(r.year) : null);
-    const sameNumbering = known.filter(
-      (k) => !year || !k.issuedOn || k.issuedOn.slice(0, 4) === year || /\/\d{4}\//.test(r.symbol ?? ''),
-    );
-    if (sameNumbering.length !== 1) continue;
-    const k = sameNumbering[0] as q.DocRecord;
-    if (r.issuedOn && k.issuedOn && r.issuedOn !== k.issuedOn) {
-      findings.push({
-        code: 'DATE_CONFLICT',
-        severity: 'error',
-        message: `${r.symbol} is dated ${vnDate(r.issuedOn)} here, but ${vnDate(k.issuedOn)} in the graph${k.hasText ? ' (its own text)' : ''}`,
-        documents: [{ key: k.key, symbol: k.symbol, name: k.name, issuedOn: k.issuedOn }],
-        mentions: [mention(r)],
-        proposal: `ngày ${vnDate(k.issuedOn)}`,
-      });
-    }
-    if (doc.document.issuedOn && (r.issuedOn ?? k.issuedOn ?? '') > doc.document.issuedOn) {
-      findings.push({
-        code: 'CITED_BEFORE_ISSUED',
-        severity: 'error',
-        message: `the draft (${vnDate(doc.document.issuedOn)}) cites ${r.symbol} dated ${vnDate(r.issuedOn ?? k.issuedOn ?? '')}`,
-        documents: [{ key: k.key, symbol: k.symbol, name: k.name, issuedOn: k.issuedOn }],
-        mentions: [mention(r)],
-        proposal: null,
-      });
-    }
+    const k = await graphDocument(db, r);
+    if (k) findings.push(...referenceFindings(r, k, doc.document.issuedOn, path));
   }
   findings.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code),

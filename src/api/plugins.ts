@@ -1,0 +1,120 @@
+import { timingSafeEqual } from 'node:crypto';
+import { useReadinessCheck, type Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { LuocdoError } from '../errors.js';
+import type { Db } from '../store/connection.js';
+import { clientErrors } from './errors.js';
+import { ASSET_PREFIX, graphiqlAsset } from './graphiql.js';
+
+// Small yoga plugins, one concern each; the server is yoga and these, nothing in front of it.
+
+type Fetch = { Response: typeof Response };
+const json = (fetchAPI: Fetch, status: number, body: unknown) =>
+  new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** GET /health: the process answers. */
+export function health(): Plugin {
+  return {
+    onRequest({ url, fetchAPI, endResponse }) {
+      if (url.pathname === '/health') endResponse(json(fetchAPI, 200, { status: 'ok' }));
+    },
+  };
+}
+
+/** GET /ready: the database answers too (503 with the reason when it does not). */
+export function ready(db: Db, log: Logger): Plugin {
+  return useReadinessCheck({
+    endpoint: '/ready',
+    check: async ({ fetchAPI }) => {
+      try {
+        await db.verify();
+        return json(fetchAPI, 200, { status: 'ready' });
+      } catch (e) {
+        log.warn({ err: (e as Error).message }, 'not ready');
+        return json(fetchAPI, 503, { status: 'unavailable', reason: 'database' });
+      }
+    },
+  });
+}
+
+/** GET /graphiql/<file>: the GraphiQL page's scripts and styles, from this process (see graphiql.ts). */
+export function graphiqlAssets(log: Logger): Plugin {
+  return {
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      if (request.method !== 'GET' || !url.pathname.startsWith(ASSET_PREFIX)) return;
+      let asset;
+      try {
+        asset = graphiqlAsset(url.pathname.slice(ASSET_PREFIX.length));
+      } catch (e) {
+        log.error({ err: (e as Error).message, url: url.pathname }, 'GraphiQL asset unreadable');
+        const headers = { 'content-type': 'text/plain' };
+        endResponse(new fetchAPI.Response('GraphiQL asset unreadable', { status: 500, headers }));
+        return;
+      }
+      if (asset) {
+        const headers = { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' };
+        endResponse(new fetchAPI.Response(asset.body, { status: 200, headers }));
+      }
+    },
+  };
+}
+
+function tokenMatches(header: string | null, token: string | null): boolean {
+  if (!token || !header) return false;
+  const given = Buffer.from(header.replace(/^Bearer\s+/i, ''));
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+/** What the token plugin adds to each operation's context. */
+export type TokenContext = { authorized: boolean };
+
+/**
+ * LUOCDO_API_TOKEN. Every operation's context says whether the request carried it (mutations ask); with
+ * protectReads, an operation without it is refused with a 401 before it runs, whether it came by GET or POST.
+ * The GraphiQL page and its files need no token: they run nothing (a person puts the token in the page's
+ * headers pane, and its queries carry it).
+ */
+export function token(opts: { token: string | null; protectReads: boolean }): Plugin<TokenContext> {
+  const carries = (request: Request) => tokenMatches(request.headers.get('authorization'), opts.token);
+  return {
+    onParams({ request, setResult }) {
+      if (!opts.protectReads || carries(request)) return;
+      setResult({
+        errors: clientErrors(new LuocdoError('UNAUTHENTICATED', 'the API token is required')),
+        extensions: { http: { status: 401 } },
+      });
+    },
+    onContextBuilding({ context, extendContext }) {
+      extendContext({ authorized: carries(context.request) });
+    },
+  };
+}
+
+/** Every failed operation is logged with its query, whatever the client was told. */
+export function logFailures(log: Logger): Plugin {
+  return {
+    onExecute({ args }) {
+      const started = performance.now();
+      return {
+        onExecuteDone({ result }) {
+          const errors =
+            'errors' in result
+              ? (result.errors as ReadonlyArray<{ message: string }> | undefined)
+              : undefined;
+          if (errors?.length) {
+            log.warn(
+              {
+                operation: args.operationName,
+                query: args.document.loc?.source.body.slice(0, 2000),
+                errors: errors.map((e) => e.message),
+                ms: Math.round(performance.now() - started),
+              },
+              'query failed',
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import { parseSymbol } from '../extract/index.js';
+import { codeProblems } from '../extract/findings.js';
+import { LuocdoError } from '../errors.js';
+import {
+  distinctCycles,
+  issuersConflict,
+  label,
+  proposedDate,
+  vnDate,
+  type AuditCode,
+  type AuditFinding,
+  type Severity,
+} from './audit.js';
+
+/**
+ * The audit as a table: for each code, its severity, the query that finds it (cypher/audit/<query>.cypher,
+ * given $keys: the documents to look at, null for the whole graph), the shape of the query's rows, and how rows
+ * become findings. A new check is a code in AUDIT_CODES (graph/audit.ts), an entry here, a .cypher file and a
+ * value of the schema's AuditCode enum.
+ */
+export type AuditCheck = {
+  severity: Severity;
+  query: string;
+  /** The findings of the query's rows; a row of another shape is a DB_QUERY error that names the query. */
+  findings(rows: readonly unknown[]): Draft[];
+};
+
+/** A finding before the table gives it its code and severity. */
+export type Draft = Omit<AuditFinding, 'code' | 'severity'>;
+
+// The shapes the audit queries return: a document and a citation as `d {…}` and `c {…}` project them.
+const Doc = z.object({
+  key: z.string(),
+  symbol: z.string().nullable(),
+  name: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  hasText: z.boolean().nullable(),
+  type: z.string().nullable(),
+});
+const Mention = z.object({
+  quote: z.string(),
+  start: z.number(),
+  end: z.number(),
+  text: z.string(),
+  issuedOn: z.string().nullable(),
+  path: z.string().nullable(),
+});
+const Mentions = z.array(Mention.nullable()).transform((ms) => ms.filter((m) => m !== null));
+
+function parseRow<S extends z.ZodType>(schema: S, row: unknown, query: string, i: number): z.output<S> {
+  const r = schema.safeParse(row);
+  if (r.success) return r.data;
+  throw new LuocdoError(
+    'DB_QUERY',
+    `audit/${query}: row ${i} is not what the check expects: ${z.prettifyError(r.error)}`,
+  );
+}
+
+function check<S extends z.ZodType>(c: {
+  severity: Severity;
+  query: string;
+  row: S;
+  findings: (rows: Array<z.output<S>>) => Draft[];
+}): AuditCheck {
+  return {
+    severity: c.severity,
+    query: c.query,
+    findings: (rows) => c.findings(rows.map((r, i) => parseRow(c.row, r, c.query, i))),
+  };
+}
+
+/** Row by row: a finding, or none for a row that turns out fine. */
+const each =
+  <R>(f: (r: R) => Draft | null) =>
+  (rows: R[]): Draft[] =>
+    rows.flatMap((r) => f(r) ?? []);
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** UNKNOWN_CODE and MALFORMED_SYMBOL share a query (each symbol in the graph) and the extraction's judgement of its codes. */
+const symbolCheck = (code: 'UNKNOWN_CODE' | 'MALFORMED_SYMBOL', severity: Severity) =>
+  check({
+    severity,
+    query: 'symbols',
+    row: z.object({ doc: Doc.extend({ symbol: z.string() }), mentions: Mentions }),
+    findings: (rows) =>
+      rows.flatMap(({ doc, mentions }) =>
+        codeProblems(parseSymbol(doc.symbol))
+          .filter((p) => p.code === code)
+          .map((p) => {
+            const fix = typeof p.params['probably'] === 'string' ? p.params['probably'] : null;
+            return {
+              message: p.message,
+              params: { ...p.params, proposal: fix },
+              documents: [doc],
+              mentions,
+              proposal: fix,
+            };
+          }),
+      ),
+  });
+
+export const CHECKS: Record<AuditCode, AuditCheck> = {
+  DANGLING: check({
+    severity: 'info',
+    query: 'dangling',
+    row: z.object({ doc: Doc, citers: z.number(), mentions: Mentions }),
+    findings: each(({ doc, citers, mentions }) => ({
+      message: `${label(doc)} is cited by ${plural(citers, 'document')} but its own text is not in the graph`,
+      params: { document: label(doc), citers },
+      documents: [doc],
+      mentions,
+      proposal: null,
+    })),
+  }),
+
+  DATE_CONFLICT: check({
+    severity: 'warning',
+    query: 'date-conflicts',
+    row: z.object({
+      doc: Doc,
+      dates: z.array(z.object({ on: z.string(), count: z.number(), mentions: Mentions })),
+    }),
+    findings: each(({ doc, dates }) => {
+      const proposal = proposedDate(dates, doc.issuedOn, doc.hasText === true);
+      const given = dates.map((x) => `${vnDate(x.on)} (${x.count}×)`).join(', ');
+      return {
+        message: `${label(doc)} is cited with ${dates.length} dates: ${given}${proposal ? `; ngày ${vnDate(proposal)} is probably right` : ''}`,
+        params: { document: label(doc), dates: dates.map(({ on, count }) => ({ on, count })), proposal },
+        documents: [doc],
+        mentions: dates.filter((x) => x.on !== proposal).flatMap((x) => x.mentions),
+        proposal: proposal ? `ngày ${vnDate(proposal)}` : null,
+      };
+    }),
+  }),
+
+  NUMBER_YEAR_MISMATCH: check({
+    severity: 'error',
+    query: 'number-year',
+    // The query keeps symbols with a year in the number (04/2015/NĐ-CP).
+    row: z.object({ doc: Doc.extend({ symbol: z.string() }), mentions: Mentions }),
+    findings: each(({ doc, mentions }) => {
+      const year = doc.symbol.split('/')[1] ?? '';
+      const dates = mentions.map((m) => m.issuedOn ?? '');
+      return {
+        message: `${label(doc)} carries the year ${year} in its number but is cited as of ${dates.map(vnDate).join(', ')}`,
+        params: { document: label(doc), year, dates },
+        documents: [doc],
+        mentions,
+        proposal: null,
+      };
+    }),
+  }),
+
+  UNKNOWN_CODE: symbolCheck('UNKNOWN_CODE', 'warning'),
+  MALFORMED_SYMBOL: symbolCheck('MALFORMED_SYMBOL', 'error'),
+
+  ISSUER_CONFLICT: check({
+    severity: 'error',
+    query: 'issuer-conflicts',
+    row: z.object({
+      doc: Doc,
+      issuers: z.array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          level: z.string().nullable(),
+          kind: z.string().nullable(),
+        }),
+      ),
+      mentions: Mentions,
+    }),
+    findings: each(({ doc, issuers, mentions }) => {
+      if (!issuersConflict(issuers)) return null;
+      const names = issuers.map((i) => i.name);
+      return {
+        message: `${label(doc)} is cited as issued by bodies that cannot be one: ${names.join('; ')}`,
+        params: { document: label(doc), issuers: names },
+        documents: [doc],
+        mentions,
+        proposal: null,
+      };
+    }),
+  }),
+
+  CITED_BEFORE_ISSUED: check({
+    severity: 'error',
+    query: 'cited-before-issued',
+    row: z.object({ report: Doc, doc: Doc, mentions: Mentions }),
+    findings: each(({ report, doc, mentions }) => {
+      const date = mentions[0]?.issuedOn ?? doc.issuedOn;
+      return {
+        message: `${label(report)} (${vnDate(report.issuedOn ?? '')}) cites ${label(doc)} dated ${vnDate(date ?? '')}, after itself`,
+        params: { report: label(report), reportDate: report.issuedOn, document: label(doc), date },
+        documents: [report, doc],
+        mentions,
+        proposal: null,
+      };
+    }),
+  }),
+
+  AMBIGUOUS: check({
+    severity: 'warning',
+    query: 'ambiguous',
+    row: z.object({ doc: Doc, mention: Mention.nullable(), alternatives: z.array(Doc) }),
+    findings: each(({ doc, mention, alternatives }) => ({
+      message: `a mention of ${label(doc)} does not say its issuer or year, and ${alternatives.length + 1} documents carry that number`,
+      params: { document: label(doc), documents: alternatives.length + 1 },
+      documents: [doc, ...alternatives],
+      mentions: mention ? [mention] : [],
+      proposal: null,
+    })),
+  }),
+
+  SUPERSEDED: check({
+    severity: 'warning',
+    query: 'superseded',
+    row: z.object({
+      report: Doc,
+      doc: Doc,
+      by: Doc,
+      how: z.enum(['REPLACES', 'REPEALS']),
+      mentions: Mentions,
+    }),
+    findings: each(({ report, doc, by, how, mentions }) => ({
+      message: `${label(report)} cites ${label(doc)}, which ${label(by)} ${how === 'REPLACES' ? 'replaced' : 'repealed'} on ${vnDate(by.issuedOn ?? '')}, before the report`,
+      params: { report: label(report), document: label(doc), by: label(by), how, date: by.issuedOn },
+      documents: [report, doc, by],
+      mentions,
+      proposal: how === 'REPLACES' ? label(by) : null,
+    })),
+  }),
+
+  CYCLE: check({
+    severity: 'error',
+    query: 'cycles',
+    row: z.object({ docs: z.array(Doc), rels: z.array(z.string()) }),
+    findings: (rows) =>
+      distinctCycles(rows).map(({ docs, rels }) => {
+        const relations = [...new Set(rels)];
+        return {
+          message: `a chain of ${relations.join('/')} returns to its start: ${docs.map(label).join(' → ')}`,
+          params: { relations, documents: docs.map(label) },
+          documents: docs.slice(0, -1),
+          mentions: [],
+          proposal: null,
+        };
+      }),
+  }),
+
+  DUPLICATE_SOURCE: check({
+    severity: 'info',
+    query: 'duplicate-sources',
+    row: z.object({
+      doc: Doc,
+      sources: z.array(z.object({ path: z.string(), sha256: z.string(), format: z.string().nullable() })),
+    }),
+    findings: each(({ doc, sources }) => {
+      const files = sources.map((s) => s.path);
+      return {
+        message: `${label(doc)} was ingested from ${sources.length} files, shown as one report: ${files.join('; ')}`,
+        params: { document: label(doc), files },
+        documents: [doc],
+        mentions: [],
+        proposal: null,
+      };
+    }),
+  }),
+};

@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { LuocdoError } from '../errors.js';
 import { queryOf } from './run.js';
+import { closeDrivers, drivers } from './drivers.js';
 
 /**
  * Which server to talk to, and how it was chosen (for messages). The caller decides it (the local
@@ -15,8 +16,6 @@ export type Target = {
   /** Names the setting or file the connection came from, for one-line errors. */
   source: string;
 };
-
-const drivers = new Map<string, Driver>();
 
 /** One driver per process and server: the driver owns the connection pool and the routing table. */
 export type DbOptions = { txTimeoutMs: number };
@@ -36,11 +35,7 @@ export function driverFor(target: Target, opts: DbOptions): Driver {
   return d;
 }
 
-export async function closeDrivers(): Promise<void> {
-  const all = [...drivers.values()];
-  drivers.clear();
-  await Promise.all(all.map((d) => d.close()));
-}
+export { closeDrivers };
 
 /** Maps driver failures to one-line errors naming the setting at fault. */
 export function explain(e: unknown, target: Target): LuocdoError {

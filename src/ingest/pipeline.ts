@@ -71,7 +71,14 @@ export async function listFiles(paths: string[]): Promise<{ files: string[]; fai
 async function load(path: string, maxBytes: number): Promise<Prepared> {
   const bytes = await readFile(path);
   const read = await readDocument(bytes, path, { maxBytes });
-  return prepare({ path, text: read.text, sha256: read.sha256, format: read.format, bytes: read.bytes });
+  return prepare({
+    path,
+    text: read.text,
+    sha256: read.sha256,
+    format: read.format,
+    bytes: read.bytes,
+    ...(read.pageStarts ? { pageStarts: read.pageStarts } : {}),
+  });
 }
 
 /**

@@ -7,7 +7,14 @@ import { decodeText } from './text.js';
 
 export type Format = 'txt' | 'docx' | 'pdf' | 'html';
 
-export type ReadResult = { text: string; format: Format; sha256: string; bytes: number };
+export type ReadResult = {
+  text: string;
+  format: Format;
+  sha256: string;
+  bytes: number;
+  /** Where each page begins in `text`, for formats that have pages (PDF). */
+  pageStarts?: number[];
+};
 
 export type ReadOptions = { maxBytes: number };
 
@@ -17,7 +24,11 @@ const fail = (path: string, why: string, cause?: unknown) =>
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
 /** A format's reader: its bytes to Unicode text, and what an empty result means for it. */
-type Reader = { read: (bytes: Uint8Array, path: string) => string | Promise<string>; empty?: string };
+type Paged = { text: string; pageStarts: number[] };
+type Reader = {
+  read: (bytes: Uint8Array, path: string) => string | Paged | Promise<string | Paged>;
+  empty?: string;
+};
 
 /** Every format luocdo reads, sniffed from the bytes (see `sniff`): a new format is one entry here. */
 const READERS: Record<Format, Reader> = {
@@ -63,7 +74,14 @@ export async function readDocument(bytes: Uint8Array, path: string, opts: ReadOp
   const format = sniff(bytes);
   if (format === 'ole' || format === 'binary') throw fail(path, REFUSED[format]);
   const reader = READERS[format];
-  const text = await reader.read(bytes, path);
+  const got = await reader.read(bytes, path);
+  const text = typeof got === 'string' ? got : got.text;
   if (!text.trim()) throw fail(path, reader.empty ?? 'no text in it');
-  return { text, format, sha256, bytes: bytes.length };
+  return {
+    text,
+    format,
+    sha256,
+    bytes: bytes.length,
+    ...(typeof got === 'string' ? {} : { pageStarts: got.pageStarts }),
+  };
 }

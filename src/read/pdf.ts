@@ -14,8 +14,11 @@ async function pdfjs(): Promise<PdfJs> {
   return lib;
 }
 
-/** The text layer of a PDF, pages in order, with the line ends pdf.js reports. */
-export async function pdfToText(bytes: Uint8Array, path: string): Promise<string> {
+/** The text layer of a PDF, pages in order, with the line ends pdf.js reports, and where each page begins. */
+export async function pdfToText(
+  bytes: Uint8Array,
+  path: string,
+): Promise<{ text: string; pageStarts: number[] }> {
   const { getDocument } = await pdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -39,7 +42,13 @@ export async function pdfToText(bytes: Uint8Array, path: string): Promise<string
       page.cleanup();
     }
     await doc.destroy();
-    return pages.join('\n\n');
+    const pageStarts: number[] = [];
+    let at = 0;
+    for (const p of pages) {
+      pageStarts.push(at);
+      at += p.length + 2;
+    }
+    return { text: pages.join('\n\n'), pageStarts };
   } catch (e) {
     const name = (e as { name?: string }).name;
     const why =

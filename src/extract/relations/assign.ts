@@ -73,6 +73,28 @@ type Scope = {
   roles: Map<number, Role>;
 };
 
+const OWN_TITLE =
+  /^[\s]*(?:Thông\s+tư(?:\s+liên\s+tịch)?|Nghị\s+định|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)\s*$/u;
+/** `Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn …`: the preamble's own issuing (never `đã ban hành`). */
+const OWN_ISSUING =
+  /(?<!đã\s)ban\s+hành\s+(Thông\s+tư(?:\s+liên\s+tịch)?|Nghị\s+định|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Pháp\s+lệnh)\s*$/u;
+const ISSUED_TYPE: Record<string, DocType> = {
+  'thông tư': 'TT',
+  'thông tư liên tịch': 'TTLT',
+  'nghị định': 'NĐ',
+  'quyết định': 'QĐ',
+  'nghị quyết': 'NQ',
+  'chỉ thị': 'CT',
+  'pháp lệnh': 'PL',
+};
+
+function ownIssuing(lead: string, docType: DocType | null): boolean {
+  const m = OWN_ISSUING.exec(lead);
+  if (!m) return false;
+  const type = ISSUED_TYPE[(m[1] as string).toLocaleLowerCase('vi').replace(/\s+/g, ' ')];
+  return docType === null || docType === type;
+}
+
 /**
  * A legal verb before mention `i`. Passive (`A bị bãi bỏ bởi B`): a fact B → A. Active after another
  * mention (`B sửa đổi A`): a fact B → A. The document's own act only where it says so: `Thông tư này thay
@@ -110,8 +132,7 @@ function legalCue(s: Scope, i: number, cue: Found, prev: number, sStart: number)
   const lead = text.slice(clauseStart, cue.start);
   const opensSentence =
     /^[\s\-+•]*(?:(?:Điều|Khoản)\s+\d+[\p{L}]?\s*[.:]?\s*|\d+[.)]\s*|[a-zđ]\)\s*)*$/u.test(lead);
-  const titleInText =
-    /^[\s]*(?:Thông\s+tư(?:\s+liên\s+tịch)?|Nghị\s+định|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)\s*$/u.test(lead);
+  const titleInText = OWN_TITLE.test(lead) || ownIssuing(lead, s.ctx.docType);
   if (inTitle || SELF_SUBJECT.test(lead) || opensSentence || titleInText)
     return { relation: legal, own: false };
   return { relation: 'CITES', own: false };

@@ -21,34 +21,31 @@ const TYPE_WORD_IN_ALIAS = new RegExp(
 );
 const TYPE_BY_FOLDED = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t]));
 
+/** The phrase after `lead` at `at`, up to `stop` within `reach` characters, as written, and where it starts. */
+function phraseAfter(text: string, at: number, lead: RegExp, stop: RegExp, reach: number) {
+  const l = matchAt(lead, text, at);
+  if (!l) return undefined;
+  const from = at + l[0].length;
+  const window = text.slice(from, from + reach);
+  const s = stop.exec(window);
+  return { raw: s ? window.slice(0, s.index) : window, from };
+}
+
 /** `của Ban Thường vụ Tỉnh ủy về …` → the issuer phrase, up to the first word that ends it (12 words at most). */
 export function readIssuer(text: string, at: number): { issuer: Issuer; end: number } | undefined {
-  const of = matchAt(OF_ISSUER, text, at);
-  if (!of) return undefined;
-  const from = at + of[0].length;
-  const window = text.slice(from, from + 160);
-  const stop = ISSUER_STOP.exec(window);
-  let phrase = stop ? window.slice(0, stop.index) : window;
-  const ws = phrase.split(/\s+/).filter(Boolean);
-  if (ws.length > 12) phrase = ws.slice(0, 12).join(' ');
-  const clean = collapse(phrase);
+  const p = phraseAfter(text, at, OF_ISSUER, ISSUER_STOP, 160);
+  if (!p) return undefined;
+  const twelve = /^\s*(?:\S+\s+){0,11}\S+/u.exec(p.raw)?.[0] ?? '';
+  const clean = collapse(twelve);
   if (!clean || !ISSUER_START.test(clean)) return undefined;
-  return {
-    issuer: { text: clean, code: issuerCode(clean)?.code ?? null },
-    end: from + phrase.trimEnd().length,
-  };
+  return { issuer: { text: clean, code: issuerCode(clean)?.code ?? null }, end: p.from + twelve.length };
 }
 
 /** `về việc …` / `V/v …` → what the document is about, up to the end of its clause. */
 export function readSubject(text: string, at: number): { subject: string; end: number } | undefined {
-  const lead = matchAt(SUBJECT_LEAD, text, at);
-  if (!lead) return undefined;
-  const from = at + lead[0].length;
-  const window = text.slice(from, from + 400);
-  const stop = SUBJECT_END.exec(window);
-  const body = stop ? window.slice(0, stop.index) : window;
-  const clean = collapse(body);
-  return clean ? { subject: clean, end: from + body.trimEnd().length } : undefined;
+  const p = phraseAfter(text, at, SUBJECT_LEAD, SUBJECT_END, 400);
+  const clean = p && collapse(p.raw);
+  return p && clean ? { subject: clean, end: p.from + p.raw.trimEnd().length } : undefined;
 }
 
 /** Issuer, then subject, after a mention: sets them on it and returns where its clause ends. */

@@ -50,6 +50,11 @@ const CHECKS: Record<string, (word: string, example: string) => void> = {
   NAME_NOT_FIRST: (_w, ex) => expect(refs(ex), ex).toEqual([]),
   NAME_NOT_CAPS: (w, ex) => expect(hasWord(first(ex).name ?? '', w), ex).toBe(false),
   NOT_LAW_AFTER: (_w, ex) => expect(refs(ex), ex).toEqual([]),
+  ABBREVIATED_TYPES: (w, ex) => {
+    const r = first(ex);
+    expect(r.text.startsWith(w), ex).toBe(true);
+    expect(r.number, ex).not.toBeNull();
+  },
 };
 
 describe('every word table, by its own examples', () => {

@@ -1,4 +1,5 @@
 import { dateAt } from '../dates.js';
+import { matchAt } from '../patterns.js';
 import { parseSymbol } from '../symbols.js';
 import type { DocType } from '../types.js';
 import type { NameMention, NumberMention, SymbolMention } from './types.js';
@@ -14,7 +15,8 @@ export function symbolMention(
 ): SymbolMention {
   const parsed = parseSymbol(raw);
   const date = dateAt(text, symEnd);
-  const end = date ? date.end : symEnd;
+  const yearOnly = date ? undefined : yearAt(text, symEnd);
+  const end = date?.end ?? yearOnly?.end ?? symEnd;
   return {
     kind: 'symbol',
     start,
@@ -28,11 +30,19 @@ export function symbolMention(
     completedBy: null,
     issuedOn: date?.iso ?? null,
     dateYear: date?.year ?? null,
-    year: parsed.numberYear ?? date?.year ?? null,
+    year: parsed.numberYear ?? date?.year ?? yearOnly?.year ?? null,
     issuer: null,
     subject: null,
     tailEnd: end,
   };
+}
+
+const YEAR_AFTER = /\s+năm\s+((?:19[4-9]|20\d)\d)(?![\d/])/u;
+
+/** `Quyết định số 12/QĐ-UBND năm 2021`: a year where a date would stand. */
+function yearAt(text: string, at: number): { iso: null; year: number; end: number } | undefined {
+  const y = matchAt(YEAR_AFTER, text, at);
+  return y ? { iso: null, year: Number(y[1]), end: at + y[0].length } : undefined;
 }
 
 /** A mention of a number without codes (`Chỉ thị số 22`, `Nghị định 04/2015`), with its date if written. */
@@ -45,7 +55,8 @@ export function numberMention(
   numberYear: number | null,
 ): NumberMention {
   const date = dateAt(text, numEnd);
-  const end = date ? date.end : numEnd;
+  const yearOnly = date ? undefined : yearAt(text, numEnd);
+  const end = date?.end ?? yearOnly?.end ?? numEnd;
   return {
     kind: 'number',
     start,
@@ -59,7 +70,7 @@ export function numberMention(
     completedBy: null,
     issuedOn: date?.iso ?? null,
     dateYear: date?.year ?? null,
-    year: numberYear ?? date?.year ?? null,
+    year: numberYear ?? date?.year ?? yearOnly?.year ?? null,
     issuer: null,
     subject: null,
     tailEnd: end,

@@ -1,4 +1,5 @@
-import { fold, TYPE_WORDS } from '../codes.js';
+import { fold, TYPE_WORDS, typeCode } from '../codes.js';
+import { ABBREVIATED_TYPES, words } from '../tables/words.js';
 import { alternation, matchesFrom, WORD_END, WORD_START } from '../patterns.js';
 import { completeShortForms } from './complete.js';
 import { named } from './named.js';
@@ -9,16 +10,19 @@ import type { AliasDef, Link, Mention, RuleResult, ScanContext, TypeWordHit } fr
 
 const TYPE_WORD = new RegExp(
   `${WORD_START}(?:${alternation(
-    TYPE_WORDS.map(([w]) => w),
+    [...TYPE_WORDS.map(([w]) => w), ...words(ABBREVIATED_TYPES)],
     '[ \\t]*(?:\\n[ \\t]*){0,3}',
   )})${WORD_END}`,
   'iu',
 );
 const TYPE_BY_FOLDED = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t]));
 
+const ABBREVIATED = new Set(words(ABBREVIATED_TYPES));
+
 function* typeWords(text: string): Generator<TypeWordHit> {
   for (const m of matchesFrom(TYPE_WORD, text)) {
-    const type = TYPE_BY_FOLDED.get(fold(m[0]));
+    // An abbreviation counts in capitals only: `kh` or `Tt` is no type word.
+    const type = ABBREVIATED.has(m[0]) ? typeCode(m[0])?.type : TYPE_BY_FOLDED.get(fold(m[0]));
     if (type) yield { start: m.index, end: m.index + m[0].length, word: m[0], type };
   }
 }

@@ -277,3 +277,15 @@ export const NOT_LAW_AFTER: readonly Entry[] = [
   ['quy', 'Quy luật giá trị chi phối thị trường.'],
   ['giáo', 'Giáo luật của tôn giáo được tôn trọng.'],
 ];
+
+/** Type codes written as the type word, in capitals only (`NĐ 04/2015`, `KH số 70`): what staff type. */
+export const ABBREVIATED_TYPES: readonly Entry[] = [
+  ['NĐ', 'Theo NĐ 04/2015 thì việc này do xã làm.'],
+  ['QĐ', 'Thực hiện QĐ số 1234/QĐ-UBND của UBND tỉnh.'],
+  ['TT', 'Căn cứ TT 01/2021/TT-BNV về công tác văn thư.'],
+  ['NQ', 'Quán triệt NQ số 18-NQ/TW của Trung ương.'],
+  ['CT', 'Sơ kết thực hiện CT 22 của Tỉnh ủy.'],
+  ['KL', 'Thực hiện KL 114 của Ban Bí thư.'],
+  ['KH', 'Triển khai KH số 70 của UBND tỉnh.'],
+  ['TTLT', 'Theo TTLT số 02/2012/TTLT-BCA-BQP về phối hợp.'],
+];

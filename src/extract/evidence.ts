@@ -42,9 +42,14 @@ export function evidenceOf(
 ): (start: number, end: number) => { quote: string; line: number; page: number | null } {
   const lineStarts = [0];
   for (let i = original.indexOf('\n'); i !== -1; i = original.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return (start, end) => {
+  // Mentions of one sentence share its quote.
+  const sentences = new Map<string, string>();
+  const quoteOf = (start: number, end: number): string => {
     let s = boundaries.startOf(start);
     let e = Math.max(boundaries.endOf(start), end);
+    const whole = `${s}:${e}`;
+    const known = e - s <= MAX_QUOTE ? sentences.get(whole) : undefined;
+    if (known !== undefined) return known;
     let cutBefore = false;
     let cutAfter = false;
     if (e - s > MAX_QUOTE) {
@@ -55,9 +60,13 @@ export function evidenceOf(
     }
     const body = clean.slice(s, e).replace(/\s+/g, ' ').trim();
     const quote = `${cutBefore ? '… ' : ''}${body}${cutAfter ? ' …' : ''}`;
+    if (!cutBefore && !cutAfter) sentences.set(whole, quote);
+    return quote;
+  };
+  return (start, end) => {
     const [os] = toOriginal(start, end);
     return {
-      quote,
+      quote: quoteOf(start, end),
       line: floorIndex(lineStarts, os) + 1,
       page: pageStarts ? Math.max(1, floorIndex(pageStarts, os) + 1) : null,
     };

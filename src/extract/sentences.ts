@@ -15,8 +15,8 @@ export class Boundaries {
     this.points = [...pts].sort((a, b) => a - b);
   }
 
-  /** The start of the sentence that holds position p. */
-  startOf(p: number): number {
+  /** The index of the boundary that opens the sentence holding position p. */
+  private indexOf(p: number): number {
     let lo = 0;
     let hi = this.points.length - 1;
     while (lo < hi) {
@@ -24,14 +24,17 @@ export class Boundaries {
       if ((this.points[mid] as number) <= p) lo = mid;
       else hi = mid - 1;
     }
-    return this.points[lo] ?? 0;
+    return lo;
+  }
+
+  /** The start of the sentence that holds position p. */
+  startOf(p: number): number {
+    return this.points[this.indexOf(p)] ?? 0;
   }
 
   /** Where the sentence that holds position p ends (the next boundary, or the text's end). */
   endOf(p: number): number {
-    const start = this.startOf(p);
-    const i = this.points.indexOf(start);
-    return this.points[i + 1] ?? this.length;
+    return this.points[this.indexOf(p) + 1] ?? this.length;
   }
 
   sameSentence(a: number, b: number): boolean {

@@ -224,7 +224,10 @@ const CONGRESS =
  * `Điều lệ Đảng`, `Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX`, `Luật Bảo hiểm xã hội ngày 29 tháng 6
  * năm 2006`, and amending laws with the law they amend.
  */
+const NAMED_TYPES = new Set<DocType>(['HP', 'NQ', 'L', 'BL', 'PL', 'ĐL']);
+
 export function named(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined {
+  if (!NAMED_TYPES.has(tw.type)) return undefined;
   const { text } = ctx;
   const before = fold(text.slice(Math.max(0, tw.start - 12), tw.start));
   if (/(cac|nhung|moi|du thao)\s*$/.test(before)) return undefined;

@@ -43,7 +43,17 @@ type Lead = {
   phraseEnd: number;
 };
 
+// The two rules read the same lead at the same type word: the second gets the first's (a pure function of both).
+let lastLead: { text: string; at: number; lead: Lead } | undefined;
+
 function readLead(text: string, tw: TypeWordHit): Lead {
+  if (lastLead?.text === text && lastLead.at === tw.end) return lastLead.lead;
+  const lead = leadAt(text, tw);
+  lastLead = { text, at: tw.end, lead };
+  return lead;
+}
+
+function leadAt(text: string, tw: TypeWordHit): Lead {
   const before = matchAt(ISSUER_LEAD, text, tw.end);
   // `quy định của Bộ luật dân sự số …` names a code, not an issuer: a type word never opens the issuer.
   if (

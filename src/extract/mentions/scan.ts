@@ -8,9 +8,12 @@ import { symbolsWithoutWord } from './symbol-only.js';
 import { readAlias } from './tail.js';
 import type { AliasDef, Link, Mention, RuleResult, ScanContext, TypeWordHit } from './types.js';
 
+const ALL_TYPE_WORDS = [...TYPE_WORDS.map(([w]) => w), ...words(ABBREVIATED_TYPES)];
+// The first letters of every type word, checked before the alternation is tried: most positions fail there.
+const FIRST_LETTERS = [...new Set(ALL_TYPE_WORDS.map((w) => (w[0] as string).toLowerCase()))].join('');
 const TYPE_WORD = new RegExp(
-  `${WORD_START}(?:${alternation(
-    [...TYPE_WORDS.map(([w]) => w), ...words(ABBREVIATED_TYPES)],
+  `(?=[${FIRST_LETTERS}])${WORD_START}(?:${alternation(
+    ALL_TYPE_WORDS,
     '[ \\t]*(?:\\n[ \\t]*){0,3}',
   )})${WORD_END}`,
   'iu',

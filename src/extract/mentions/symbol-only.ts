@@ -5,7 +5,7 @@ import { symbolMention } from './build.js';
 import { readTail } from './tail.js';
 import type { Mention, ScanContext } from './types.js';
 
-const SYMBOL_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{N}/\\-])${SYMBOL_SOURCE}`, 'u');
+const SYMBOL_ANYWHERE = new RegExp(`(?=\\d)(?<![\\p{L}\\p{N}/\\-])${SYMBOL_SOURCE}`, 'u');
 
 /**
  * Symbols with no type word before them, where a type code says the type: `theo 16/CT-TTg`,

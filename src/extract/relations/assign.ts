@@ -1,6 +1,6 @@
 import { fold } from '../codes.js';
 import type { Link, Mention } from '../mentions/types.js';
-import { matchesFrom } from '../patterns.js';
+import { eachMatch } from '../patterns.js';
 import type { Boundaries } from '../sentences.js';
 import type { DocType, FactRelation, Relation } from '../types.js';
 import { AGENT_LEAD, CUES, LEGAL_OBJECT_GAP, PASSIVE_BEFORE, SELF_SUBJECT, type CueKind } from './cues.js';
@@ -12,13 +12,13 @@ function lastCue(text: string, from: number, to: number): Found | undefined {
   let best: Found | undefined;
   const gap = text.slice(from, to);
   for (const cue of CUES) {
-    for (const m of matchesFrom(cue.re, gap)) {
-      const start = from + m.index;
-      const end = start + m[0].length;
+    eachMatch(cue.re, gap, (index, length) => {
+      const start = from + index;
+      const end = start + length;
       if (!best || end > best.end || (end === best.end && start < best.start)) {
         best = { kind: cue.kind, legal: cue.legal, start, end };
       }
-    }
+    });
   }
   return best;
 }

@@ -169,9 +169,14 @@ function typeHit(at: number, word: string): TypeWordHit | undefined {
 
 /** The name after `Luật`/`Bộ luật`/`Pháp lệnh`/`Điều lệ`, from the table of known names or by the stop words. */
 function nameOnly(ctx: ScanContext, tw: TypeWordHit): NameMention | undefined {
+  // `Luật này`, `luật khác`: most type words of a legal text end at their first word, read before the rest.
+  const peek = tokensFrom(ctx.text, tw.end, 1)[0];
+  if (!peek || peek.comma) return undefined;
+  const mayBeKnown = KNOWN[tw.type]?.next.has(nameKey(peek.word)) ?? false;
+  const generic = isStop(peek.word) || NOT_FIRST.has(peek.word.toLowerCase()) || !/^\p{Lu}/u.test(tw.word);
+  if (!mayBeKnown && generic) return undefined;
   const tokens = tokensFrom(ctx.text, tw.end, 24);
-  const first = tokens[0];
-  if (!first || first.comma) return undefined;
+  const first = tokens[0] as Token;
   const capitalWord = /^\p{Lu}/u.test(tw.word);
   const caps = tw.word.length > 1 && tw.word === tw.word.toLocaleUpperCase('vi');
   let n = knownLength(tw.type, tokens);

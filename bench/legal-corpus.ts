@@ -6,9 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDocument, type ExtractedDocument } from '../src/extract/index.js';
 import { projectRoot } from '../src/paths.js';
-import { LEGAL_CASES } from '../test/fixtures/legal-sentences.js';
+import { HELDOUT_CASES } from '../test/fixtures/legal-heldout.js';
+import { LEGAL_CASES, type GoldCase } from '../test/fixtures/legal-sentences.js';
+import { scoreGold } from './gold-score.js';
 
-const LEGAL = new Set(['AMENDS', 'REPLACES', 'REPEALS', 'GUIDES']);
 const inc = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 const sorted = (m: Record<string, number>) =>
   Object.fromEntries(Object.entries(m).sort((a, b) => b[1] - a[1]));
@@ -83,89 +84,12 @@ function corpus(dir: string): void {
   );
 }
 
-const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
-
-function gold(): void {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let exact = 0;
-  let relRight = 0;
-  let relTotal = 0;
-  let legalClaims = 0;
-  let falseLegal = 0;
-  let factTp = 0;
-  let factFp = 0;
-  let factFn = 0;
-  for (const c of LEGAL_CASES) {
-    const d = extractDocument(c.text);
-    // Each gold reference where it stands: after the one before it (inside it, for a law an amending law names).
-    let cursor = 0;
-    let last: [number, number] = [-1, -1];
-    const goldSpans = c.refs.map((g) => {
-      let at = c.text.indexOf(g.text, cursor);
-      for (let k = 0, from = 0; g.occurrence !== undefined && k <= g.occurrence; k++, from = at + 1)
-        at = c.text.indexOf(g.text, from);
-      if (g.occurrence === undefined && at === last[0] && at + g.text.length === last[1])
-        at = c.text.indexOf(g.text, at + 1);
-      last = [at, at + g.text.length];
-      cursor = at;
-      return { g, span: last };
-    });
-    const used = new Set<number>();
-    for (const r of d.references) {
-      const i = goldSpans.findIndex((x, k) => !used.has(k) && overlaps(x.span, [r.start, r.end]));
-      if (i < 0) {
-        fp++;
-        if (LEGAL.has(r.relation)) {
-          legalClaims++;
-          falseLegal++;
-        }
-        continue;
-      }
-      used.add(i);
-      tp++;
-      const { g, span } = goldSpans[i] as (typeof goldSpans)[number];
-      if (span[0] === r.start && span[1] === r.end) exact++;
-      if (g.relation) {
-        relTotal++;
-        if (g.relation === r.relation) relRight++;
-      }
-      if (LEGAL.has(r.relation)) {
-        legalClaims++;
-        if (g.relation !== r.relation) falseLegal++;
-      }
-    }
-    fn += c.refs.length - used.size;
-    const want = new Set((c.facts ?? []).map((f) => f.join('|')));
-    const got = new Set(
-      d.facts.filter((f) => f.relation !== 'ISSUED_BY').map((f) => `${f.from}|${f.relation}|${f.to}`),
-    );
-    for (const f of got)
-      if (want.has(f)) factTp++;
-      else factFp++;
-    for (const f of want) if (!got.has(f)) factFn++;
-  }
-  const p = tp / (tp + fp || 1);
-  const r = tp / (tp + fn || 1);
-  console.log(
-    JSON.stringify({
-      gold: 'test/fixtures/legal-sentences.ts',
-      sentences: LEGAL_CASES.length,
-      references: {
-        precision: +p.toFixed(3),
-        recall: +r.toFixed(3),
-        f1: +((2 * p * r) / (p + r || 1)).toFixed(3),
-        exactBoundaries: +(exact / (tp || 1)).toFixed(3),
-      },
-      relations: { right: relRight, of: relTotal },
-      facts: { right: factTp, wrong: factFp, missed: factFn },
-      legalClaims: { made: legalClaims, false: falseLegal },
-    }),
-  );
+function gold(file: string, cases: readonly GoldCase[]): void {
+  console.log(JSON.stringify({ gold: file, ...scoreGold(cases) }));
 }
 
-gold();
+gold('test/fixtures/legal-sentences.ts', LEGAL_CASES);
+gold('test/fixtures/legal-heldout.ts', HELDOUT_CASES);
 const dir = join(projectRoot(), '..', 'shared', 'corpus', 'vlc');
 if (existsSync(dir)) corpus(dir);
 else console.log(`no corpus at ${dir}: only the gold sentences were measured`);

@@ -1,4 +1,4 @@
-import { GAP } from './patterns.js';
+import { GAP, WORD_END } from './patterns.js';
 import { KNOWN_TYPE_CODES, typeCode } from './codes.js';
 import type { DocType } from './types.js';
 
@@ -32,10 +32,12 @@ export const SYMBOL_SOURCE = `(?:${STATE_YEAR}|${PARTY}|${STATE})`;
  * Older forms, read only right after a type word: `63/CP`, `131/TTg` (one code, no type), `84 TC/CĐKT`
  * (a space for the hyphen), and a number with its year and no code (`NĐ 04/2015`, number-only).
  */
-export const OLD_SYMBOL_SOURCE = `(?:${NUM}${SEP('/')}${CODE}|${NUM}[ ]${CODE}${SEP('/')}${CODE}(?:${SEP('-')}${CODE})*)`;
+export const OLD_SYMBOL_SOURCE = `(?:${NUM}${SEP('/')}${CODE}|${NUM}[ ]${CODE}${SEP('/')}${CODE}(?:${SEP('-')}${CODE})*|${NUM}-(?:HĐBT|HĐCP|HĐNN\\d*|CP|TTg|LCT|SL)${WORD_END})`;
 export const NUMBER_YEAR_SOURCE = `${NUM}/(?:19[4-9]\\d|20\\d\\d)(?![\\d/\\-]|[.,]\\d)`;
 /** A symbol, read at a position with `matchAt`. */
 export const SYMBOL_AT = new RegExp(SYMBOL_SOURCE, 'u');
+/** After a type word a symbol may be typed in lower case (`chỉ thị số 35-ct/tw`); canonical form upper-cases it. */
+export const SYMBOL_AT_ANY_CASE = new RegExp(SYMBOL_SOURCE, 'iu');
 export const OLD_SYMBOL_AT = new RegExp(`${OLD_SYMBOL_SOURCE}(?![/\\-]\\s*\\p{L})`, 'u');
 export const NUMBER_YEAR_AT = new RegExp(NUMBER_YEAR_SOURCE, 'u');
 /** A symbol anywhere, for mentions without a type word (`theo 16/CT-TTg`). */

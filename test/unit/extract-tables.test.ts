@@ -50,6 +50,7 @@ const CHECKS: Record<string, (word: string, example: string) => void> = {
   NAME_NOT_FIRST: (_w, ex) => expect(refs(ex), ex).toEqual([]),
   NAME_NOT_CAPS: (w, ex) => expect(hasWord(first(ex).name ?? '', w), ex).toBe(false),
   NOT_LAW_AFTER: (_w, ex) => expect(refs(ex), ex).toEqual([]),
+  UNIT_NAMES: (w, ex) => expect(first(ex).issuer?.text.endsWith(w), ex).toBe(true),
   ABBREVIATED_TYPES: (w, ex) => {
     const r = first(ex);
     expect(r.text.startsWith(w), ex).toBe(true);

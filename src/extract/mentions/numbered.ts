@@ -1,6 +1,6 @@
 import { ISSUER_START, issuerCode, TYPE_WORDS } from '../codes.js';
 import { alternation, collapse, matchAt } from '../patterns.js';
-import { NUMBER_YEAR_AT, OLD_SYMBOL_AT, SYMBOL_AT } from '../symbols.js';
+import { NUMBER_YEAR_AT, OLD_SYMBOL_AT, SYMBOL_AT, SYMBOL_AT_ANY_CASE } from '../symbols.js';
 import { COUNT_UNITS, PHRASE_STOP, words } from '../tables/words.js';
 import type { DocType } from '../types.js';
 import { numberMention, symbolMention } from './build.js';
@@ -88,8 +88,11 @@ function leadAt(text: string, tw: TypeWordHit): Lead {
 export function numbered(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined {
   const { text } = ctx;
   const lead = readLead(text, tw);
-  const sym =
-    matchAt(SYMBOL_AT, text, lead.at) ?? (lead.at > tw.end ? matchAt(OLD_SYMBOL_AT, text, lead.at) : null);
+  const exact = matchAt(SYMBOL_AT, text, lead.at);
+  // Lower case only after a gap (`số 35-ct/tw`), and only where it reads more than the exact form.
+  const loose = lead.at > tw.end ? matchAt(SYMBOL_AT_ANY_CASE, text, lead.at) : null;
+  const best = loose && loose[0].length > (exact?.[0].length ?? 0) ? loose : exact;
+  const sym = best ?? (lead.at > tw.end ? matchAt(OLD_SYMBOL_AT, text, lead.at) : null);
   if (!sym) return undefined;
   // A law written with its name and number (`Luật Thống kê số 89/2015/QH13`) keeps both.
   const name =

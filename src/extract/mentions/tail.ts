@@ -1,6 +1,6 @@
 import { fold, issuerCode, ISSUER_START, TYPE_WORDS } from '../codes.js';
 import { alternation, collapse, matchAt, WORD_END, WORD_START } from '../patterns.js';
-import { ALIAS_PHRASES, ISSUER_END, SUBJECT_END_UNITS, words } from '../tables/words.js';
+import { ALIAS_PHRASES, ISSUER_END, SUBJECT_END_UNITS, UNIT_NAMES, words } from '../tables/words.js';
 import type { Issuer } from '../types.js';
 import { shortKey, type Mention } from './types.js';
 
@@ -9,9 +9,25 @@ import { shortKey, type Mention } from './types.js';
 const OF_ISSUER = /\s*,?\s*của\s+/u;
 const SIGNS_END = '[,;.:(“”"\\]]|\\s\\s*-\\s|\\n\\s*\\n\\s*(?=[IVX]+\\.|\\d+\\.|-)';
 const ISSUER_STOP = new RegExp(`\\s+(?:${alternation(words(ISSUER_END))})${WORD_END}|${SIGNS_END}`, 'u');
+const KNOWN_UNIT = new RegExp(
+  `(?:Bộ|Sở|Phòng)(?:\\s+trưởng\\s+Bộ)?\\s+(?:${alternation(words(UNIT_NAMES))})${WORD_END}`,
+  'iu',
+);
+
+/** Where an issuer phrase ends: the first stop that is not inside a unit's official name. */
+function issuerStop(window: string): number {
+  let from = 0;
+  for (;;) {
+    const rest = window.slice(from);
+    const stop = ISSUER_STOP.exec(rest);
+    const unit = KNOWN_UNIT.exec(rest);
+    if (unit && (!stop || unit.index <= stop.index)) from += unit.index + unit[0].length;
+    else return stop ? from + stop.index : window.length;
+  }
+}
 const SUBJECT_LEAD = /\s*,?\s*(?:về\s+việc|về|V\/v|v\/v)\s+/u;
 const SUBJECT_END = new RegExp(
-  `;|\\.(?=\\s|$)|,\\s*(?=(?:${alternation(words(SUBJECT_END_UNITS))})\\s)|,?\\s+(?=(?:đã\\s+)?(?:được|bị)\\s+(?:sửa\\s+đổi|bãi\\s+bỏ|thay\\s+thế|hủy\\s+bỏ|huỷ\\s+bỏ)|hết\\s+hiệu\\s+lực)|\\((?:sau đây|viết tắt|gọi tắt)|\\n\\s*\\n\\s*(?=[IVX]+\\.\\s|\\d+\\.\\s)`,
+  `;|\\.(?=\\s|$)|,\\s*(?=(?:${alternation(words(SUBJECT_END_UNITS))})\\s)|,?\\s+(?=(?:đã\\s+)?(?:được|bị)\\s+(?:sửa\\s+đổi|bãi\\s+bỏ|thay\\s+thế|hủy\\s+bỏ|huỷ\\s+bỏ)|hết\\s+hiệu\\s+lực)|,?\\s+và\\s+(?=(?:sửa\\s+đổi|bãi\\s+bỏ|thay\\s+thế|hủy\\s+bỏ|huỷ\\s+bỏ)\\s)|\\((?:sau đây|viết tắt|gọi tắt)|\\n\\s*\\n\\s*(?=[IVX]+\\.\\s|\\d+\\.\\s)`,
   'u',
 );
 const ALIAS = new RegExp(`\\s*\\((?:${alternation(words(ALIAS_PHRASES))})\\s*:?\\s*([^()]{1,80})\\)`, 'u');
@@ -22,18 +38,25 @@ const TYPE_WORD_IN_ALIAS = new RegExp(
 const TYPE_BY_FOLDED = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t]));
 
 /** The phrase after `lead` at `at`, up to `stop` within `reach` characters, as written, and where it starts. */
-function phraseAfter(text: string, at: number, lead: RegExp, stop: RegExp, reach: number) {
+function phraseAfter(
+  text: string,
+  at: number,
+  lead: RegExp,
+  stop: (window: string) => number,
+  reach: number,
+) {
   const l = matchAt(lead, text, at);
   if (!l) return undefined;
   const from = at + l[0].length;
   const window = text.slice(from, from + reach);
-  const s = stop.exec(window);
-  return { raw: s ? window.slice(0, s.index) : window, from };
+  return { raw: window.slice(0, stop(window)), from };
 }
+
+const subjectStop = (window: string) => SUBJECT_END.exec(window)?.index ?? window.length;
 
 /** `của Ban Thường vụ Tỉnh ủy về …` → the issuer phrase, up to the first word that ends it (12 words at most). */
 export function readIssuer(text: string, at: number): { issuer: Issuer; end: number } | undefined {
-  const p = phraseAfter(text, at, OF_ISSUER, ISSUER_STOP, 160);
+  const p = phraseAfter(text, at, OF_ISSUER, issuerStop, 160);
   if (!p) return undefined;
   const twelve = /^\s*(?:\S+\s+){0,11}\S+/u.exec(p.raw)?.[0] ?? '';
   const clean = collapse(twelve);
@@ -43,7 +66,7 @@ export function readIssuer(text: string, at: number): { issuer: Issuer; end: num
 
 /** `về việc …` / `V/v …` → what the document is about, up to the end of its clause. */
 export function readSubject(text: string, at: number): { subject: string; end: number } | undefined {
-  const p = phraseAfter(text, at, SUBJECT_LEAD, SUBJECT_END, 400);
+  const p = phraseAfter(text, at, SUBJECT_LEAD, subjectStop, 400);
   const clean = p && collapse(p.raw);
   return p && clean ? { subject: clean, end: p.from + p.raw.trimEnd().length } : undefined;
 }

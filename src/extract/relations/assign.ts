@@ -3,23 +3,34 @@ import type { Link, Mention } from '../mentions/types.js';
 import { eachMatch } from '../patterns.js';
 import type { Boundaries } from '../sentences.js';
 import type { DocType, FactRelation, Relation } from '../types.js';
-import { AGENT_LEAD, CUES, LEGAL_OBJECT_GAP, PASSIVE_BEFORE, SELF_SUBJECT, type CueKind } from './cues.js';
+import {
+  AGENT_LEAD,
+  CUES,
+  LEGAL_OBJECT_GAP,
+  LEGAL_PART_OF,
+  PASSIVE_BEFORE,
+  SELF_SUBJECT,
+  type CueKind,
+} from './cues.js';
 
 type Found = { kind: CueKind; legal: Relation | undefined; start: number; end: number };
 
 /** The cue nearest the end of `gap` (the latest end; on a tie, the longest). */
 function lastCue(text: string, from: number, to: number): Found | undefined {
   let best: Found | undefined;
+  let legal: Found | undefined;
   const gap = text.slice(from, to);
   for (const cue of CUES) {
     eachMatch(cue.re, gap, (index, length) => {
       const start = from + index;
       const end = start + length;
-      if (!best || end > best.end || (end === best.end && start < best.start)) {
-        best = { kind: cue.kind, legal: cue.legal, start, end };
-      }
+      const found = { kind: cue.kind, legal: cue.legal, start, end };
+      if (!best || end > best.end || (end === best.end && start < best.start)) best = found;
+      if (cue.kind === 'LEGAL' && (!legal || end > legal.end)) legal = found;
     });
   }
+  // `được sửa đổi theo quy định tại …`: the legal verb's agent, not a plain citation.
+  if (best?.kind === 'PLAIN' && legal && best.start - legal.end <= 2) return legal;
   return best;
 }
 
@@ -71,6 +82,8 @@ type Scope = {
   assigned: Assigned[];
   facts: RawFact[];
   roles: Map<number, Role>;
+  /** Each top-level mention's previous one in its sentence. */
+  prevOf: Map<number, number>;
 };
 
 const OWN_TITLE =
@@ -104,40 +117,77 @@ function legalCue(s: Scope, i: number, cue: Found, prev: number, sStart: number)
   const { text } = s.ctx;
   const m = s.mentions[i] as Mention;
   const legal = cue.legal as Relation;
-  const before = text.slice(sStart, cue.start);
   const after = text.slice(cue.end, m.start);
   const subjectIdx = prev >= 0 && (s.mentions[prev] as Mention).end <= cue.start ? prev : -1;
-  if (PASSIVE_BEFORE.test(before)) {
+  if (PASSIVE_BEFORE.test(text.slice(sStart, cue.start))) {
     if (subjectIdx >= 0 && AGENT_LEAD.test(after)) {
       s.facts.push({ from: i, relation: legal, to: subjectIdx });
       s.roles.set(i, { kind: 'agent', other: subjectIdx, relation: legal });
     }
-    return { relation: 'CITES', own: false };
+    return CITED;
   }
-  if (!LEGAL_OBJECT_GAP.test(after)) return { relation: 'CITES', own: false };
+  if (!LEGAL_OBJECT_GAP.test(after) && !LEGAL_PART_OF.test(after)) return CITED;
   if (subjectIdx >= 0) {
-    // An alias in brackets may stand between the actor and its verb.
-    const between = text
-      .slice((s.mentions[subjectIdx] as Mention).tailEnd, cue.start)
-      .replace(/\([^()]*\)/g, ' ');
-    if (/^[\s,]*(?:(?:đã|cũng|này|sẽ|đồng\s+thời|ban\s+hành)[\s,]*)*$/iu.test(between)) {
-      s.facts.push({ from: subjectIdx, relation: legal, to: i });
-      s.roles.set(i, { kind: 'object', other: subjectIdx, relation: legal });
-      return { relation: 'CITES', own: false };
-    }
+    const acted = actedBy(s, subjectIdx, cue, legal, i);
+    if (acted) return acted;
   }
-  const t = s.ctx.titleSpan;
-  const inTitle = t !== null && m.start >= t[0] && m.start < t[1];
   const clauseStart = subjectIdx >= 0 ? (s.mentions[subjectIdx] as Mention).tailEnd : sStart;
-  const lead = text.slice(clauseStart, cue.start);
-  const opensSentence =
-    /^[\s\-+•]*(?:(?:Điều|Khoản)\s+\d+[\p{L}]?\s*[.:]?\s*|\d+[.)]\s*|[a-zđ]\)\s*)*$/u.test(lead);
-  const titleInText = OWN_TITLE.test(lead) || ownIssuing(lead, s.ctx.docType);
-  if (inTitle || SELF_SUBJECT.test(lead) || opensSentence || titleInText)
-    return { relation: legal, own: false };
-  return { relation: 'CITES', own: false };
+  return ownAct(s, m, cue, clauseStart) ? { relation: legal, own: false } : CITED;
 }
 
+const CITED: Assigned = { relation: 'CITES', own: false };
+const ACTOR_GAP = /^[\s,]*(?:(?:đã|cũng|này|sẽ|đồng\s+thời|ban\s+hành)[\s,]*)*$/iu;
+const CLAUSE_JOIN = /^[\s,;]*(?:và|đồng\s+thời)?[\s,]*$/iu;
+const LEGAL_OWN = new Set<Relation>(['AMENDS', 'REPLACES', 'REPEALS', 'GUIDES']);
+
+/**
+ * `B sửa đổi A`: the mention before the verb acts (with those listed with it: `Các Nghị định số 01 và số 148
+ * đã sửa đổi …`). `X sửa đổi A và bãi bỏ C`, `… thay thế A; bãi bỏ C`: a second verb joined to the first
+ * has the first's actor, the document itself included.
+ */
+function actedBy(s: Scope, subjectIdx: number, cue: Found, legal: Relation, i: number): Assigned | undefined {
+  const subject = s.mentions[subjectIdx] as Mention;
+  // A verb inside the subject's own `về …` phrase is not the subject's act.
+  if (subject.tailEnd > cue.start) return undefined;
+  const between = s.ctx.text.slice(subject.tailEnd, cue.start).replace(/\([^()]*\)/g, ' ');
+  if (ACTOR_GAP.test(between)) {
+    for (const actor of [...listedBefore(s, subjectIdx), subjectIdx]) {
+      s.facts.push({ from: actor, relation: legal, to: i });
+    }
+    s.roles.set(i, { kind: 'object', other: subjectIdx, relation: legal });
+    return CITED;
+  }
+  if (!CLAUSE_JOIN.test(between)) return undefined;
+  const role = s.roles.get(subjectIdx);
+  if (role?.kind === 'object') {
+    s.facts.push({ from: role.other, relation: legal, to: i });
+    s.roles.set(i, { kind: 'object', other: role.other, relation: legal });
+    return CITED;
+  }
+  const own = s.assigned[subjectIdx] as Assigned;
+  return LEGAL_OWN.has(own.relation) ? { relation: legal, own: false } : undefined;
+}
+
+/** The mentions listed right before mention k (`A, B và C`), nearest last. */
+function listedBefore(s: Scope, k: number): number[] {
+  const out: number[] = [];
+  for (let cur = k, p = s.prevOf.get(k); p !== undefined; cur = p, p = s.prevOf.get(p)) {
+    const gap = s.ctx.text.slice((s.mentions[p] as Mention).tailEnd, (s.mentions[cur] as Mention).start);
+    if (!/^[\s,;]*(?:và|hoặc)?\s*(?:số\s*)?$/u.test(gap)) break;
+    out.unshift(p);
+  }
+  return out;
+}
+
+/** The document's own act: its title, `Thông tư này …`, an article that opens with the verb, its own issuing. */
+function ownAct(s: Scope, m: Mention, cue: Found, clauseStart: number): boolean {
+  const t = s.ctx.titleSpan;
+  if (t !== null && m.start >= t[0] && m.start < t[1]) return true;
+  const lead = s.ctx.text.slice(clauseStart, cue.start);
+  const opensSentence =
+    /^[\s\-+•]*(?:(?:Điều|Khoản)\s+\d+[\p{L}]?\s*[.:]?\s*|\d+[.)]\s*|[a-zđ]\)\s*)*$/u.test(lead);
+  return SELF_SUBJECT.test(lead) || opensSentence || OWN_TITLE.test(lead) || ownIssuing(lead, s.ctx.docType);
+}
 const EXPIRY =
   /(?<!(?:chưa|không|còn)\s)hết\s+hiệu\s+lực(?:\s+thi\s+hành)?(?=\s*(?:\(|,|kể\s+từ|từ\s+ngày|[.;:]|$))/giu;
 const SINCE = /(?:kể\s+)?từ\s+ngày\s*$/iu;
@@ -246,7 +296,7 @@ export function assignRelations(
   links: readonly Link[],
   ctx: RelationContext,
 ): { assigned: Assigned[]; facts: RawFact[] } {
-  const s: Scope = { ctx, mentions, assigned: [], facts: [], roles: new Map() };
+  const s: Scope = { ctx, mentions, assigned: [], facts: [], roles: new Map(), prevOf: new Map() };
   const tops: number[] = [];
   let lastTop = -1;
   for (let i = 0; i < mentions.length; i++) {
@@ -262,6 +312,7 @@ export function assignRelations(
       ctx.boundaries.sameSentence((mentions[lastTop] as Mention).start, m.start)
         ? lastTop
         : -1;
+    if (prevTop >= 0) s.prevOf.set(i, prevTop);
     const result = assignOne(s, i, prevTop);
     s.assigned.push(result);
     lastTop = i;

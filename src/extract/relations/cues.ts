@@ -29,7 +29,8 @@ export const CUES: readonly Cue[] = [
   {
     kind: 'IMPLEMENTS',
     re: re(
-      `(?<!(?:về|việc|V\\/v|v\\/v)\\s{1,3})(?:thực${W}hiện|triển${W}khai|thi${W}hành|quán${W}triệt|cụ${W}thể${W}hóa)(?!${W}theo(?![\\p{L}]))`,
+      // Not `được thực hiện` (passive), nor `biện pháp thi hành` / `hướng dẫn thi hành` (a legal act's words).
+      `(?<!(?:về|việc|V\\/v|v\\/v|được|pháp|dẫn|tiết)\\s{1,3})(?:thực${W}hiện|triển${W}khai|thi${W}hành|quán${W}triệt|cụ${W}thể${W}hóa)(?!${W}theo(?![\\p{L}]))`,
     ),
     example:
       'Thực hiện Kế hoạch số 70/KH-UBND ngày 02/3/2020 của UBND tỉnh, UBND huyện đã ban hành Kế hoạch số 71/KH-UBND.',
@@ -49,7 +50,7 @@ export const CUES: readonly Cue[] = [
   {
     kind: 'LEGAL',
     legal: 'AMENDS',
-    re: re(`sửa${W}đổi(?:\\s*,?${W}bổ${W}sung)?|đính${W}chính`),
+    re: re(`(?:bổ${W}sung\\s*,?${W})?sửa${W}đổi(?:\\s*,?${W}bổ${W}sung)?|đính${W}chính`),
     example: 'Nghị định số 15/2021/NĐ-CP sửa đổi, bổ sung Nghị định số 59/2015/NĐ-CP.',
   },
   {
@@ -68,26 +69,31 @@ export const CUES: readonly Cue[] = [
     kind: 'LEGAL',
     legal: 'GUIDES',
     re: re(
-      `(?<!(?:theo|tại|của|các|có)${W})(?:hướng${W}dẫn(?:${W}(?:việc${W})?(?:thi${W}hành|thực${W}hiện|chi${W}tiết))?|quy${W}định${W}chi${W}tiết(?:${W}(?:thi${W}hành|và${W}hướng${W}dẫn${W}thi${W}hành))?)`,
+      `(?<!(?:theo|tại|của|các|có)${W})(?:hướng${W}dẫn(?:${W}(?:việc${W})?(?:thi${W}hành|thực${W}hiện|chi${W}tiết))?|quy${W}định${W}(?:chi${W}tiết|và${W}hướng${W}dẫn)(?:${W}(?:thi${W}hành|và${W}hướng${W}dẫn${W}thi${W}hành))?)`,
     ),
     example: 'Nghị định số 43/2014/NĐ-CP quy định chi tiết thi hành một số điều của Luật Đất đai.',
   },
   {
     kind: 'OWN',
-    re: re(`(?:ban${W}hành|xây${W}dựng|phê${W}duyệt)`),
+    // `ban hành kèm theo Quyết định …` says where a text was issued, not that the reporter issued it.
+    re: re(`(?:ban${W}hành(?!${W}kèm)|xây${W}dựng|phê${W}duyệt)`),
     example: 'UBND huyện đã ban hành Kế hoạch số 71/KH-UBND ngày 07/8/2020.',
   },
 ];
 
 /** Between a legal cue and the document it acts on: articles, clauses, `một số điều của`. */
 export const LEGAL_OBJECT_GAP =
-  /^[\s,]*(?:(?:một\s+số\s+điều|các\s+điều|điều\s+\d+[\p{L}]?|khoản\s+\d+|điểm\s+[\p{Ll}]|mục\s+\d+|phụ\s+lục(?:\s+[\dIVX]+)?|chương\s+[\dIVX]+|và|,|tại|của|cho|các|nội\s+dung|quy\s+định|thi\s+hành|biện\s+pháp|hướng\s+dẫn)[\s,]*)*$/iu;
+  /^[\s,]*(?:(?:một\s+số\s+điều|các\s+điều|điều\s+\d+[\p{L}]?|khoản\s+\d+|điểm\s+[\p{Ll}]|mục\s+\d+|phụ\s+lục(?:\s+[\dIVX]+)?|chương\s+[\dIVX]+|và|,|tại|của|cho|các|nhiều|một\s+số|nội\s+dung|quy\s+định|quy\s+chế|ban\s+hành|kèm\s+theo|thi\s+hành|biện\s+pháp|hướng\s+dẫn)[\s,]*)*$/iu;
+
+/** `sửa đổi Điều 6 và Phụ lục 4 về … của Luật Đầu tư`: parts of a document, described, then whose they are. */
+export const LEGAL_PART_OF =
+  /^[\s,]*(?:Điều|khoản|điểm|Phụ\s+lục|Chương|Mục)\s[^;.]{0,140}\s(?:của|tại)\s*$/iu;
 
 /** After a passive legal cue, the word that introduces who did it: `bị bãi bỏ bởi`, `được thay thế bằng`. */
 export const AGENT_LEAD = /^[\s,]*(?:một\s+số\s+điều\s*)?(?:bởi|bằng|theo|tại)(?![\p{L}])/iu;
 
 /** The voice: `được` / `bị` right before the cue. */
-export const PASSIVE_BEFORE = /(?:được|bị)(?:\s+(?:sửa\s+đổi\s*,?\s*))?\s*$/iu;
+export const PASSIVE_BEFORE = /(?:được|bị)(?:\s+đã)?\s*$/iu;
 
 /** `Thông tư này`, `Nghị định này`, `Luật này`: the document speaks of itself. */
 export const SELF_SUBJECT =

@@ -208,6 +208,7 @@ export const LAW_NAMES: readonly string[] = [
   'trách nhiệm bồi thường của Nhà nước',
   'trẻ em',
   'trọng tài thương mại',
+  'trật tự, an toàn giao thông đường bộ',
   'trồng trọt',
   'trợ giúp pháp lý',
   'trưng cầu ý dân',

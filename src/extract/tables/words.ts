@@ -276,6 +276,10 @@ export const NOT_LAW_AFTER: readonly Entry[] = [
   ['kỷ', 'Người vi phạm kỷ luật lao động bị xử lý.'],
   ['quy', 'Quy luật giá trị chi phối thị trường.'],
   ['giáo', 'Giáo luật của tôn giáo được tôn trọng.'],
+  ['học', 'Trường Đại học Luật Hà Nội tổ chức hội thảo.'],
+  ['Khoa', 'Khoa Luật Kinh tế tuyển sinh năm nay.'],
+  ['ngành', 'Sinh viên ngành Luật Quốc tế thực tập tại tòa án.'],
+  ['nhân', 'Anh ấy có bằng cử nhân Luật Kinh tế.'],
 ];
 
 /** Type codes written as the type word, in capitals only (`NĐ 04/2015`, `KH số 70`): what staff type. */
@@ -288,4 +292,30 @@ export const ABBREVIATED_TYPES: readonly Entry[] = [
   ['KL', 'Thực hiện KL 114 của Ban Bí thư.'],
   ['KH', 'Triển khai KH số 70 của UBND tỉnh.'],
   ['TTLT', 'Theo TTLT số 02/2012/TTLT-BCA-BQP về phối hợp.'],
+];
+
+/** Units whose official name holds `và`, a comma or a dash, which would otherwise end the issuer phrase. */
+export const UNIT_NAMES: readonly Entry[] = [
+  [
+    'Lao động - Thương binh và Xã hội',
+    'Thông tư số 10/2020/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội hướng dẫn thi hành Nghị định số 11/2020/NĐ-CP.',
+  ],
+  [
+    'Văn hóa, Thể thao và Du lịch',
+    'Thông tư số 12/2021/TT-BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch về lễ hội.',
+  ],
+  [
+    'Nông nghiệp và Phát triển nông thôn',
+    'Thông tư số 13/2019/TT-BNNPTNT của Bộ Nông nghiệp và Phát triển nông thôn về giống cây trồng.',
+  ],
+  ['Nông nghiệp và Môi trường', 'Thông tư số 14/2025/TT-BNNMT của Bộ Nông nghiệp và Môi trường về đất đai.'],
+  ['Tài nguyên và Môi trường', 'Thông tư số 15/2018/TT-BTNMT của Bộ Tài nguyên và Môi trường về quan trắc.'],
+  ['Kế hoạch và Đầu tư', 'Thông tư số 16/2019/TT-BKHĐT của Bộ Kế hoạch và Đầu tư về đấu thầu.'],
+  ['Khoa học và Công nghệ', 'Thông tư số 17/2020/TT-BKHCN của Bộ Khoa học và Công nghệ về đo lường.'],
+  ['Giáo dục và Đào tạo', 'Thông tư số 18/2021/TT-BGDĐT của Bộ Giáo dục và Đào tạo về tuyển sinh.'],
+  ['Thông tin và Truyền thông', 'Thông tư số 19/2022/TT-BTTTT của Bộ Thông tin và Truyền thông về báo chí.'],
+  ['Dân tộc và Tôn giáo', 'Thông tư số 20/2025/TT-BDTTG của Bộ Dân tộc và Tôn giáo về tín ngưỡng.'],
+  ['Tài chính - Kế hoạch', 'Công văn số 21/TCKH-NS của Phòng Tài chính - Kế hoạch về dự toán.'],
+  ['Kinh tế và Hạ tầng', 'Công văn số 22/KTHT-XD của Phòng Kinh tế và Hạ tầng về cấp phép.'],
+  ['Văn hóa và Thông tin', 'Kế hoạch số 23/KH-VHTT của Phòng Văn hóa và Thông tin về lễ hội.'],
 ];

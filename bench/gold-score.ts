@@ -1,0 +1,93 @@
+// The score of the extractor on gold sentences: references matched by overlapping span, exact boundaries,
+// the citing text's relation, the facts between documents, and the legal claims it makes.
+import { extractDocument } from '../src/extract/index.js';
+import type { GoldCase } from '../test/fixtures/legal-sentences.js';
+
+const LEGAL = new Set(['AMENDS', 'REPLACES', 'REPEALS', 'GUIDES']);
+const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
+
+export type GoldScore = {
+  sentences: number;
+  references: { precision: number; recall: number; f1: number; exactBoundaries: number };
+  relations: { right: number; of: number };
+  facts: { right: number; wrong: number; missed: number };
+  legalClaims: { made: number; false: number };
+};
+
+export function scoreGold(cases: readonly GoldCase[]): GoldScore {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let exact = 0;
+  let relRight = 0;
+  let relTotal = 0;
+  let legalClaims = 0;
+  let falseLegal = 0;
+  let factTp = 0;
+  let factFp = 0;
+  let factFn = 0;
+  for (const c of cases) {
+    const d = extractDocument(c.text);
+    // Each gold reference where it stands: after the one before it (inside it, for a law an amending law names).
+    let cursor = 0;
+    let last: [number, number] = [-1, -1];
+    const goldSpans = c.refs.map((g) => {
+      let at = c.text.indexOf(g.text, cursor);
+      for (let k = 0, from = 0; g.occurrence !== undefined && k <= g.occurrence; k++, from = at + 1)
+        at = c.text.indexOf(g.text, from);
+      if (g.occurrence === undefined && at === last[0] && at + g.text.length === last[1])
+        at = c.text.indexOf(g.text, at + 1);
+      last = [at, at + g.text.length];
+      cursor = at;
+      return { g, span: last };
+    });
+    const used = new Set<number>();
+    for (const r of d.references) {
+      const i = goldSpans.findIndex((x, k) => !used.has(k) && overlaps(x.span, [r.start, r.end]));
+      if (i < 0) {
+        fp++;
+        if (LEGAL.has(r.relation)) {
+          legalClaims++;
+          falseLegal++;
+        }
+        continue;
+      }
+      used.add(i);
+      tp++;
+      const { g, span } = goldSpans[i] as (typeof goldSpans)[number];
+      if (span[0] === r.start && span[1] === r.end) exact++;
+      if (g.relation) {
+        relTotal++;
+        if (g.relation === r.relation) relRight++;
+      }
+      if (LEGAL.has(r.relation)) {
+        legalClaims++;
+        // A gold reference whose relation its author left open is no evidence either way.
+        if (g.relation !== undefined && g.relation !== r.relation) falseLegal++;
+      }
+    }
+    fn += c.refs.length - used.size;
+    const want = new Set((c.facts ?? []).map((f) => f.join('|')));
+    const got = new Set(
+      d.facts.filter((f) => f.relation !== 'ISSUED_BY').map((f) => `${f.from}|${f.relation}|${f.to}`),
+    );
+    for (const f of got)
+      if (want.has(f)) factTp++;
+      else factFp++;
+    for (const f of want) if (!got.has(f)) factFn++;
+  }
+  const p = tp / (tp + fp || 1);
+  const r = tp / (tp + fn || 1);
+  return {
+    sentences: cases.length,
+    references: {
+      precision: +p.toFixed(3),
+      recall: +r.toFixed(3),
+      f1: +((2 * p * r) / (p + r || 1)).toFixed(3),
+      exactBoundaries: +(exact / (tp || 1)).toFixed(3),
+    },
+    relations: { right: relRight, of: relTotal },
+    facts: { right: factTp, wrong: factFp, missed: factFn },
+    legalClaims: { made: legalClaims, false: falseLegal },
+  };
+}

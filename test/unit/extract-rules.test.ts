@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocument, type ExtractedReference } from '../src/extract/index.js';
+import { extractDocument, type ExtractedReference } from '../../src/extract/index.js';
 
 const refs = (text: string) => extractDocument(text).references;
 const one = (text: string): ExtractedReference => {
@@ -380,7 +380,11 @@ describe('the header', () => {
       signer: { name: 'Trần Phước Hiền', position: 'Phó Chủ tịch' },
       recipients: ['Các sở, ban, ngành', 'UBND các huyện', 'TT HĐND tỉnh'],
     });
-    expect(d.document.issuer).toEqual({ name: 'Ủy ban nhân dân tỉnh Quảng Ngãi', level: 'tỉnh' });
+    expect(d.document.issuer).toEqual({
+      name: 'Ủy ban nhân dân tỉnh Quảng Ngãi',
+      level: 'tỉnh',
+      parent: null,
+    });
     expect(d.references.map((r) => [r.symbol, r.relation])).toEqual([['22-CT/TU', 'BASED_ON']]);
   });
 

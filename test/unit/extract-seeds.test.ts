@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocument, fold, type ExtractedReference, type Relation } from '../src/extract/index.js';
-import { RELATIONS } from '../src/extract/types.js';
-import { gold, seedText } from './helpers/gold.js';
+import { extractDocument, fold, type ExtractedReference, type Relation } from '../../src/extract/index.js';
+import { RELATIONS } from '../../src/extract/types.js';
+import { gold, seedText } from '../helpers/gold.js';
 
 const keyOf = (symbol: string | null, on: string | null) => `${symbol}|${on}`;
 const strongest = (rs: ExtractedReference[]): Relation =>

@@ -156,7 +156,7 @@ describe('numbered references in every numbering system', () => {
       issuedOn: '2024-04-03',
       title: 'Kết quả công tác',
     });
-    expect(d.document.issuer).toEqual({ name: 'Ủy ban nhân dân xã An Bình', level: 'xã' });
+    expect(d.document.issuer).toEqual({ name: 'Ủy ban nhân dân xã An Bình', level: 'xã', parent: null });
   });
 });
 

@@ -3,7 +3,7 @@ import { isLuocdoError, LuocdoError } from '../errors.js';
 import { EXTRACTOR_VERSION, extractDocument } from '../extract/index.js';
 import { fold } from '../extract/index.js';
 import { graphFacts, searchText, withReportKey, type DocRow, type GraphFacts } from '../graph/facts.js';
-import { sameReport } from '../graph/identity.js';
+import { NEAR_DUPLICATE, sameReport } from '../graph/identity.js';
 import type { Db } from './connection.js';
 import { cypher } from './cypher.js';
 import { toParam, toPlain } from './values.js';
@@ -196,7 +196,7 @@ const probeItem = (p: Prepared) => {
 
 /** What the graph holds of each source, by sha256 (see cypher/ingest/probe.cypher). */
 async function probeSources(tx: ManagedTransaction, ps: Prepared[]): Promise<Map<string, Probe>> {
-  const r = await run(tx, 'ingest/probe', { items: ps.map(probeItem) });
+  const r = await run(tx, 'ingest/probe', { items: ps.map(probeItem), nearDuplicate: NEAR_DUPLICATE });
   return new Map(
     r.records.map((rec) => [
       rec.get('sha') as string,

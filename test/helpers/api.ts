@@ -19,11 +19,11 @@ export type TestApi = {
 };
 
 /** The real API on a free loopback port, spoken to over HTTP as a client would. */
-export async function startApi(db: Db, token: string | null = null): Promise<TestApi> {
+export async function startApi(db: Db, token: string | null = null, protectReads = false): Promise<TestApi> {
   const { server }: { server: Server } = createApi({
     db,
     token,
-    protectReads: false,
+    protectReads,
     corsOrigins: [],
     logger: pino({ level: 'silent' }),
   });

@@ -7,13 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
-          sequence: { groupOrder: 0 },
-        },
-      },
+      './vitest.unit.config.ts',
       {
         test: {
           name: 'integration',

@@ -109,5 +109,6 @@ describe('the audit’s judgements', () => {
       c('5', 'a'),
     ];
     expect(distinctCycles(cycles).map((x) => x.tag)).toEqual(['1', '3', '5']);
+    expect(distinctCycles([c('6', 'ab', 'c'), c('7', 'a', 'bc')]).map((x) => x.tag)).toEqual(['6', '7']);
   });
 });

@@ -206,6 +206,61 @@ describe('the graph facts of a report', () => {
   });
 });
 
+describe('the graph facts of a report, at their edges', () => {
+  it('never makes a report cite itself, and its own mention is a Citation of the report', () => {
+    const text = PLAN.replace(
+      'Theo Luật',
+      'Kế hoạch số 71/KH-UBND ngày 07/8/2020 của UBND huyện Bình Sơn gửi các xã. Theo Luật',
+    );
+    const g = factsOf(text);
+    expect(g.documents.map((d) => d.key)).not.toContain(K.report);
+    expect(g.edges.some((e) => e.from === e.to)).toBe(false);
+    const self = g.citations.find((c) => c.docKey === K.report);
+    expect(self).toMatchObject({ ambiguous: false, issuer: ORG.binhSon });
+  });
+
+  it('gives a legal act between two cited documents to their issuers, not to the reporter', () => {
+    const text = PLAN.replace(
+      'Theo Luật',
+      'Nghị định số 45/2021/NĐ-CP sửa đổi Nghị định số 30/2020/NĐ-CP. Theo Luật',
+    );
+    const g = factsOf(text);
+    const actor = g.documents.find((d) => d.symbol === '45/2021/NĐ-CP');
+    expect(actor?.issuerKey).toBe(ORG.cp);
+    expect(g.issuedBy).toContainEqual({ doc: '45/2021/NĐ-CP|CP', org: ORG.cp });
+    expect(g.edges).toContainEqual({ from: '45/2021/NĐ-CP|CP', rel: 'AMENDS', to: K.decree });
+  });
+
+  it('marks a Citation ambiguous when its document is', () => {
+    const g = factsOf('Thực hiện Kế hoạch số 17/KH-UBND của UBND huyện về dân vận.');
+    expect(g.citations.map((c) => [c.docKey, c.ambiguous])).toEqual([['17/KH-UBND|UBND@?|?', true]]);
+    expect(g.documents[0]?.ambiguous).toBe(true);
+  });
+
+  it('cuts a long subject to 300 characters for the title', () => {
+    const subject = 'công tác dân vận '.repeat(25).trim();
+    const g = factsOf(
+      `Thực hiện Chỉ thị số 05-CT/TU ngày 10/01/2023 của Ban Thường vụ Tỉnh ủy về ${subject}. Hết.`,
+    );
+    expect(g.documents[0]?.title).toBe(subject.slice(0, 300));
+  });
+
+  it('sends to the units it names without a reporter of its own', () => {
+    const g = factsOf('Kính gửi Bộ Nội vụ.\n\nNơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.');
+    expect(g.reporter).toBeNull();
+    expect(g.sentTo).toEqual(['org:bo-noi-vu']);
+  });
+
+  it('indexes the title before the text, and at most 20000 characters', () => {
+    expect(factsOf('Căn cứ Nghị định số 30/2020/NĐ-CP.').report.searchText).toBe(
+      'can cu nghi dinh so 30/2020/nd-cp',
+    );
+    const long = factsOf(`${PLAN}\n${'Nội dung báo cáo. '.repeat(2000)}`);
+    expect(long.report.searchText).toHaveLength(20000);
+    expect(long.report.searchText.startsWith('phat dong phong trao thi dua uy ban')).toBe(true);
+  });
+});
+
 describe('the same facts under another report key', () => {
   it('moves every reference to the report onto the new key', () => {
     const g = factsOf(PLAN);
@@ -221,7 +276,7 @@ describe('the same facts under another report key', () => {
   it('drops a cited document that is the report itself, and the edges that would loop', () => {
     const g = factsOf(PLAN);
     const h = withReportKey(g, K.own);
-    expect(h.documents.map((d) => d.key)).not.toContain(K.own);
+    expect(h.documents.map((d) => d.key)).toEqual([K.province, K.party, K.decree, K.law]);
     expect(h.edges.some((e) => e.from === e.to)).toBe(false);
     expect(h.edges).toContainEqual({ from: K.own, rel: 'IMPLEMENTS', to: K.province });
     expect(h.citations[2]?.docKey).toBe(K.own);
@@ -242,6 +297,7 @@ describe('the same facts under another report key', () => {
 
 describe('evidence and search text', () => {
   it('quotes the sentence around a mention, from the last full stop before it to the next after', () => {
+    expect(sentenceAround('. Kế hoạch số 5', 2, 15)).toBe('Kế hoạch số 5');
     const text = 'Câu trước. Thực hiện Kế hoạch số 5 tốt; tiếp tục. Câu sau.';
     const at = text.indexOf('Kế hoạch');
     expect(sentenceAround(text, at, at + 'Kế hoạch số 5'.length)).toBe(

@@ -23,6 +23,8 @@ describe('issuer codes', () => {
     expect(codeFamily('UBTVQH11')).toBe('UBTVQH');
     expect(codeFamily('UBTVQHH11')).toBe('UBTVQH');
     expect(codeFamily('QHX')).toBe('QHX');
+    expect(codeFamily('AQH1')).toBe('AQH1');
+    expect(codeFamily('XUBTVQH1')).toBe('XUBTVQH1');
     expect(codeFamily('ubnd')).toBe('UBND');
   });
 
@@ -30,6 +32,37 @@ describe('issuer codes', () => {
     for (const c of ['TW', 'VPTW', 'CP', 'TTg', 'VPCP', 'QH15', 'UBTVQH14', 'BNV', 'BTC', 'NHNN', 'BLĐTBXH'])
       expect(isCentralCode(c), c).toBe(true);
     for (const c of ['TU', 'HU', 'ĐU', 'UBND', 'HĐND', 'SNV', 'XYZ']) expect(isCentralCode(c), c).toBe(false);
+  });
+});
+
+describe('central bodies by code', () => {
+  it.each([
+    ['TW', 'org:tw', 'Ban Chấp hành Trung ương Đảng', 'Đảng', 'BCH TW'],
+    ['VPTW', 'org:vptw', 'Văn phòng Trung ương Đảng', 'Đảng', 'VPTW'],
+    ['CP', 'org:cp', 'Chính phủ', 'chính quyền', 'CP'],
+    ['TTg', 'org:ttg', 'Thủ tướng Chính phủ', 'chính quyền', 'TTg'],
+    ['VPCP', 'org:vpcp', 'Văn phòng Chính phủ', 'chính quyền', 'VPCP'],
+    ['QH13', 'org:qh', 'Quốc hội', 'chính quyền', 'QH'],
+    ['UBTVQH14', 'org:ubtvqh', 'Ủy ban Thường vụ Quốc hội', 'chính quyền', 'UBTVQH'],
+    ['BNV', 'org:bnv', 'Bộ Nội vụ', 'chính quyền', 'BNV'],
+    ['BTC', 'org:btc', 'Bộ Tài chính', 'chính quyền', 'BTC'],
+    ['BCA', 'org:bca', 'Bộ Công an', 'chính quyền', 'BCA'],
+    ['BQP', 'org:bqp', 'Bộ Quốc phòng', 'chính quyền', 'BQP'],
+    ['BTP', 'org:btp', 'Bộ Tư pháp', 'chính quyền', 'BTP'],
+    ['BYT', 'org:byt', 'Bộ Y tế', 'chính quyền', 'BYT'],
+    ['BCT', 'org:bct', 'Bộ Công Thương', 'chính quyền', 'BCT'],
+    ['BGDĐT', 'org:bgddt', 'Bộ Giáo dục và Đào tạo', 'chính quyền', 'BGDĐT'],
+    ['BLĐTBXH', 'org:bldtbxh', 'Bộ Lao động - Thương binh và Xã hội', 'chính quyền', 'BLĐTBXH'],
+    ['NHNN', 'org:nhnn', 'Ngân hàng Nhà nước Việt Nam', 'chính quyền', 'NHNN'],
+  ])('%s', (code, key, name, kind, shortName) => {
+    expect(resolveOrg(null, code, NOWHERE)).toEqual({
+      key,
+      name,
+      shortName,
+      level: 'trung ương',
+      kind,
+      area: null,
+    });
   });
 });
 
@@ -213,7 +246,45 @@ describe('the unit behind an issuer phrase', () => {
     expect(resolveOrg('UBND thị trấn Châu Ổ', null, XA)).toMatchObject({ level: 'xã' });
   });
 
+  it.each([
+    'Bộ Chính trị',
+    'Ban Bí thư',
+    'Văn phòng Trung ương Đảng',
+    'Thủ tướng Chính phủ',
+    'Văn phòng Chính phủ',
+    'Chính phủ',
+    'Ủy ban Thường vụ Quốc hội',
+    'Quốc hội',
+    'Bộ Nội vụ',
+    'Tỉnh ủy',
+  ])('goes by the body the phrase opens with: UBND tỉnh theo %s', (other) => {
+    expect(resolveOrg(`UBND tỉnh theo ${other}`, null, XA)?.key).toBe('org:ubnd:tỉnh:quang-ngai');
+  });
+
+  it('reads a proper name of up to four words, only right after the committee', () => {
+    expect(resolveOrg('Tỉnh ủy Bà Rịa Vũng Tàu Xa', null, XA)?.key).toBe('org:tu:ba-ria-vung-tau');
+    expect(resolveOrg('Ban Thường vụ Tỉnh ủy khóa XX', null, XA)?.key).toBe('org:tu:quang-ngai');
+    expect(resolveOrg('Huyện ủy khóa XX', null, XA)?.key).toBe('org:hu:quang-ngai/son-tinh');
+  });
+
+  it('reads through the spaces PDF extraction doubles', () => {
+    expect(resolveOrg('Thường trực  HĐND tỉnh', null, XA)?.key).toBe('org:hdnd:tỉnh:quang-ngai');
+    expect(resolveOrg('Bộ  Nội vụ', null, XA)?.name).toBe('Bộ Nội vụ');
+  });
+
+  it('keys a district Party committee with no province known under an empty province', () => {
+    expect(resolveOrg('Huyện ủy Bình Sơn', null, NOWHERE)).toMatchObject({
+      key: 'org:hu:/binh-son',
+      shortName: 'BTV Huyện ủy',
+      level: 'huyện',
+    });
+  });
+
   it('says nothing when the text and the context do not tell which unit', () => {
+    expect(resolveOrg('UBND', null, XA)).toBeNull();
+    expect(resolveOrg('Công an tỉnh và UBND tỉnh', null, XA)).toBeNull();
+    expect(resolveOrg('Công an tỉnh phối hợp Sở Tư pháp', null, XA)).toBeNull();
+    expect(resolveOrg('Công an tỉnh và Ban Dân vận tỉnh', null, XA)).toBeNull();
     expect(resolveOrg('UBND tỉnh', null, NOWHERE)).toBeNull();
     expect(resolveOrg('UBND huyện', null, TINH)).toBeNull();
     expect(resolveOrg('UBND xã', null, HUYEN)).toBeNull();
@@ -234,6 +305,7 @@ describe('the unit behind an issuer phrase', () => {
     expect(key('HU', XA)).toBe('org:hu:quang-ngai/son-tinh');
     expect(key('HU', HUYEN)).toBe('org:hu:quang-ngai/binh-son');
     expect(key('HU', TINH)).toBeNull();
+    expect(key('HU', { ...HUYEN, level: null })).toBeNull();
     expect(key('ĐU', XA)).toBe('org:du:xã:quang-ngai/son-tinh/tinh-ha');
     expect(key('ĐU', HUYEN)).toBeNull();
     expect(key('SNV', XA)).toBe('org:so:so-noi-vu:quang-ngai');

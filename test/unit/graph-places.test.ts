@@ -17,6 +17,7 @@ describe('the places a text names', () => {
         'tỉnh Quảng Ngãi và tỉnh Kon Tum; tỉnh Kon Tum. huyện Sơn Tịnh, huyện Ba Tơ, xã Tịnh Hà, thị trấn Châu Ổ, thị trấn Châu Ổ',
       ),
     ).toEqual({ tỉnh: 'Kon Tum', huyện: 'Sơn Tịnh', xã: 'Châu Ổ' });
+    expect(namedPlaces('tỉnh Kon Tum, tỉnh Kon Tum và tỉnh Quảng Ngãi').tỉnh).toBe('Kon Tum');
   });
 
   it('counts quận and thị xã as districts, phường and thị trấn as communes', () => {
@@ -27,6 +28,7 @@ describe('the places a text names', () => {
 
   it('reads a name of up to four capitalised words, across a line break after the tier word', () => {
     expect(namedPlaces('huyện\nSơn Tịnh').huyện).toBe('Sơn Tịnh');
+    expect(namedPlaces('huyện Sơn  Tịnh').huyện).toBe('Sơn Tịnh');
     expect(namedPlaces('tỉnh Bà Rịa Vũng Tàu Xa Xôi').tỉnh).toBe('Bà Rịa Vũng Tàu');
     expect(namedPlaces('cấp tỉnh và cấp huyện đã')).toEqual({ tỉnh: null, huyện: null, xã: null });
     expect(namedPlaces('Huyện ủy Bình Sơn').huyện).toBeNull();

@@ -20,12 +20,12 @@ CALL (item) {
   SET o.name = org.name
   WITH o
   // From the unit outwards: its reports with text are few, the graph's are many. Only near-identical
-  // ones come back (same title when both have one, Jaccard of the references ≥ 0.8); the caller
-  // checks again with the same rule.
+  // ones come back (same title when both have one, Jaccard of the references ≥ $nearDuplicate, which
+  // the caller passes from NEAR_DUPLICATE in src/graph/identity.ts); the caller checks again with the same rule.
   MATCH (o)<-[:ISSUED_BY]-(c:Document)<-[:OF]-(cs:SourceFile)
   WHERE cs.sha256 <> item.sha AND (item.titleKey IS NULL OR cs.titleKey IS NULL OR cs.titleKey = item.titleKey)
   WITH c, cs, size([k IN cs.refKeys WHERE k IN item.refKeys]) AS shared
-  WHERE shared >= 0.8 * (size(cs.refKeys) + size(item.refKeys) - shared)
+  WHERE shared >= $nearDuplicate * (size(cs.refKeys) + size(item.refKeys) - shared)
   RETURN collect({key: c.key, title: c.title, refKeys: cs.refKeys, contentKeyed: c.key STARTS WITH 'text:'}) AS candidates
 }
 RETURN item.sha AS sha, version, doc, searchPending, older, candidates

@@ -43,6 +43,12 @@ export function documentIdentity(
   };
 }
 
+/**
+ * How alike two extractions of one report must be (Jaccard of their reference keys) to be taken for one
+ * report. The only place this number is written: the ingest probe gets it as a query parameter.
+ */
+export const NEAR_DUPLICATE = 0.8;
+
 /** Jaccard similarity of two sets of reference keys: how near-identical two extractions of a report are. */
 export function similarity(a: readonly string[], b: readonly string[]): number {
   const A = new Set(a);
@@ -65,5 +71,5 @@ export function sameReport(
 ): boolean {
   if (a.numberedKey !== null && b.numberedKey !== null && a.numberedKey !== b.numberedKey) return false;
   if (a.title && b.title && fold(a.title) !== fold(b.title)) return false;
-  return a.refKeys.length >= 3 && similarity(a.refKeys, b.refKeys) >= 0.8;
+  return a.refKeys.length >= 3 && similarity(a.refKeys, b.refKeys) >= NEAR_DUPLICATE;
 }

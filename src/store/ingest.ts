@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { isLuocdoError, LuocdoError } from '../errors.js';
 import { searchText, withReportKey, type DocRow, type GraphFacts } from '../graph/facts.js';
-import { sameReport } from '../graph/identity.js';
+import { NEAR_DUPLICATE, sameReport } from '../graph/identity.js';
 import type { Db } from './connection.js';
 import { rows, run } from './run.js';
 
@@ -184,7 +184,10 @@ const probeItem = (p: Prepared) => {
 
 /** What the graph holds of each source, by sha256 (see cypher/ingest/probe.cypher). */
 async function probeSources(tx: ManagedTransaction, ps: Prepared[]): Promise<Map<string, Probe>> {
-  const found = await rows(tx, 'ingest/probe', probeRow, { items: ps.map(probeItem) });
+  const found = await rows(tx, 'ingest/probe', probeRow, {
+    items: ps.map(probeItem),
+    nearDuplicate: NEAR_DUPLICATE,
+  });
   return new Map(found.map(({ sha, ...probe }) => [sha, probe]));
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../src/extract/index.js';
+import { extractDocument } from '../../src/extract/index.js';
 
 /** Citations built from the numbering conventions, with the breaks PDF extraction puts in them. */
 const WORD: Record<string, string> = {

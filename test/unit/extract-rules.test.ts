@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocument, type ExtractedReference } from '../src/extract/index.js';
+import { extractDocument, type ExtractedReference } from '../../src/extract/index.js';
 
 const refs = (text: string) => extractDocument(text).references;
 const one = (text: string): ExtractedReference => {

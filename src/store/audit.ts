@@ -1,6 +1,7 @@
 import { extractDocument, parseSymbol, type ExtractedDocument } from '../extract/index.js';
 import { codeProblems } from '../extract/findings.js';
 import {
+  ambiguousMessage,
   distinctCycles,
   issuersConflict,
   label,
@@ -29,6 +30,7 @@ export const AUDIT_CODES = [
   'SUPERSEDED',
   'CYCLE',
   'DUPLICATE_SOURCE',
+  'INFERRED_LINK',
 ] as const;
 
 type Row = Record<string, Plain>;
@@ -58,7 +60,7 @@ export async function audit(
       throw new LuocdoError(
         r.candidates.length ? 'BAD_INPUT' : 'NOT_FOUND',
         r.candidates.length
-          ? `'${opts.ref}' fits ${r.candidates.length} documents; add the date`
+          ? q.ambiguityMessage(opts.ref, r.candidates)
           : `no document '${opts.ref}' in the graph`,
       );
     }
@@ -166,14 +168,29 @@ export async function audit(
   if (want('AMBIGUOUS')) {
     for (const r of await rows(db, 'ambiguous', keys)) {
       const d = asDoc(r['doc']);
+      const mention = asMentions([r['mention'] as Plain]);
       const alts = (r['alternatives'] as unknown as AuditDoc[]) ?? [];
       out.push({
         code: 'AMBIGUOUS',
         severity: 'warning',
-        message: `a mention of ${label(d)} does not say its issuer or year, and ${alts.length + 1} documents carry that number`,
+        message: ambiguousMessage(d, mention[0]?.text ?? label(d), alts),
         documents: [d, ...alts],
+        mentions: mention,
+        proposal: d.symbol === null && alts.length === 1 ? label(alts[0] as AuditDoc) : null,
+      });
+    }
+  }
+  if (want('INFERRED_LINK')) {
+    for (const r of await rows(db, 'inferred-links', keys)) {
+      const rep = asDoc(r['report']);
+      const d = asDoc(r['doc']);
+      out.push({
+        code: 'INFERRED_LINK',
+        severity: 'info',
+        message: `${label(rep)} cites ${label(d)} with no date; it is linked to the one ${label(d)} of that issuer the graph knows${d.issuedOn ? ` (ngày ${vnDate(d.issuedOn)})` : ''}: confirm it, Party numbers restart each term`,
+        documents: [rep, d],
         mentions: asMentions([r['mention'] as Plain]),
-        proposal: null,
+        proposal: d.issuedOn ? `ngày ${vnDate(d.issuedOn)}` : null,
       });
     }
   }

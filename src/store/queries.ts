@@ -1,7 +1,6 @@
-import { fold, extractDocument, parseSymbol } from '../extract/index.js';
-import { TYPE_WORDS } from '../extract/codes.js';
-import { LuocdoError } from '../errors.js';
+import { fold } from '../extract/index.js';
 import type { DocumentProps } from '../graph/facts.js';
+import { narrow, numberForms, parseRef, whatDecides } from '../graph/refs.js';
 import type { Db } from './connection.js';
 import { cypher } from './cypher.js';
 import { toParam, toPlain, type Plain } from './values.js';
@@ -26,69 +25,37 @@ async function rows(db: Db, name: string, params: Record<string, unknown> = {}):
 
 const doc = (v: Plain | undefined) => v as unknown as DocRecord;
 
-export type ParsedRef =
-  | { kind: 'key'; key: string }
-  | { kind: 'symbol'; symbol: string; issuedOn: string | null }
-  | { kind: 'number'; type: string; number: string };
-
-const FOLDED_TYPE_WORDS = TYPE_WORDS.map(([w, t]) => [fold(w), t] as const).sort(
-  (a, b) => b[0].length - a[0].length,
-);
-
-/**
- * Any way people write a document's number: `22-CT/TU`, `chi thi so 22 - ct/tu`,
- * `Kết luận số 114-KL/TW ngày 14 tháng 7 năm 2015 của Ban Bí thư`, `chi thi 22`, or a graph key.
- */
-export function parseRef(ref: string): ParsedRef {
-  const raw = ref.trim();
-  if (!raw || raw.length > 500)
-    throw new LuocdoError('BAD_INPUT', 'a document reference is 1 to 500 characters');
-  if (raw.includes('|') || /^(text|name|num):/.test(raw)) return { kind: 'key', key: raw };
-  const found = extractDocument(raw).references.find((r) => r.symbol);
-  if (found?.symbol) return { kind: 'symbol', symbol: found.symbol, issuedOn: found.issuedOn };
-  // Without diacritics the type words are not recognised; the symbol alone still is.
-  const sym =
-    /(\d{1,5})\s*([-/])\s*(?:(\d{4})\s*\/\s*)?([a-zđ]+)\s*([-/])\s*([a-zđ0-9]+(?:\s*-\s*[a-zđ0-9]+)*)/iu.exec(
-      raw,
-    );
-  if (sym) {
-    const symbol = parseSymbol(sym[0].replace(/\s+/g, '')).symbol;
-    return { kind: 'symbol', symbol, issuedOn: null };
-  }
-  const f = fold(raw);
-  for (const [word, type] of FOLDED_TYPE_WORDS) {
-    const m = new RegExp(`(?:^|\\s)${word}(?:\\s+so)?\\s*:?\\s*(\\d{1,5})(?!\\d)`).exec(f);
-    if (m) return { kind: 'number', type, number: m[1] as string };
-  }
-  throw new LuocdoError(
-    'BAD_INPUT',
-    `'${raw}' names no document: give a number such as 22-CT/TU or "Chỉ thị số 22"`,
-  );
-}
+/** A candidate as the look-up queries return it: the document and who the graph says issued it. */
+const candidate = (r: Row): DocRecord & { issuers: string[] } => ({
+  ...doc(r['doc']),
+  issuers: (r['issuers'] as string[] | undefined) ?? [],
+});
 
 export type Resolved = { doc: DocRecord | null; candidates: DocRecord[] };
 
-/** The documents a reference may mean; one when it is unambiguous. */
+/**
+ * The documents a reference may mean (see src/graph/refs.ts for the forms it takes and how a date, year
+ * or issuer decides); one when it is unambiguous.
+ */
 export async function resolveRef(db: Db, ref: string): Promise<Resolved> {
   const p = parseRef(ref);
-  let found: DocRecord[];
-  if (p.kind === 'key')
-    found = (await rows(db, 'api/documents-by-keys', { keys: [p.key] })).map((r) => doc(r['doc']));
+  let found: Array<DocRecord & { issuers: string[] }>;
+  if (p.kind === 'key') found = (await rows(db, 'api/documents-by-keys', { keys: [p.key] })).map(candidate);
   else if (p.kind === 'symbol')
-    found = (await rows(db, 'api/documents-by-symbol', { symbol: p.symbol, issuedOn: p.issuedOn })).map((r) =>
-      doc(r['doc']),
-    );
-  else
-    found = (await rows(db, 'api/documents-by-number', { type: p.type, number: p.number })).map((r) =>
-      doc(r['doc']),
-    );
-  if (found.length === 0 && p.kind === 'number') {
-    // `chi thi 22` may be written `22` or `022` in the number.
     found = (
-      await rows(db, 'api/documents-by-number', { type: p.type, number: p.number.padStart(2, '0') })
-    ).map((r) => doc(r['doc']));
-  }
-  return { doc: found.length === 1 ? (found[0] as DocRecord) : null, candidates: found };
+      await rows(db, 'api/documents-by-symbol', { symbols: p.symbols, issuedOn: p.issuedOn, year: p.year })
+    ).map(candidate);
+  else
+    found = (await rows(db, 'api/documents-by-number', { type: p.type, numbers: numberForms(p.number) })).map(
+      candidate,
+    );
+  const kept = narrow(p, found).map(({ issuers: _issuers, ...d }) => d as DocRecord);
+  return { doc: kept.length === 1 ? (kept[0] as DocRecord) : null, candidates: kept };
+}
+
+/** Why a reference fits several documents, and what to add: for the messages that list them. */
+export function ambiguityMessage(ref: string, candidates: readonly DocRecord[]): string {
+  return `'${ref}' fits ${candidates.length} documents: ${candidates.map((d) => `${d.symbol ?? d.name ?? d.key} ${d.issuedOn ?? '?'}`).join('; ')}; ${whatDecides(candidates.map((d) => ({ ...d, issuers: [] })))}`;
 }
 
 export async function documentsByKeys(db: Db, keys: readonly string[]): Promise<Map<string, DocRecord>> {
@@ -159,6 +126,7 @@ export type CitationItem = {
   relation: string;
   quote: string;
   inFootnote: boolean;
+  inferred: boolean;
 };
 
 export async function citations(
@@ -184,6 +152,7 @@ export async function citations(
       relation: c['relation'] as string,
       quote: c['quote'] as string,
       inFootnote: c['inFootnote'] as boolean,
+      inferred: c['inferred'] === true,
     };
   });
   return {

@@ -395,19 +395,20 @@ export async function writeSources(
         const probes = await probeSources(tx, resolved);
         const out: WriteResult[] = [];
         const plain: Prepared[] = [];
+        // Later ones are written as they came: `writeSource` resolves them again, with the graph as it is then.
         const later: Prepared[] = [];
-        for (const p of resolved) {
+        resolved.forEach((p, i) => {
           const probe = probes.get(p.sha256);
           if (probe?.version === EXTRACTOR_VERSION) out.push(unchanged(p, probe));
           else if (isPlain(p, probe, plain)) plain.push(p);
-          else later.push(p);
-        }
+          else later.push(ps[i] as Prepared);
+        });
         if (plain.length > 0)
           await run(tx, 'ingest/write-source', {
             batch: sharedUnits(plain.map((p) => writeParams(p, p.facts, defer))),
           });
         for (const p of plain) out.push(written(p, p.facts, 'added', defer));
-        return { out, later: ps.filter((p) => later.some((l) => l.sha256 === p.sha256)) };
+        return { out, later };
       });
       results.push(...done.out);
       alone = done.later;

@@ -4,8 +4,10 @@
 UNWIND $questions AS q
 CALL (q) {
   WITH q WHERE q.kind = 'place'
-  MATCH (a:Area)
-  WHERE a.key STARTS WITH 'area:' + q.tier + ':' AND a.key ENDS WITH '/' + q.slug AND size(split(a.key, '/')) = q.depth
+  // The text index finds the keys that end in the name; the tier and the depth of the path then decide.
+  MATCH (a:Area) USING TEXT INDEX a:Area(key)
+  WHERE a.key ENDS WITH '/' + q.slug
+  WITH q, a WHERE a.tier = q.tier AND size(split(a.key, '/')) = q.depth
   OPTIONAL MATCH (a)-[:IN]->(b:Area)
   OPTIONAL MATCH (b)-[:IN]->(c:Area)
   RETURN collect({key: a.key, names: [x IN [a, b, c] WHERE x IS NOT NULL | {tier: x.tier, name: x.name}]}) AS areas

@@ -14,7 +14,8 @@ import {
   type GraphFacts,
 } from '../graph/facts.js';
 import { sameReport } from '../graph/identity.js';
-import { NOTHING_KNOWN } from '../graph/known.js';
+import { NOTHING_KNOWN, placeKey } from '../graph/known.js';
+import { areaKey } from '../graph/organizations.js';
 import type { Db } from './connection.js';
 import { cypher } from './cypher.js';
 import { answerText, questionRow, resolveWithGraph, staleSources } from './knowledge.js';
@@ -239,6 +240,8 @@ type Probe = {
   searchPending: boolean;
   older: string[];
   candidates: Candidate[];
+  /** The questions this source's write answers anew (see cypher/ingest/probe.cypher). */
+  news: string[];
 };
 
 const probeItem = (p: Prepared) => {
@@ -249,6 +252,10 @@ const probeItem = (p: Prepared) => {
     org: g.reporter ? { ...g.reporter, searchText: orgSearchText(g.reporter) } : null,
     refKeys: g.refKeys,
     titleKey: titleKey(g),
+    answers: [
+      ...g.answers.areas.map((a) => ({ q: placeKey(a.tier, a.name), key: areaKey(a) })),
+      ...g.answers.dated,
+    ],
   };
 };
 
@@ -264,6 +271,7 @@ async function probeSources(tx: ManagedTransaction, ps: Prepared[]): Promise<Map
         searchPending: rec.get('searchPending') === true,
         older: rec.get('older') as string[],
         candidates: rec.get('candidates') as Candidate[],
+        news: rec.get('news') as string[],
       },
     ]),
   );
@@ -314,6 +322,7 @@ export async function writeSource(db: Db, p: Prepared, opts: WriteOptions = {}):
   return done.result;
 }
 
+/** A write's result, and the keys of the questions whose askers are to be checked once it commits. */
 type Written = { result: WriteResult; gone: string[] };
 
 /** `writeSource` inside the caller's transaction; `force` writes a source again although it is unchanged. */
@@ -330,7 +339,8 @@ async function writeSourceTx(
   if (!probe) throw new LuocdoError('DB_QUERY', `the probe returned nothing for ${p.path}`);
   if (probe.version === EXTRACTOR_VERSION && !opts.force) return { result: unchanged(p, probe), gone: [] };
   let status: IngestStatus = 'added';
-  const gone: string[] = [];
+  // What the askers of are to be checked: what this write answers anew, and what the versions it replaces answered.
+  const gone: string[] = [...probe.news];
   if (probe.version !== null) gone.push(...((await removeSourceTx(tx, p.sha256)) ?? []));
   for (const old of probe.older) {
     gone.push(...((await removeSourceTx(tx, old)) ?? []));
@@ -408,9 +418,11 @@ export async function writeSources(
             batch: sharedUnits(plain.map((p) => writeParams(p, p.facts, defer))),
           });
         for (const p of plain) out.push(written(p, p.facts, 'added', defer));
-        return { out, later };
+        const news = plain.flatMap((p) => probes.get(p.sha256)?.news ?? []);
+        return { out, later, news };
       });
       results.push(...done.out);
+      gone.push(...done.news);
       alone = done.later;
     } catch (e) {
       if (isFatal(e)) throw e;

@@ -54,10 +54,14 @@ const answerNow = (q: QuestionRow, known: Known): string =>
     q.kind === 'place' ? (known.areas.get(q.key) ?? []).map(areaKey) : (known.dated.get(q.key) ?? []),
   );
 
+/** Whether what is known gives a question the answer it was resolved with. */
+const sameAnswer = (q: Question, known: Known): boolean =>
+  answerText(q.answer) === answerNow(questionRow(q), known);
+
 /**
  * The sources of a batch resolved with what the graph knows and with what the other sources of the batch
- * will write (they answer each other's questions): rounds of asking and resolving until nothing new is
- * asked or answered. A source that asks nothing is taken as it is.
+ * will write (they answer each other's questions): rounds of asking and resolving until no source's
+ * answers change. A source that asks nothing, or whose answers are the same, is taken as it is.
  */
 export async function resolveWithGraph<P extends { draft: Draft; facts: GraphFacts }>(
   tx: ManagedTransaction,
@@ -66,24 +70,27 @@ export async function resolveWithGraph<P extends { draft: Draft; facts: GraphFac
   const asked = new Set<string>();
   let graph: Known = NOTHING_KNOWN;
   let out = [...ps];
-  let last = '';
   for (let round = 0; round < 4; round++) {
     const fresh = new Map<string, Question>();
     for (const p of out) for (const q of p.facts.questions) if (!asked.has(q.key)) fresh.set(q.key, q);
     for (const k of fresh.keys()) asked.add(k);
     graph = mergeKnown(graph, await fetchKnown(tx, [...fresh.values()].map(questionRow)));
     const known = ps.length > 1 ? mergeKnown(graph, knownOf(out.map((p) => p.facts))) : graph;
-    out = out.map((p) => (p.facts.questions.length > 0 ? { ...p, facts: factsOf(p.draft, known) } : p));
-    const state = JSON.stringify(out.map((p) => [p.facts.refKeys, p.facts.report.key, p.facts.questions]));
-    if (state === last && fresh.size === 0) break;
-    last = state;
+    let changed = false;
+    out = out.map((p) => {
+      if (p.facts.questions.every((q) => sameAnswer(q, known))) return p;
+      changed = true;
+      return { ...p, facts: factsOf(p.draft, known) };
+    });
+    if (!changed) break;
   }
   return out;
 }
 
 /**
- * The sources whose stored answers the graph no longer gives, among those that asked what the given
- * sources asked or answered, or what the given keys name: they are to be resolved again.
+ * The sources whose stored answers the graph no longer gives: among the given sources, by their own
+ * questions (a write that raced theirs may have answered them otherwise); and among every asker of the
+ * questions the keys name (what writes answered anew, or no longer answer). They are to be resolved again.
  */
 export async function staleSources(
   db: Db,
@@ -92,12 +99,22 @@ export async function staleSources(
 ): Promise<string[]> {
   if (shas.length === 0 && keys.length === 0) return [];
   return db.read(async (tx) => {
-    const qs = (await run(tx, 'ingest/questions', { shas, keys })).records.map(
-      (r) => r.get('q') as QuestionRow,
-    );
-    if (qs.length === 0) return [];
-    const known = await fetchKnown(tx, qs);
-    const answers = qs.map((q) => ({ key: q.key, answer: answerNow(q, known) }));
-    return (await run(tx, 'ingest/out-of-date', { answers })).records.map((r) => r.get('sha') as string);
+    const rows = (await run(tx, 'ingest/questions', { shas, keys: [...new Set(keys)] })).records.map((r) => ({
+      q: r.get('q') as QuestionRow,
+      sha: r.get('sha') as string | null,
+      answer: r.get('answer') as string | null,
+    }));
+    if (rows.length === 0) return [];
+    const unique = [...new Map(rows.map((r) => [r.q.key, r.q])).values()];
+    const known = await fetchKnown(tx, unique);
+    const stale = new Set<string>();
+    for (const r of rows) if (r.sha && r.answer !== answerNow(r.q, known)) stale.add(r.sha);
+    const asked = rows
+      .filter((r) => r.sha === null)
+      .map((r) => ({ key: r.q.key, answer: answerNow(r.q, known) }));
+    if (asked.length > 0)
+      for (const rec of (await run(tx, 'ingest/out-of-date', { answers: asked })).records)
+        stale.add(rec.get('sha') as string);
+    return [...stale];
   });
 }

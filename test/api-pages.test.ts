@@ -118,7 +118,7 @@ describe('walking every connection page by page', () => {
     };
     const findings = (codes: string[] | null) =>
       pager<F>(
-        `query($first: Int, $after: String, $c: [String!]) { audit(codes: $c, first: $first, after: $after) { ${PAGE} { code message documents { key } mentions { path start } } } } }`,
+        `query($first: Int, $after: String, $c: [AuditCode!]) { audit(codes: $c, first: $first, after: $after) { ${PAGE} { code message documents { key } mentions { path start } } } } }`,
         (d) => d['audit'],
         { c: codes },
       );

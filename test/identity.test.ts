@@ -152,7 +152,7 @@ describe('one symbol of one issuer in two years', () => {
     expect(f.mentions.map((m) => m.text)).toEqual(['Kế hoạch số 17/KH-UBND']);
     expect(f.documents.map((d) => d.issuedOn).sort()).toEqual(['2021-04-20', '2022-05-03', null]);
     const { body } = await api.gql<{ audit: { totalCount: number } }>(
-      '{ audit(codes: ["AMBIGUOUS"]) { totalCount } }',
+      '{ audit(codes: [AMBIGUOUS]) { totalCount } }',
     );
     expect(body.data?.audit.totalCount).toBe(1);
   });

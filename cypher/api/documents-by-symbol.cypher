@@ -1,8 +1,13 @@
-// Documents with a symbol, the best-known first: own text, then most cited.
-MATCH (d:Document {symbol: $symbol})
-WHERE $issuedOn IS NULL OR d.issuedOn IS NULL OR d.issuedOn = $issuedOn
+// Documents with any of the symbols (as written, then with its separators swapped), the best-known first:
+// own text, then most cited; a date or year given keeps out the documents of another. Who issued each
+// comes along, for the issuer a reference names to decide (see src/graph/refs.ts).
+UNWIND $symbols AS symbol
+MATCH (d:Document {symbol: symbol})
+WHERE ($issuedOn IS NULL OR d.issuedOn IS NULL OR d.issuedOn = $issuedOn)
+  AND ($year IS NULL OR d.year IS NULL OR d.year = $year OR d.symbol CONTAINS ('/' + toString($year) + '/'))
 OPTIONAL MATCH (c:Citation)-[:REFERS_TO]->(d)
 WITH d, count(c) AS cited
-RETURN d {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText} AS doc, cited
+RETURN d {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText} AS doc, cited,
+       [(d)-[:ISSUED_BY]->(o:Organization) | o.key] AS issuers
 ORDER BY d.hasText DESC, cited DESC, d.key
-LIMIT 20
+LIMIT 50

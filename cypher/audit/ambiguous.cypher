@@ -1,6 +1,17 @@
-// A mention whose issuer or year the text does not give, where the graph holds several documents it may mean.
+// A mention whose issuer or year the text does not give, where the graph holds several documents it may
+// mean; and a mention by number alone (`Nghị định số 34`, no symbol), with the documents of that type
+// and number, however the number is written.
 MATCH (r:Document)-[:HAS_CITATION]->(c:Citation {ambiguous: true})-[:REFERS_TO]->(d:Document)
-WHERE d.symbol IS NOT NULL AND ($keys IS NULL OR d.key IN $keys)
-MATCH (other:Document {symbol: d.symbol}) WHERE other <> d
-WITH r, c, d, collect(other {.key, .symbol, .name, .issuedOn, .hasText, .type}) AS alternatives
+WHERE $keys IS NULL OR d.key IN $keys
+CALL (d) {
+  WITH d WHERE d.symbol IS NOT NULL
+  MATCH (other:Document {symbol: d.symbol}) WHERE other <> d
+  RETURN other
+  UNION
+  WITH d WHERE d.symbol IS NULL AND d.number IS NOT NULL
+  UNWIND [d.number, toString(toInteger(d.number)), CASE WHEN toInteger(d.number) < 10 THEN '0' + toString(toInteger(d.number)) END] AS n
+  MATCH (other:Document {number: n, type: d.type}) WHERE other <> d AND other.symbol IS NOT NULL
+  RETURN other
+}
+WITH r, c, d, collect(DISTINCT other {.key, .symbol, .name, .issuedOn, .hasText, .type}) AS alternatives
 RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc, c {.quote, .start, .end, .text, .issuedOn, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} AS mention, alternatives

@@ -1,7 +1,9 @@
 // Before writing sources (one, or a batch of a bulk ingest): is each here already (and is its search
 // text still to be written), is there an older version at its path, and which reports of the same unit
 // might be it extracted another way. Writing the unit's name locks it, so two extractions of one report
-// ingested at once see each other instead of racing; a batch locks its units in key order.
+// ingested at once see each other instead of racing; a batch locks its units in key order. And which of
+// the questions its write answers (see 005_questions) it answers anew: the documents and areas it will
+// be the first to write, whose askers are to be checked once it commits.
 UNWIND $items AS item
 WITH item ORDER BY item.org.key
 CALL (item) {
@@ -28,4 +30,9 @@ CALL (item) {
   WHERE shared >= $nearDuplicate * (size(cs.refKeys) + size(item.refKeys) - shared)
   RETURN collect({key: c.key, title: c.title, refKeys: cs.refKeys, contentKeyed: c.key STARTS WITH 'text:'}) AS candidates
 }
-RETURN item.sha AS sha, version, doc, searchPending, older, candidates
+CALL (item) {
+  UNWIND item.answers AS a
+  WITH a WHERE NOT EXISTS { MATCH (:Document {key: a.key}) } AND NOT EXISTS { MATCH (:Area {key: a.key}) }
+  RETURN collect(DISTINCT a.q) AS news
+}
+RETURN item.sha AS sha, version, doc, searchPending, older, candidates, news

@@ -60,15 +60,20 @@ CALL (src) {
     }
     // The report's edge keeps the sentence that asserts it (its first Citation of that relation), so a
     // query reads the evidence off the edge.
+    // An edge whose every mention is an inferred link (an undated number joined to the one known
+    // document) is itself inferred; one mention the text dates confirms it (DESIGN §3).
     CALL (rep, x, t) {
       UNWIND t.rels AS rel
+      WITH rep, x, rel, all(c IN [c IN t.citations WHERE c.relation = rel] WHERE c.inferred) AS inferred
       MERGE (rep)-[e:$(rel)]->(x)
-      ON CREATE SET e.quote = [c IN t.citations WHERE c.relation = rel | c.quote][0]
+      ON CREATE SET e.quote = [c IN t.citations WHERE c.relation = rel | c.quote][0],
+                    e.inferred = CASE WHEN inferred THEN true END
+      ON MATCH SET e.inferred = CASE WHEN e.inferred AND inferred THEN true END
     }
     CALL (rep, x, t, src) {
       UNWIND t.citations AS c
       CREATE (cit:Citation {key: c.key, quote: c.quote, text: c.text, start: c.start, end: c.end, inFootnote: c.inFootnote,
-                            relation: c.relation, ambiguous: c.ambiguous, issuedOn: c.issuedOn, source: src.sha,
+                            relation: c.relation, ambiguous: c.ambiguous, inferred: c.inferred, issuedOn: c.issuedOn, source: src.sha,
                             issuer: c.issuer, facts: c.facts})
       CREATE (rep)-[:HAS_CITATION]->(cit)
       CREATE (cit)-[:REFERS_TO]->(x)
@@ -86,8 +91,15 @@ CALL (src) {
     SET s.path = src.source.path, s.format = src.source.format, s.bytes = src.source.bytes, s.extractorVersion = src.source.version,
         s.refKeys = src.source.refKeys, s.titleKey = src.source.titleKey, s.issuer = src.source.issuer,
         s.sentTo = src.source.sentTo,
-        s.searchPending = src.source.searchPending
+        s.searchPending = src.source.searchPending,
+        s.answers = src.source.answers, s.draft = src.source.draft
     MERGE (s)-[:OF]->(rep)
+    WITH s
+    UNWIND src.source.questions AS q
+    MERGE (n:Question {key: q.key})
+    ON CREATE SET n.kind = q.kind, n.tier = q.tier, n.slug = q.slug, n.depth = q.depth, n.symbol = q.symbol, n.prefix = q.prefix
+    MERGE (s)-[a:ASKS]->(n)
+    SET a.answer = q.answer
   }
   CALL (rep, src) {
     UNWIND src.source.sentTo AS unit

@@ -4,7 +4,9 @@ MATCH (d:Document) WHERE d.key IN $keys
 OPTIONAL MATCH (s:SourceFile)-[:OF]->(d)
 WITH d, count(s) AS sources
 WHERE sources = 0
-SET d.hasText = false, d.searchText = coalesce(d.symbol, '') + ' ' + coalesce(d.title, '')
+// Only a report that loses its last source loses its text; a document known by citation keeps its search text.
+SET d.searchText = CASE WHEN d.hasText THEN coalesce(d.symbol, '') + ' ' + coalesce(d.title, '') ELSE d.searchText END,
+    d.hasText = false
 WITH d
 WHERE NOT EXISTS { MATCH (:Citation)-[:REFERS_TO]->(d) } AND NOT EXISTS { MATCH (:Document)-[]->(d) }
 DETACH DELETE d

@@ -140,6 +140,7 @@ function citationConnection(dir: 'out' | 'in') {
       relation: i.relation,
       quote: i.quote,
       inFootnote: i.inFootnote,
+      inferred: i.inferred,
     }));
     return {
       totalCount: res.total,

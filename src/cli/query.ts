@@ -9,12 +9,7 @@ import { intOption, json, table, type Io } from './output.js';
 
 async function one(db: Db, ref: string): Promise<q.DocRecord> {
   const r = await q.resolveRef(db, ref);
-  if (r.candidates.length > 1) {
-    throw new LuocdoError(
-      'BAD_INPUT',
-      `'${ref}' fits ${r.candidates.length} documents: ${r.candidates.map((d) => `${d.symbol} ${d.issuedOn ?? '?'}`).join('; ')}; add the date`,
-    );
-  }
+  if (r.candidates.length > 1) throw new LuocdoError('BAD_INPUT', q.ambiguityMessage(ref, r.candidates));
   if (!r.doc) throw new LuocdoError('BAD_INPUT', `no document '${ref}' in the graph`);
   return r.doc;
 }

@@ -3,6 +3,7 @@ import { parseSymbol } from '../extract/index.js';
 import { codeProblems } from '../extract/findings.js';
 import { LuocdoError } from '../errors.js';
 import {
+  ambiguousMessage,
   distinctCycles,
   issuersConflict,
   label,
@@ -204,13 +205,17 @@ export const CHECKS: Record<AuditCode, AuditCheck> = {
     severity: 'warning',
     query: 'ambiguous',
     row: z.object({ doc: Doc, mention: Mention.nullable(), alternatives: z.array(Doc) }),
-    findings: each(({ doc, mention, alternatives }) => ({
-      message: `a mention of ${label(doc)} does not say its issuer or year, and ${alternatives.length + 1} documents carry that number`,
-      params: { document: label(doc), documents: alternatives.length + 1 },
-      documents: [doc, ...alternatives],
-      mentions: mention ? [mention] : [],
-      proposal: null,
-    })),
+    findings: each(({ doc, mention, alternatives }) => {
+      // A number-only mention that one document with a symbol fits: that document is the proposal.
+      const only = doc.symbol === null && alternatives.length === 1 ? alternatives[0] : undefined;
+      return {
+        message: ambiguousMessage(doc, mention?.text ?? label(doc), alternatives),
+        params: { document: label(doc), documents: alternatives.length + 1 },
+        documents: [doc, ...alternatives],
+        mentions: mention ? [mention] : [],
+        proposal: only ? label(only) : null,
+      };
+    }),
   }),
 
   SUPERSEDED: check({
@@ -247,6 +252,22 @@ export const CHECKS: Record<AuditCode, AuditCheck> = {
           proposal: null,
         };
       }),
+  }),
+
+  INFERRED_LINK: check({
+    severity: 'info',
+    query: 'inferred-links',
+    row: z.object({ report: Doc, doc: Doc, mention: Mention.nullable() }),
+    findings: each(({ report, doc, mention }) => {
+      const date = doc.issuedOn ? `ngày ${vnDate(doc.issuedOn)}` : null;
+      return {
+        message: `${label(report)} cites ${label(doc)} with no date; it is linked to the one ${label(doc)} of that issuer the graph knows${date ? ` (${date})` : ''}: confirm it, Party numbers restart each term`,
+        params: { report: label(report), document: label(doc), date: doc.issuedOn },
+        documents: [report, doc],
+        mentions: mention ? [mention] : [],
+        proposal: date,
+      };
+    }),
   }),
 
   DUPLICATE_SOURCE: check({

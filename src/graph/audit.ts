@@ -1,5 +1,6 @@
 /** The audit's judgements, pure: which date to propose, which issuers cannot be one body, which cycles are one. */
 import type { Finding, Severity } from '../extract/types.js';
+import { missingOf } from './identity.js';
 
 export type { Severity };
 
@@ -19,6 +20,7 @@ export const AUDIT_CODES = [
   'SUPERSEDED',
   'CYCLE',
   'DUPLICATE_SOURCE',
+  'INFERRED_LINK',
 ] as const;
 
 export type AuditCode = (typeof AUDIT_CODES)[number];
@@ -107,4 +109,18 @@ export function distinctCycles<T extends { docs: AuditDoc[] }>(cycles: T[]): T[]
     seen.add(id);
     return true;
   });
+}
+
+/**
+ * A mention that does not name one document, saying what it lacks (the issuer's province, the year, the
+ * symbol) and which documents it may mean.
+ */
+export function ambiguousMessage(d: AuditDoc, written: string, alternatives: readonly AuditDoc[]): string {
+  const listed = alternatives
+    .map((a) => `${label(a)}${a.issuedOn ? ` (${vnDate(a.issuedOn)})` : ''}`)
+    .join('; ');
+  if (d.symbol === null)
+    return `'${written}' gives a number but no symbol; the graph holds ${alternatives.length} document${alternatives.length === 1 ? '' : 's'} of that type and number: ${listed}`;
+  const missing = missingOf(d.key);
+  return `a mention of ${label(d)} does not say ${missing.length ? missing.join(', nor ') : 'enough'}; ${alternatives.length + 1} documents carry that number: ${[label(d), listed].filter(Boolean).join('; ')}`;
 }

@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
 import { fold, parseSymbol, type ExtractedDocument, type ExtractedReference } from '../extract/index.js';
 import type { FactRelation, Relation } from '../extract/types.js';
-import { documentIdentity } from './identity.js';
+import { documentIdentity, type Identity } from './identity.js';
+import {
+  Asker,
+  completeContext,
+  contextHint,
+  isFull,
+  NOTHING_KNOWN,
+  placeKey,
+  symKey,
+  type Known,
+  type Question,
+} from './known.js';
 import { areaKey, reporterOrg, resolveOrg, type AreaRef, type Org } from './organizations.js';
-import { contextOf, slug, type Context } from './places.js';
+import { contextFrom, namedPlaces, slug, type Context, type Named } from './places.js';
 
 /** What the graph knows of any document (DESIGN §3). */
 export type DocumentProps = {
@@ -38,6 +49,8 @@ export type CitationRow = {
   inFootnote: boolean;
   relation: Relation;
   ambiguous: boolean;
+  /** Joined to the one document of its symbol and issuer the graph knows, the text giving no date (DESIGN §3). */
+  inferred: boolean;
   /** The date this mention gives the document, as written (the audit compares them). */
   issuedOn: string | null;
   /**
@@ -74,7 +87,13 @@ export type GraphFacts = {
   sentTo: string[];
   refKeys: string[];
   context: Context;
+  /** What resolution asked of the graph, with the answers it got (see known.ts). */
+  questions: Question[];
+  answers: Answers;
 };
+
+/** The areas a source places in their province, and its dated documents by the question they answer. */
+export type Answers = { areas: AreaRef[]; dated: Array<{ q: string; key: string }> };
 
 const orgRow = (o: Org): OrgRow => ({
   key: o.key,
@@ -120,73 +139,200 @@ export function searchText(s: string): string {
 }
 
 /**
- * The graph facts of one extracted source (DESIGN §3): documents and their identities, the units that
- * issued them, the areas they reveal, one Citation per mention, and the edges the text asserts.
+ * Everything resolution needs from a source, without its text: the extraction, the places the text
+ * names, each mention's sentence, the report's search text and content key. A source whose resolution
+ * asked the graph keeps it (stored compressed on its SourceFile), so that it can be resolved again when the
+ * graph learns what it lacked, without its file.
  */
-export function graphFacts(doc: ExtractedDocument, text: string): GraphFacts {
-  const h = doc.document;
-  const ctx = contextOf(text, h.issuer);
-  const orgs = new Map<string, OrgRow>();
-  const areas = new Map<string, AreaRow>();
-  const addOrg = (o: Org | null): Org | null => {
+export type Draft = {
+  sha256: string;
+  header: ExtractedDocument['document'];
+  references: ExtractedReference[];
+  facts: ExtractedDocument['facts'];
+  named: Named;
+  quotes: string[];
+  searchText: string;
+  textKey: string;
+};
+
+export function draftOf(doc: ExtractedDocument, text: string): Draft {
+  return {
+    sha256: doc.source.sha256,
+    header: doc.document,
+    references: doc.references.map((r) => ({ ...r, subject: r.subject ? r.subject.slice(0, 300) : null })),
+    facts: doc.facts,
+    named: namedPlaces(text),
+    quotes: doc.references.map((r) => sentenceAround(text, r.start, r.end)),
+    searchText: searchText(`${doc.document.title ?? ''} ${text}`).slice(0, 20000),
+    textKey: `text:${createHash('sha256').update(searchText(text)).digest('hex').slice(0, 24)}`,
+  };
+}
+
+/** The graph facts of one extracted source (DESIGN §3), with what the graph knows (see known.ts). */
+export function graphFacts(doc: ExtractedDocument, text: string, known: Known = NOTHING_KNOWN): GraphFacts {
+  return factsOf(draftOf(doc, text), known);
+}
+
+/** A source's units and areas, gathered as its mentions resolve. */
+class Units {
+  readonly orgs = new Map<string, OrgRow>();
+  readonly areas = new Map<string, AreaRow>();
+  add = (o: Org | null): Org | null => {
     if (!o) return null;
-    if (!orgs.has(o.key)) orgs.set(o.key, orgRow(o));
-    areaRows(o.area, areas);
+    if (!this.orgs.has(o.key)) this.orgs.set(o.key, orgRow(o));
+    areaRows(o.area, this.areas);
     return o;
   };
-  const reporter = addOrg(h.issuer ? reporterOrg(h.issuer.name, ctx) : null);
+}
+
+type Resolved = { key: string; ambiguous: boolean; inferred: boolean; org: Org | null };
+
+/**
+ * Each mention's document: its identity from the text and context; an undated one of a known body then
+ * takes the one dated document of that numbering the same source names (not inferred: the text says it),
+ * else the one the graph knows (inferred: Party numbers restart each term, so a person confirms it).
+ */
+function resolveMentions(
+  d: Draft,
+  ctx: Context,
+  ask: Asker,
+  reporter: Org | null,
+  units: Units,
+): { mentions: Resolved[]; ids: Identity[] } {
+  const own = new Set(d.facts.filter((f) => f.relation === 'ISSUED_BY').map((f) => f.fromRef));
+  const hint = contextHint(ctx);
+  const ids: Identity[] = [];
+  const mentions = d.references.map((r, i): Resolved => {
+    const org = own.has(i)
+      ? reporter
+      : units.add(resolveOrg(r.issuer?.text ?? null, issuerCodeOf(r), ctx, ask.complete));
+    const id = documentIdentity(r, org, ctx.province, org ? '' : hint);
+    ids.push(id);
+    return { key: id.key, ambiguous: id.ambiguous, inferred: false, org };
+  });
+  const datedHere = new Map<string, Set<string>>();
+  for (const id of ids)
+    if (id.prefix && id.year !== '?')
+      datedHere.set(id.prefix, (datedHere.get(id.prefix) ?? new Set()).add(id.key));
+  ids.forEach((id, i) => {
+    if (!id.prefix || id.year !== '?') return;
+    const here = [...(datedHere.get(id.prefix) ?? [])];
+    const m = mentions[i] as Resolved;
+    const known =
+      here.length === 0 && id.resolved ? ask.dated(d.references[i]?.symbol ?? '', id.prefix) : null;
+    const key = here.length === 1 ? (here[0] as string) : known;
+    if (key) mentions[i] = { ...m, key, ambiguous: !id.resolved, inferred: here.length === 0 };
+  });
+  return { mentions, ids };
+}
+
+/**
+ * The graph facts of one source from its draft: documents and their identities, the units that issued
+ * them, the areas they reveal, one Citation per mention, the edges the text asserts, and the questions
+ * its resolution put to what is known, with what it answers for others.
+ */
+export function factsOf(d: Draft, known: Known): GraphFacts {
+  const h = d.header;
+  const ask = new Asker(known);
+  const ctx = completeContext(contextFrom(d.named, h.issuer), ask);
+  const units = new Units();
+  const reporter = units.add(h.issuer ? reporterOrg(h.issuer.name, ctx, ask.complete) : null);
   const sentTo = new Set<string>();
   for (const r of h.recipients) {
-    const o = addOrg(resolveOrg(r, null, ctx));
+    const o = units.add(resolveOrg(r, null, ctx, ask.complete));
     if (o && o.key !== reporter?.key) sentTo.add(o.key);
   }
-
-  // Which mentions are the reporter's own documents (`UBND huyện đã ban hành Kế hoạch số 71`).
-  const ownRefs = new Set(doc.facts.filter((f) => f.relation === 'ISSUED_BY').map((f) => f.fromRef));
-
+  const { mentions, ids } = resolveMentions(d, ctx, ask, reporter, units);
   const documents = new Map<string, DocRow>();
-  const refKey: string[] = [];
-  const refOrg: Array<Org | null> = [];
-  doc.references.forEach((r: ExtractedReference, i) => {
-    const org = ownRefs.has(i) ? reporter : addOrg(resolveOrg(r.issuer?.text ?? null, issuerCodeOf(r), ctx));
-    const id = documentIdentity(r, org, ctx.province);
-    refKey.push(id.key);
-    refOrg.push(org);
-    const prev = documents.get(id.key);
-    documents.set(id.key, {
-      key: id.key,
+  d.references.forEach((r, i) => {
+    const m = mentions[i] as Resolved;
+    const prev = documents.get(m.key);
+    documents.set(m.key, {
+      key: m.key,
       type: r.type,
       number: r.number,
       symbol: r.symbol,
       year: r.year ?? prev?.year ?? null,
       issuedOn: prev?.issuedOn ?? r.issuedOn,
-      title: prev?.title ?? (r.subject ? r.subject.slice(0, 300) : null),
+      // An inferred link fills nothing in: the document is another source's, and says what it is.
+      title: prev?.title ?? (r.subject && !m.inferred ? r.subject : null),
       name: r.name,
-      ambiguous: id.ambiguous,
-      issuerKey: prev?.issuerKey ?? org?.key ?? null,
+      ambiguous: prev ? prev.ambiguous && m.ambiguous : m.ambiguous,
+      issuerKey: prev?.issuerKey ?? m.org?.key ?? null,
     });
   });
+  const reportId = reportIdentity(d, reporter, ctx);
+  const report = reportRow(d, reportId.key, reporter);
+  documents.delete(report.key);
+  const links = linksOf(d, report.key, reporter, mentions);
+  const citations: CitationRow[] = d.references.map((r, i) => {
+    const m = mentions[i] as Resolved;
+    return {
+      key: `${d.sha256}:${i}`,
+      docKey: m.key,
+      quote: d.quotes[i] ?? r.text,
+      text: r.text,
+      start: r.start,
+      end: r.end,
+      inFootnote: r.inFootnote,
+      relation: r.relation,
+      ambiguous: documents.get(m.key)?.ambiguous ?? false,
+      inferred: m.inferred,
+      issuedOn: r.issuedOn,
+      issuer: links.issuedBy.get(m.key)?.org ?? null,
+      facts: links.factsOf.get(i) ?? [],
+    };
+  });
+  const areas = [...units.areas.values()];
+  return {
+    report,
+    reporter: reporter ? orgRow(reporter) : null,
+    documents: [...documents.values()],
+    organizations: [...units.orgs.values()],
+    areas,
+    citations,
+    edges: links.edges,
+    issuedBy: [...links.issuedBy.values()],
+    person: h.signer
+      ? {
+          key: `person:${slug(h.signer.name)}|${reporter?.key ?? ''}`,
+          name: h.signer.name,
+          position: h.signer.position,
+        }
+      : null,
+    sentTo: [...sentTo],
+    refKeys: [...new Set(mentions.map((m) => m.key))].sort(),
+    context: ctx,
+    questions: [...ask.questions.values()],
+    answers: answersOf(areas, [
+      { id: reportId, key: report.key, inferred: false },
+      ...mentions.map((m, i) => ({ id: ids[i] as Identity, key: m.key, inferred: m.inferred })),
+    ]),
+  };
+}
 
-  // The report itself: by its own number when it has one, else by its content.
-  const reportId = h.symbol
-    ? documentIdentity(
-        {
-          symbol: h.symbol,
-          name: null,
-          number: h.number,
-          type: h.type ?? 'BC',
-          issuedOn: h.issuedOn,
-          year: h.issuedOn ? Number(h.issuedOn.slice(0, 4)) : null,
-        },
-        reporter,
-        ctx.province,
-      )
-    : {
-        key: `text:${createHash('sha256').update(searchText(text)).digest('hex').slice(0, 24)}`,
-        ambiguous: false,
-      };
-  const report: GraphFacts['report'] = {
-    key: reportId.key,
+function reportIdentity(d: Draft, reporter: Org | null, ctx: Context): Identity {
+  const h = d.header;
+  if (!h.symbol) return { key: d.textKey, ambiguous: false, prefix: null, year: null, resolved: true };
+  return documentIdentity(
+    {
+      symbol: h.symbol,
+      name: null,
+      number: h.number,
+      type: h.type ?? 'BC',
+      issuedOn: h.issuedOn,
+      year: h.issuedOn ? Number(h.issuedOn.slice(0, 4)) : null,
+    },
+    reporter,
+    ctx.province,
+    reporter ? '' : contextHint(ctx),
+  );
+}
+
+function reportRow(d: Draft, key: string, reporter: Org | null): GraphFacts['report'] {
+  const h = d.header;
+  return {
+    key,
     type: h.type ?? 'BC',
     number: h.number,
     symbol: h.symbol,
@@ -201,72 +347,78 @@ export function graphFacts(doc: ExtractedDocument, text: string): GraphFacts {
     signerPosition: h.signer?.position ?? null,
     place: h.place,
     recipients: h.recipients,
-    searchText: searchText(`${h.title ?? ''} ${text}`).slice(0, 20000),
+    searchText: d.searchText,
   };
-  documents.delete(report.key);
+}
 
+/** The report's edges to what it cites, the facts between cited documents, and who issued what. */
+function linksOf(d: Draft, reportKey: string, reporter: Org | null, mentions: Resolved[]) {
+  const keyOf = (i: number) => mentions[i]?.key;
   const edges = new Map<string, EdgeRow>();
   const addEdge = (e: EdgeRow) => {
     if (e.from !== e.to) edges.set(`${e.from}|${e.rel}|${e.to}`, e);
   };
-  doc.references.forEach((r, i) => addEdge({ from: report.key, rel: r.relation, to: refKey[i] as string }));
+  d.references.forEach((r, i) => addEdge({ from: reportKey, rel: r.relation, to: keyOf(i) as string }));
   const issuedBy = new Map<string, { doc: string; org: string }>();
-  if (reporter) issuedBy.set(report.key, { doc: report.key, org: reporter.key });
+  if (reporter) issuedBy.set(reportKey, { doc: reportKey, org: reporter.key });
   const factsOf = new Map<number, string[]>();
-  for (const f of doc.facts) {
-    const from = refKey[f.fromRef];
+  for (const f of d.facts) {
+    const from = keyOf(f.fromRef);
     if (!from) continue;
     if (f.relation === 'ISSUED_BY') {
       if (reporter) issuedBy.set(from, { doc: from, org: reporter.key });
     } else {
-      const to = refKey[f.toRef];
+      const to = keyOf(f.toRef);
       if (to && to !== from) {
         addEdge({ from, rel: f.relation, to });
         factsOf.set(f.fromRef, [...(factsOf.get(f.fromRef) ?? []), `${f.relation}>${to}`]);
       }
     }
   }
-  doc.references.forEach((_r, i) => {
-    const o = refOrg[i];
-    const k = refKey[i] as string;
-    if (o && k !== report.key && !issuedBy.has(k)) issuedBy.set(k, { doc: k, org: o.key });
+  mentions.forEach((m) => {
+    if (m.org && m.key !== reportKey && !issuedBy.has(m.key))
+      issuedBy.set(m.key, { doc: m.key, org: m.org.key });
   });
+  return { edges: [...edges.values()], issuedBy, factsOf };
+}
 
-  const citations: CitationRow[] = doc.references.map((r, i) => ({
-    key: `${doc.source.sha256}:${i}`,
-    docKey: refKey[i] as string,
-    quote: sentenceAround(text, r.start, r.end),
-    text: r.text,
-    start: r.start,
-    end: r.end,
-    inFootnote: r.inFootnote,
-    relation: r.relation,
-    ambiguous: documents.get(refKey[i] as string)?.ambiguous ?? false,
-    issuedOn: r.issuedOn,
-    issuer: issuedBy.get(refKey[i] as string)?.org ?? null,
-    facts: factsOf.get(i) ?? [],
-  }));
+/**
+ * What a source's write tells others (the keys of the questions it answers): every area it places in its
+ * province, and every dated document of a known body it names (an inferred link answers nothing).
+ */
+function answersOf(areas: AreaRow[], docs: Array<{ id: Identity; key: string; inferred: boolean }>): Answers {
+  const rows = new Map(areas.map((a) => [a.key, a]));
+  const chain = (a: AreaRow): AreaRef => ({
+    tier: a.tier as AreaRef['tier'],
+    name: a.name,
+    parent: a.parentKey && rows.has(a.parentKey) ? chain(rows.get(a.parentKey) as AreaRow) : null,
+  });
+  const dated = new Map<string, { q: string; key: string }>();
+  for (const { id, key, inferred } of docs)
+    if (id.prefix && id.resolved && !inferred && key.startsWith(id.prefix) && !key.endsWith('|?'))
+      dated.set(key, { q: symKey(id.prefix), key });
+  return { areas: areas.map(chain).filter(isFull), dated: [...dated.values()] };
+}
 
-  return {
-    report,
-    reporter: reporter ? orgRow(reporter) : null,
-    documents: [...documents.values()],
-    organizations: [...orgs.values()],
-    areas: [...areas.values()],
-    citations,
-    edges: [...edges.values()],
-    issuedBy: [...issuedBy.values()],
-    person: h.signer
-      ? {
-          key: `person:${slug(h.signer.name)}|${reporter?.key ?? ''}`,
-          name: h.signer.name,
-          position: h.signer.position,
-        }
-      : null,
-    sentTo: [...sentTo],
-    refKeys: [...new Set(refKey)].sort(),
-    context: ctx,
-  };
+/** The keys of the questions a source answers. */
+export const answerKeys = (g: GraphFacts): string[] => [
+  ...new Set([...g.answers.areas.map((a) => placeKey(a.tier, a.name)), ...g.answers.dated.map((x) => x.q)]),
+];
+
+/** What many sources will write, as knowledge: a batch's sources answer each other's questions. */
+export function knownOf(gs: readonly GraphFacts[]): Known {
+  const areas = new Map<string, AreaRef[]>();
+  const dated = new Map<string, string[]>();
+  for (const g of gs) {
+    for (const a of g.answers.areas) {
+      const k = placeKey(a.tier, a.name);
+      const have = areas.get(k) ?? [];
+      if (!have.some((x) => areaKey(x) === areaKey(a))) have.push(a);
+      areas.set(k, have);
+    }
+    for (const x of g.answers.dated) dated.set(x.q, [...new Set([...(dated.get(x.q) ?? []), x.key])]);
+  }
+  return { areas, dated };
 }
 
 function issuerCodeOf(r: ExtractedReference): string | null {
@@ -290,5 +442,6 @@ export function withReportKey(g: GraphFacts, key: string): GraphFacts {
     })),
     edges: g.edges.map((e) => ({ ...e, from: swap(e.from), to: swap(e.to) })).filter((e) => e.from !== e.to),
     issuedBy: g.issuedBy.map((r) => ({ ...r, doc: swap(r.doc) })),
+    answers: { ...g.answers, dated: g.answers.dated.filter((x) => x.key !== old) },
   };
 }

@@ -1,6 +1,6 @@
 import { fold } from '../extract/index.js';
 import type { Level } from '../extract/types.js';
-import { slug, type Context } from './places.js';
+import { cutName, slug, type Context } from './places.js';
 
 export type Kind = 'Đảng' | 'chính quyền' | 'đoàn thể';
 
@@ -15,6 +15,10 @@ export type Org = {
 };
 
 export type AreaRef = { tier: 'tỉnh' | 'huyện' | 'xã'; name: string; parent: AreaRef | null };
+
+/** Completes an area whose text stops short of its province, from what the graph knows (see known.ts). */
+export type Complete = (a: AreaRef) => AreaRef;
+const asWritten: Complete = (a) => a;
 
 export function areaKey(a: AreaRef): string {
   const path: string[] = [];
@@ -82,11 +86,12 @@ const LEVEL_WORD: Record<string, 'tỉnh' | 'huyện' | 'xã'> = {
 
 function local(
   ctx: Context,
+  complete: Complete,
   tier: 'tỉnh' | 'huyện' | 'xã',
   explicit: string | null,
   make: (area: AreaRef) => { key: string; name: string; kind: Kind; shortName?: string | null },
 ): Org | null {
-  const area =
+  const written =
     tier === 'tỉnh'
       ? explicit
         ? { tier, name: explicit, parent: null }
@@ -94,25 +99,34 @@ function local(
       : tier === 'huyện'
         ? district(ctx, explicit ?? ctx.district)
         : commune(ctx, explicit ?? ctx.commune);
-  if (!area) return null;
+  if (!written) return null;
+  const area = complete(written);
   const m = make(area);
   return { key: m.key, name: m.name, shortName: m.shortName ?? null, level: tier, kind: m.kind, area };
 }
 
-/** The trailing proper name of a phrase (`UBND huyện Sơn Tây` → Sơn Tây), if it has one. */
+/**
+ * The trailing proper name of a phrase (`UBND huyện Sơn Tây` → Sơn Tây), if it has one: one line break may
+ * stand before it (PDF lines), a blank line may not (`… Tỉnh ủy⏎⏎Thực hiện …` names no place).
+ */
 function properName(phrase: string, after: RegExp): string | null {
   const m = after.exec(phrase);
   if (!m) return null;
-  const rest = phrase.slice(m.index + m[0].length).trim();
-  const name = /^([\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){0,3})/u.exec(rest);
-  return name ? (name[1] as string) : null;
+  const rest = phrase.slice(m.index + m[0].length);
+  const name = /^(?:[ \t]+|[ \t]*\n[ \t]*)([\p{Lu}][\p{Ll}]*(?:[ \t]+[\p{Lu}][\p{Ll}]*){0,3})/u.exec(rest);
+  return name ? cutName(name[1] as string) || null : null;
 }
 
 /**
  * The unit behind an issuer phrase (`của UBND tỉnh`) or, failing that, a symbol's issuer code, in the
  * citing report's context. Null when the text does not say which unit: never a guess.
  */
-export function resolveOrg(phrase: string | null, code: string | null, ctx: Context): Org | null {
+export function resolveOrg(
+  phrase: string | null,
+  code: string | null,
+  ctx: Context,
+  complete: Complete = asWritten,
+): Org | null {
   if (phrase) {
     const p = phrase.replace(/^(Chủ tịch|Thường trực|TT)\s+/u, '');
     const f = fold(p);
@@ -135,7 +149,7 @@ export function resolveOrg(phrase: string | null, code: string | null, ctx: Cont
       return central(slug(name), name, 'chính quyền');
     }
     if (/^(ban thuong vu |btv |thuong truc |ban chap hanh dang bo )?(tinh uy|thanh uy)/.test(f)) {
-      return local(ctx, 'tỉnh', properName(p, /(Tỉnh|Thành)\s+(ủy|uỷ)/u), (a) => ({
+      return local(ctx, complete, 'tỉnh', properName(p, /(Tỉnh|Thành)\s+(ủy|uỷ)/u), (a) => ({
         key: `org:tu:${slug(a.name)}`,
         name: `Ban Thường vụ Tỉnh ủy ${a.name}`,
         kind: 'Đảng',
@@ -143,8 +157,8 @@ export function resolveOrg(phrase: string | null, code: string | null, ctx: Cont
       }));
     }
     if (/^(ban thuong vu |btv |thuong truc )?(huyen uy|thi uy|quan uy)/.test(f)) {
-      return local(ctx, 'huyện', properName(p, /(Huyện|Thị|Quận)\s+(ủy|uỷ)/u), (a) => ({
-        key: `org:hu:${slug(a.parent?.name ?? '?')}/${slug(a.name)}`,
+      return local(ctx, complete, 'huyện', properName(p, /(Huyện|Thị|Quận)\s+(ủy|uỷ)/u), (a) => ({
+        key: `org:hu:${areaKey(a).slice('area:huyện:'.length)}`,
         name: `Ban Thường vụ Huyện ủy ${a.name}`,
         kind: 'Đảng',
         shortName: 'BTV Huyện ủy',
@@ -170,7 +184,7 @@ export function resolveOrg(phrase: string | null, code: string | null, ctx: Cont
             ? 'Đảng ủy'
             : 'Hội đồng nhân dân';
       const short = base === 'Ủy ban nhân dân' ? 'ubnd' : base === 'Đảng ủy' ? 'du' : 'hdnd';
-      return local(ctx, tier, explicit, (a) => ({
+      return local(ctx, complete, tier, explicit, (a) => ({
         key: `org:${short}:${areaKey(a).slice(5)}`,
         name: `${base} ${tier} ${a.name}`,
         kind: base === 'Đảng ủy' ? 'Đảng' : 'chính quyền',
@@ -179,7 +193,7 @@ export function resolveOrg(phrase: string | null, code: string | null, ctx: Cont
     }
     if (/^so [a-z]/.test(f)) {
       const name = p.split(/\s+(?=tỉnh|thành phố)/u)[0]?.trim() ?? p;
-      return local(ctx, 'tỉnh', properName(p, /(tỉnh|thành phố)(?![\p{L}])/u), (a) => ({
+      return local(ctx, complete, 'tỉnh', properName(p, /(tỉnh|thành phố)(?![\p{L}])/u), (a) => ({
         key: `org:so:${slug(name)}:${slug(a.name)}`,
         name: `${name} tỉnh ${a.name}`,
         kind: 'chính quyền',
@@ -190,7 +204,7 @@ export function resolveOrg(phrase: string | null, code: string | null, ctx: Cont
       const tier = tierWord === 'tinh' ? 'tỉnh' : tierWord === 'huyen' ? 'huyện' : null;
       if (!tier) return null;
       const name = p.replace(/\s+(tỉnh|huyện)\s*$/u, '');
-      return local(ctx, tier, null, (a) => ({
+      return local(ctx, complete, tier, null, (a) => ({
         key: `org:ban:${slug(name)}:${areaKey(a).slice(5)}`,
         name: `${name} ${tier} ${a.name}`,
         kind: /dan van|tuyen giao|to chuc|kiem tra/.test(f) ? 'Đảng' : 'chính quyền',
@@ -200,19 +214,19 @@ export function resolveOrg(phrase: string | null, code: string | null, ctx: Cont
   if (code) {
     const fam = codeFamily(code);
     if (CENTRAL_CODES[fam]) return CENTRAL_CODES[fam] as Org;
-    if (fam === 'TU') return resolveOrg('Tỉnh ủy', null, ctx);
+    if (fam === 'TU') return resolveOrg('Tỉnh ủy', null, ctx, complete);
     if (fam === 'HU' && (ctx.level === 'xã' || ctx.level === 'huyện'))
-      return resolveOrg('Huyện ủy', null, ctx);
-    if (fam === 'ĐU' && ctx.level === 'xã') return resolveOrg('Đảng ủy xã', null, ctx);
-    if (fam === 'SNV') return resolveOrg('Sở Nội vụ', null, ctx);
+      return resolveOrg('Huyện ủy', null, ctx, complete);
+    if (fam === 'ĐU' && ctx.level === 'xã') return resolveOrg('Đảng ủy xã', null, ctx, complete);
+    if (fam === 'SNV') return resolveOrg('Sở Nội vụ', null, ctx, complete);
   }
   return null;
 }
 
 /** The reporting unit itself, from the header's canonical name. */
-export function reporterOrg(name: string, ctx: Context): Org | null {
+export function reporterOrg(name: string, ctx: Context, complete: Complete = asWritten): Org | null {
   return (
-    resolveOrg(name, null, ctx) ?? {
+    resolveOrg(name, null, ctx, complete) ?? {
       key: `org:${slug(name)}${ctx.province ? `:${slug(ctx.province)}` : ''}`,
       name,
       shortName: null,

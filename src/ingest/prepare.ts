@@ -1,5 +1,6 @@
-import { EXTRACTOR_VERSION, extractDocument, fold } from '../extract/index.js';
-import { graphFacts } from '../graph/facts.js';
+import { EXTRACTOR_VERSION, extractDocument, fold, type ExtractedDocument } from '../extract/index.js';
+import { draftOf, factsOf } from '../graph/facts.js';
+import { NOTHING_KNOWN } from '../graph/known.js';
 import type { Prepared } from '../store/ingest.js';
 
 /** One source as read: its text and what identifies the bytes it came from. */
@@ -24,7 +25,16 @@ export function prepare(input: SourceText): Prepared {
     { path: input.path, sha256: input.sha256, format: input.format },
     input.pageStarts ? { pageStarts: input.pageStarts } : {},
   );
-  const facts = graphFacts(doc, input.text);
+  return prepareExtracted(input, doc);
+}
+
+/**
+ * The same from an extraction already made (the text is still needed for the evidence sentences). The
+ * facts are those the text alone resolves; the write resolves the draft again with what the graph knows.
+ */
+export function prepareExtracted(input: SourceText, doc: ExtractedDocument): Prepared {
+  const draft = draftOf(doc, input.text);
+  const facts = factsOf(draft, NOTHING_KNOWN);
   return {
     path: input.path,
     sha256: input.sha256,
@@ -34,5 +44,6 @@ export function prepare(input: SourceText): Prepared {
     // The report's folded title, which near-identical extractions of one report share.
     titleKey: facts.report.title ? fold(facts.report.title) : null,
     facts,
+    draft,
   };
 }

@@ -28,7 +28,7 @@ async function chainKeys(db: Db, ref: string): Promise<string[]> {
   const r = await q.resolveRef(db, ref).catch(recode('BAD_INPUT', 'BAD_REF'));
   if (!r.doc) {
     throw r.candidates.length
-      ? new LuocdoError('BAD_REF', `'${ref}' fits ${r.candidates.length} documents; add the date`)
+      ? new LuocdoError('BAD_REF', q.ambiguityMessage(ref, r.candidates))
       : new LuocdoError('NOT_FOUND', `no document '${ref}' in the graph`);
   }
   const chain = await q.citationChain(db, r.doc, 'BOTH', 3);

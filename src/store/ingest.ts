@@ -1,21 +1,43 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { isLuocdoError, LuocdoError } from '../errors.js';
-import { searchText, withReportKey, type DocRow, type GraphFacts } from '../graph/facts.js';
+import {
+  answerKeys,
+  factsOf,
+  searchText,
+  withReportKey,
+  type DocRow,
+  type Draft,
+  type GraphFacts,
+} from '../graph/facts.js';
 import { NEAR_DUPLICATE, sameReport } from '../graph/identity.js';
+import { NOTHING_KNOWN, placeKey } from '../graph/known.js';
+import { areaKey } from '../graph/organizations.js';
 import type { Db } from './connection.js';
+import { answerText, questionRow, resolveWithGraph, staleSources } from './knowledge.js';
 import { rows, run } from './run.js';
+import { toPlain } from './values.js';
 
+/**
+ * A source ready to write: its graph facts as its text alone resolves them (the write resolves them again
+ * with what the graph knows), and the draft they are made from.
+ */
 export type Prepared = {
   path: string;
   sha256: string;
   format: string;
   bytes: number;
-  /** The extractor that made the facts: a source stored by another version is extracted again. */
+  /**
+   * The extractor that made the facts: a source stored by another version is extracted again (one resolved
+   * again from its stored draft keeps the version that read it).
+   */
   extractorVersion: string;
   /** The report's folded title, which near-identical extractions of one report share. */
   titleKey: string | null;
   facts: GraphFacts;
+  /** What the facts are made from, kept so that the write can resolve them again with the graph. */
+  draft: Draft;
 };
 
 export type IngestStatus = 'added' | 'unchanged' | 'replaced' | 'merged';
@@ -29,18 +51,38 @@ export type IngestResult = {
   citations: number;
 };
 
-const touchedRow = z.object({ report: z.string(), cited: z.array(z.string()) });
+/** A draft as stored on its SourceFile: only a source whose resolution asked the graph keeps one. */
+const packDraft = (g: GraphFacts, d: Draft): Int8Array | null => {
+  if (g.questions.length === 0) return null;
+  const b = gzipSync(JSON.stringify(d));
+  return new Int8Array(b.buffer, b.byteOffset, b.byteLength);
+};
+const unpackDraft = (b: Int8Array): Draft =>
+  JSON.parse(gunzipSync(Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8')) as Draft;
 
-/** Takes one source out of the graph, inside the caller's transaction. */
-export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promise<boolean> {
+const touchedRow = z.object({
+  report: z.string(),
+  cited: z.array(z.string()),
+  answers: z.array(z.string()),
+  units: z.array(z.string()),
+  people: z.array(z.string()),
+});
+
+/**
+ * Takes one source out of the graph, inside the caller's transaction; null when it is not there, else
+ * the keys of the questions it answered (their askers are to be checked once this commits).
+ */
+export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promise<string[] | null> {
   const [row] = await rows(tx, 'remove/source-documents', touchedRow, { sha });
-  if (!row) return false;
+  if (!row) return null;
   const keys = [row.report, ...row.cited];
   await run(tx, 'remove/source-edges', { sha, keys });
+  await run(tx, 'remove/edge-inference', { sha });
   await run(tx, 'remove/source-citations', { sha });
   await run(tx, 'remove/source-file', { sha });
   await run(tx, 'remove/orphans', { keys });
-  return true;
+  await run(tx, 'remove/orphan-units', { units: [...new Set(row.units)], people: row.people });
+  return row.answers;
 }
 
 /**
@@ -89,10 +131,19 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
   }
   const cites = new Map<
     string,
-    Array<Omit<GraphFacts['citations'][number], 'facts' | 'docKey'> & { facts: string[] | null }>
+    Array<
+      Omit<GraphFacts['citations'][number], 'facts' | 'docKey' | 'inferred'> & {
+        facts: string[] | null;
+        // Absent unless true, as DESIGN §3 reads it: `inferred: true` until confirmed.
+        inferred: true | null;
+      }
+    >
   >();
   for (const { docKey, ...c } of g.citations)
-    cites.set(docKey, [...(cites.get(docKey) ?? []), { ...c, facts: c.facts.length > 0 ? c.facts : null }]);
+    cites.set(docKey, [
+      ...(cites.get(docKey) ?? []),
+      { ...c, inferred: c.inferred || null, facts: c.facts.length > 0 ? c.facts : null },
+    ]);
   const row = (d: DocRow, searchText: string | null) => ({
     key: d.key,
     type: d.type,
@@ -125,6 +176,9 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
       format: p.format,
       bytes: p.bytes,
       version: p.extractorVersion,
+      answers: answerKeys(g),
+      questions: g.questions.map((q) => ({ ...questionRow(q), answer: answerText(q.answer) })),
+      draft: packDraft(g, p.draft),
       refKeys: g.refKeys,
       titleKey: p.titleKey,
       issuer: issuer.get(g.report.key) ?? null,
@@ -168,6 +222,8 @@ const probeRow = z.object({
   searchPending: z.boolean(),
   older: z.array(z.string()),
   candidates: z.array(candidate),
+  /** The questions this source's write answers anew (see cypher/ingest/probe.cypher). */
+  news: z.array(z.string()),
 });
 type Probe = Omit<z.infer<typeof probeRow>, 'sha'>;
 
@@ -179,6 +235,10 @@ const probeItem = (p: Prepared) => {
     org: g.reporter ? { ...g.reporter, searchText: orgSearchText(g.reporter) } : null,
     refKeys: g.refKeys,
     titleKey: p.titleKey,
+    answers: [
+      ...g.answers.areas.map((a) => ({ q: placeKey(a.tier, a.name), key: areaKey(a) })),
+      ...g.answers.dated,
+    ],
   };
 };
 
@@ -227,40 +287,80 @@ function written(p: Prepared, g: GraphFacts, status: IngestStatus, defer: boolea
 /**
  * Writes one source in one transaction: an unchanged file is a no-op; a changed file at the same path
  * replaces exactly its own citations and edges; a near-identical extraction of a report already in the
- * graph becomes a second SourceFile of that Document.
+ * graph becomes a second SourceFile of that Document. Its mentions are resolved with what the graph knows,
+ * and once it is written, the sources it answers questions of are resolved again (see `settle`).
  */
 export async function writeSource(db: Db, p: Prepared, opts: WriteOptions = {}): Promise<WriteResult> {
+  const done = await db.write((tx) => writeSourceTx(tx, p, opts));
+  await settle(db, [p.sha256], done.gone);
+  return done.result;
+}
+
+/** A write's result, and the keys of the questions whose askers are to be checked once it commits. */
+type Written = { result: WriteResult; gone: string[] };
+
+/** `writeSource` inside the caller's transaction; `force` writes a source again although it is unchanged. */
+async function writeSourceTx(
+  tx: ManagedTransaction,
+  prepared: Prepared,
+  opts: WriteOptions & { force?: boolean },
+): Promise<Written> {
   const defer = opts.deferSearch === true;
-  return db.write(async (tx) => {
-    let g = p.facts;
-    const probe = (await probeSources(tx, [p])).get(p.sha256);
-    if (!probe) throw new LuocdoError('DB_QUERY', `the probe returned nothing for ${p.path}`);
-    if (probe.version === p.extractorVersion) return unchanged(p, probe);
-    let status: IngestStatus = 'added';
-    if (probe.version !== null) await removeSourceTx(tx, p.sha256);
-    for (const old of probe.older) {
-      await removeSourceTx(tx, old);
-      status = 'replaced';
-    }
-    const c = probe.candidates.find((x) => isCandidate(g, x));
-    if (c) {
-      if (status === 'added') status = 'merged';
-      const moved =
-        g.report.symbol && c.contentKeyed
-          ? await run(tx, 'ingest/rekey-document', { from: c.key, to: g.report.key })
-          : null;
-      if (!moved || moved.records.length === 0) g = withReportKey(g, c.key);
-    }
-    await run(tx, 'ingest/write-source', { batch: [writeParams(p, g, defer)] });
-    return written(p, g, status, defer);
-  });
+  const [p] = await resolveWithGraph(tx, [prepared]);
+  if (!p) throw new LuocdoError('DB_QUERY', `nothing to write for ${prepared.path}`);
+  let g = p.facts;
+  const probe = (await probeSources(tx, [p])).get(p.sha256);
+  if (!probe) throw new LuocdoError('DB_QUERY', `the probe returned nothing for ${p.path}`);
+  if (probe.version === p.extractorVersion && !opts.force) return { result: unchanged(p, probe), gone: [] };
+  let status: IngestStatus = 'added';
+  // What the askers of are to be checked: what this write answers anew, and what the versions it replaces answered.
+  const gone: string[] = [...probe.news];
+  if (probe.version !== null) gone.push(...((await removeSourceTx(tx, p.sha256)) ?? []));
+  for (const old of probe.older) {
+    gone.push(...((await removeSourceTx(tx, old)) ?? []));
+    status = 'replaced';
+  }
+  const c = probe.candidates.find((x) => isCandidate(g, x));
+  if (c) {
+    if (status === 'added') status = 'merged';
+    const moved =
+      g.report.symbol && c.contentKeyed
+        ? await run(tx, 'ingest/rekey-document', { from: c.key, to: g.report.key })
+        : null;
+    if (!moved || moved.records.length === 0) g = withReportKey(g, c.key);
+  }
+  await run(tx, 'ingest/write-source', { batch: [writeParams(p, g, defer)] });
+  return { result: written(p, g, status, defer), gone };
+}
+
+/** Sources written in one statement: new, plain, and not near-identical to a report here or in the batch. */
+function isPlain(p: Prepared, probe: Probe | undefined, plain: Prepared[]): boolean {
+  const g = p.facts;
+  return !(
+    !probe ||
+    probe.version !== null ||
+    probe.older.length > 0 ||
+    plain.some((q) => q.sha256 === p.sha256) || // the same bytes twice: the second is unchanged
+    probe.candidates.some((c) => isCandidate(g, c)) ||
+    plain.some(
+      (q) =>
+        q.facts.reporter?.key === g.reporter?.key &&
+        isCandidate(g, {
+          key: q.facts.report.key,
+          title: q.facts.report.title,
+          refKeys: q.facts.refKeys,
+          contentKeyed: q.facts.report.symbol === null,
+        }),
+    )
+  );
 }
 
 /**
  * Writes many sources in one transaction, for a bulk ingest: what is new and plain (no earlier version,
  * no near-identical report in the graph or earlier in the batch) goes in one statement; the rest, and
  * every source of a batch that fails, go one transaction each through `writeSource`. Each source is
- * still written whole or not at all, and a bad one fails alone.
+ * still written whole or not at all, and a bad one fails alone. The batch's sources answer each other's
+ * questions as they are resolved, so the graph is the one a source-by-source ingest gives.
  */
 export async function writeSources(
   db: Db,
@@ -270,46 +370,33 @@ export async function writeSources(
   const defer = opts.deferSearch === true;
   const results: WriteResult[] = [];
   const failures: Array<{ path: string; error: unknown }> = [];
+  const gone: string[] = [];
   let alone: Prepared[] = ps.length > 1 ? [] : ps;
   if (ps.length > 1)
     try {
       const done = await db.write(async (tx) => {
-        const probes = await probeSources(tx, ps);
+        const resolved = await resolveWithGraph(tx, ps);
+        const probes = await probeSources(tx, resolved);
         const out: WriteResult[] = [];
         const plain: Prepared[] = [];
+        // Later ones are written as they came: `writeSource` resolves them again, with the graph as it is then.
         const later: Prepared[] = [];
-        for (const p of ps) {
+        resolved.forEach((p, i) => {
           const probe = probes.get(p.sha256);
-          const g = p.facts;
           if (probe?.version === p.extractorVersion) out.push(unchanged(p, probe));
-          else if (
-            !probe ||
-            probe.version !== null ||
-            probe.older.length > 0 ||
-            plain.some((q) => q.sha256 === p.sha256) || // the same bytes twice: the second is unchanged
-            probe.candidates.some((c) => isCandidate(g, c)) ||
-            plain.some(
-              (q) =>
-                q.facts.reporter?.key === g.reporter?.key &&
-                isCandidate(g, {
-                  key: q.facts.report.key,
-                  title: q.facts.report.title,
-                  refKeys: q.facts.refKeys,
-                  contentKeyed: q.facts.report.symbol === null,
-                }),
-            )
-          )
-            later.push(p);
-          else plain.push(p);
-        }
+          else if (isPlain(p, probe, plain)) plain.push(p);
+          else later.push(ps[i] as Prepared);
+        });
         if (plain.length > 0)
           await run(tx, 'ingest/write-source', {
             batch: sharedUnits(plain.map((p) => writeParams(p, p.facts, defer))),
           });
         for (const p of plain) out.push(written(p, p.facts, 'added', defer));
-        return { out, later };
+        const news = plain.flatMap((p) => probes.get(p.sha256)?.news ?? []);
+        return { out, later, news };
       });
       results.push(...done.out);
+      gone.push(...done.news);
       alone = done.later;
     } catch (e) {
       if (isFatal(e)) throw e;
@@ -317,13 +404,79 @@ export async function writeSources(
     }
   for (const p of alone) {
     try {
-      results.push(await writeSource(db, p, opts));
+      const w = await db.write((tx) => writeSourceTx(tx, p, opts));
+      results.push(w.result);
+      gone.push(...w.gone);
     } catch (e) {
       if (isFatal(e)) throw e;
       failures.push({ path: p.path, error: e });
     }
   }
+  await settle(
+    db,
+    results.map((r) => r.sha256),
+    gone,
+  );
   return { results, failures };
+}
+
+/**
+ * Resolves again, one transaction each, every source whose questions the graph now answers otherwise than
+ * when it was written (a later report placed its district, a second dated document of its number came),
+ * and then the sources those writes answer, a few rounds at most. Reading only: the check runs after the
+ * writes commit, so two writers that answer each other's questions at once still see each other.
+ */
+export async function settle(db: Db, shas: readonly string[], keys: readonly string[] = []): Promise<number> {
+  let todo = { shas: [...shas], keys: [...keys] };
+  let refreshed = 0;
+  for (let round = 0; round < 5 && (todo.shas.length > 0 || todo.keys.length > 0); round++) {
+    const next = { shas: [] as string[], keys: [] as string[] };
+    for (const sha of await staleSources(db, todo.shas, todo.keys)) {
+      const w = await db.write((tx) => refreshTx(tx, sha));
+      if (!w) continue;
+      refreshed++;
+      next.shas.push(sha);
+      next.keys.push(...w.gone);
+    }
+    todo = next;
+  }
+  return refreshed;
+}
+
+const sourceDraftRow = z.object({
+  path: z.string(),
+  format: z.string(),
+  bytes: z.number(),
+  version: z.string(),
+  titleKey: z.string().nullable(),
+});
+
+/** One source written again from its stored draft, with what the graph knows now. */
+async function refreshTx(tx: ManagedTransaction, sha: string): Promise<Written | null> {
+  const rec = (await run(tx, 'ingest/source-draft', { sha })).records[0];
+  // The draft is bytes, which `rows` (plain values) does not carry: the rest of the row is checked.
+  const packed: unknown = rec?.get('draft');
+  if (!rec || !(packed instanceof Int8Array)) return null;
+  const { draft: _draft, ...meta } = rec.toObject();
+  const checked = sourceDraftRow.safeParse(toPlain(meta));
+  if (!checked.success)
+    throw new LuocdoError(
+      'DB_QUERY',
+      `query ingest/source-draft returned a row of another shape: ${checked.error.message}`,
+    );
+  const s = checked.data;
+  const draft = unpackDraft(packed);
+  const p: Prepared = {
+    path: s.path,
+    sha256: sha,
+    format: s.format,
+    bytes: s.bytes,
+    extractorVersion: s.version,
+    titleKey: s.titleKey,
+    facts: factsOf(draft, NOTHING_KNOWN),
+    draft,
+  };
+  return writeSourceTx(tx, p, { force: true });
 }
 
 /** Errors that end an ingest: no source can be written while the database is away or refuses us. */
@@ -345,11 +498,15 @@ const sourceRow = z.object({ sha: z.string(), path: z.string() });
 
 /** Removes a source named by sha256 (or a prefix) or path; false when there is none. */
 export async function removeSource(db: Db, ref: string): Promise<{ sha: string; path: string }[]> {
-  return db.write(async (tx) => {
+  const gone: string[] = [];
+  const found = await db.write(async (tx) => {
     const found = await rows(tx, 'ingest/find-source-by-ref', sourceRow, { ref });
-    for (const f of found) await removeSourceTx(tx, f.sha);
+    for (const f of found) gone.push(...((await removeSourceTx(tx, f.sha)) ?? []));
     return found;
   });
+  // What the removed sources answered may now be answered otherwise.
+  await settle(db, [], gone);
+  return found;
 }
 
 const countsRow = z.object({

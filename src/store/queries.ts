@@ -1,15 +1,11 @@
-// parseRef reads a reference with the extractor; it moves to graph/ (issue 17, item 6), and these go with it.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import { fold, extractDocument, parseSymbol } from '../extract/index.js';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import { TYPE_WORDS } from '../extract/codes.js';
-import { LuocdoError } from '../errors.js';
 import type { z } from 'zod';
 import { searchText } from '../graph/facts.js';
+import { narrow, numberForms, parseRef, whatDecides } from '../graph/refs.js';
 import type { Db } from './connection.js';
 import {
   chainRow,
   citationCountRow,
+  candidateRow,
   citationRow,
   countRow,
   docRow,
@@ -32,61 +28,35 @@ const rows = <S extends z.ZodType>(db: Db, name: string, schema: S, params: Para
 const docs = async (db: Db, name: string, params: Params) =>
   (await rows(db, name, docRow, params)).map((r) => r.doc);
 
-export type ParsedRef =
-  | { kind: 'key'; key: string }
-  | { kind: 'symbol'; symbol: string; issuedOn: string | null }
-  | { kind: 'number'; type: string; number: string };
-
-const FOLDED_TYPE_WORDS = TYPE_WORDS.map(([w, t]) => [fold(w), t] as const).sort(
-  (a, b) => b[0].length - a[0].length,
-);
-
-/**
- * Any way people write a document's number: `22-CT/TU`, `chi thi so 22 - ct/tu`,
- * `Kết luận số 114-KL/TW ngày 14 tháng 7 năm 2015 của Ban Bí thư`, `chi thi 22`, or a graph key.
- */
-export function parseRef(ref: string): ParsedRef {
-  const raw = ref.trim();
-  if (!raw || raw.length > 500)
-    throw new LuocdoError('BAD_INPUT', 'a document reference is 1 to 500 characters');
-  if (raw.includes('|') || /^(text|name|num):/.test(raw)) return { kind: 'key', key: raw };
-  const found = extractDocument(raw).references.find((r) => r.symbol);
-  if (found?.symbol) return { kind: 'symbol', symbol: found.symbol, issuedOn: found.issuedOn };
-  // Without diacritics the type words are not recognised; the symbol alone still is.
-  const sym =
-    /(\d{1,5})\s*([-/])\s*(?:(\d{4})\s*\/\s*)?([a-zđ]+)\s*([-/])\s*([a-zđ0-9]+(?:\s*-\s*[a-zđ0-9]+)*)/iu.exec(
-      raw,
-    );
-  if (sym) {
-    const symbol = parseSymbol(sym[0].replace(/\s+/g, '')).symbol;
-    return { kind: 'symbol', symbol, issuedOn: null };
-  }
-  const f = fold(raw);
-  for (const [word, type] of FOLDED_TYPE_WORDS) {
-    const m = new RegExp(`(?:^|\\s)${word}(?:\\s+so)?\\s*:?\\s*(\\d{1,5})(?!\\d)`).exec(f);
-    if (m) return { kind: 'number', type, number: m[1] as string };
-  }
-  throw new LuocdoError(
-    'BAD_INPUT',
-    `'${raw}' names no document: give a number such as 22-CT/TU or "Chỉ thị số 22"`,
-  );
-}
+/** Candidates as the look-up queries return them: the document and who the graph says issued it. */
+const candidates = async (db: Db, name: string, params: Params) =>
+  (await rows(db, name, candidateRow, params)).map((r) => ({ ...r.doc, issuers: r.issuers }));
 
 export type Resolved = { doc: DocRecord | null; candidates: DocRecord[] };
 
-/** The documents a reference may mean; one when it is unambiguous. */
+/**
+ * The documents a reference may mean (see src/graph/refs.ts for the forms it takes and how a date, year
+ * or issuer decides); one when it is unambiguous.
+ */
 export async function resolveRef(db: Db, ref: string): Promise<Resolved> {
   const p = parseRef(ref);
-  let found: DocRecord[];
-  if (p.kind === 'key') found = await docs(db, 'api/documents-by-keys', { keys: [p.key] });
+  let found: Array<DocRecord & { issuers: string[] }>;
+  if (p.kind === 'key') found = await candidates(db, 'api/documents-by-keys', { keys: [p.key] });
   else if (p.kind === 'symbol')
-    found = await docs(db, 'api/documents-by-symbol', { symbol: p.symbol, issuedOn: p.issuedOn });
-  else found = await docs(db, 'api/documents-by-number', { type: p.type, number: p.number });
-  if (found.length === 0 && p.kind === 'number') {
-    // `chi thi 22` may be written `22` or `022` in the number.
-    found = await docs(db, 'api/documents-by-number', { type: p.type, number: p.number.padStart(2, '0') });
-  }
-  return { doc: found.length === 1 ? (found[0] ?? null) : null, candidates: found };
+    found = await candidates(db, 'api/documents-by-symbol', {
+      symbols: p.symbols,
+      issuedOn: p.issuedOn,
+      year: p.year,
+    });
+  else
+    found = await candidates(db, 'api/documents-by-number', { type: p.type, numbers: numberForms(p.number) });
+  const kept = narrow(p, found).map(({ issuers: _issuers, ...d }): DocRecord => d);
+  return { doc: kept.length === 1 ? (kept[0] ?? null) : null, candidates: kept };
+}
+
+/** Why a reference fits several documents, and what to add: for the messages that list them. */
+export function ambiguityMessage(ref: string, candidates: readonly DocRecord[]): string {
+  return `'${ref}' fits ${candidates.length} documents: ${candidates.map((d) => `${d.symbol ?? d.name ?? d.key} ${d.issuedOn ?? '?'}`).join('; ')}; ${whatDecides(candidates.map((d) => ({ ...d, issuers: [] })))}`;
 }
 
 export async function documentsByKeys(db: Db, keys: readonly string[]): Promise<Map<string, DocRecord>> {
@@ -151,6 +121,7 @@ export type CitationItem = {
   relation: string;
   quote: string;
   inFootnote: boolean;
+  inferred: boolean;
 };
 
 export async function citations(
@@ -174,6 +145,7 @@ export async function citations(
     relation: c.relation,
     quote: c.quote,
     inFootnote: c.inFootnote,
+    inferred: c.inferred === true,
   }));
   return { items: items.slice(0, first), hasNext: items.length > first, total: count[0]?.[direction] ?? 0 };
 }

@@ -47,12 +47,21 @@ export const implementationRecord = z.object({
 });
 
 export const docRow = z.object({ doc: docRecord });
+/** A look-up's candidate: the document and the keys of the units the graph says issued it (none from a key). */
+export const candidateRow = z.object({ doc: docRecord, issuers: z.array(z.string()).default([]) });
 export const orgRow = z.object({ org: orgRecord });
 export const unitRow = z.object({ unit: orgRecord });
 export const countRow = z.object({ n: z.number() });
 export const issuerRow = z.object({ key: z.string(), org: orgRecord });
 export const citationRow = z.object({
-  citation: z.object({ key: z.string(), relation: z.string(), quote: z.string(), inFootnote: z.boolean() }),
+  citation: z.object({
+    key: z.string(),
+    relation: z.string(),
+    quote: z.string(),
+    inFootnote: z.boolean(),
+    // Set only on a link made by inference (an undated mention joined to the one dated document).
+    inferred: z.boolean().nullish(),
+  }),
   doc: docRecord,
 });
 export const citationCountRow = z.object({ out: z.number(), in: z.number() });

@@ -62,11 +62,20 @@ describe('the identity of a document', () => {
   it('takes the year from the number when it has one, and the date does not matter then', () => {
     const a = documentIdentity(ref({ symbol: '48/2021/QĐ-UBND', issuedOn: '2021-09-22' }), BINH_SON, null);
     const b = documentIdentity(ref({ symbol: '48/2021/QĐ-UBND' }), BINH_SON, null);
-    expect(a).toEqual({ key: '48/2021/QĐ-UBND|UBND@huyện:quang-ngai/binh-son', ambiguous: false });
+    expect(a).toEqual({
+      key: '48/2021/QĐ-UBND|UBND@huyện:quang-ngai/binh-son',
+      ambiguous: false,
+      prefix: null,
+      year: null,
+      resolved: true,
+    });
     expect(b).toEqual(a);
     expect(documentIdentity(ref({ symbol: '48/2021/QĐ-UBND' }), null, null)).toEqual({
       key: '48/2021/QĐ-UBND|UBND@?',
       ambiguous: true,
+      prefix: null,
+      year: null,
+      resolved: false,
     });
   });
 
@@ -76,13 +85,31 @@ describe('the identity of a document', () => {
     expect(id({ issuedOn: '2021-04-20', year: 2019 })).toEqual({
       key: '17/KH-UBND|UBND@huyện:quang-ngai/binh-son|2021',
       ambiguous: false,
+      prefix: '17/KH-UBND|UBND@huyện:quang-ngai/binh-son|',
+      year: '2021',
+      resolved: true,
     });
     expect(id({ year: 2022 })).toEqual({
       key: '17/KH-UBND|UBND@huyện:quang-ngai/binh-son|2022',
       ambiguous: false,
+      prefix: '17/KH-UBND|UBND@huyện:quang-ngai/binh-son|',
+      year: '2022',
+      resolved: true,
     });
-    expect(id({})).toEqual({ key: '17/KH-UBND|UBND@huyện:quang-ngai/binh-son|?', ambiguous: true });
-    expect(id({ issuedOn: '2021-04-20' }, null)).toEqual({ key: '17/KH-UBND|UBND@?|2021', ambiguous: true });
+    expect(id({})).toEqual({
+      key: '17/KH-UBND|UBND@huyện:quang-ngai/binh-son|?',
+      ambiguous: true,
+      prefix: '17/KH-UBND|UBND@huyện:quang-ngai/binh-son|',
+      year: '?',
+      resolved: true,
+    });
+    expect(id({ issuedOn: '2021-04-20' }, null)).toEqual({
+      key: '17/KH-UBND|UBND@?|2021',
+      ambiguous: true,
+      prefix: '17/KH-UBND|UBND@?|',
+      year: '2021',
+      resolved: false,
+    });
     // One symbol of one issuer a year apart: two documents.
     expect(id({ issuedOn: '2021-04-20' }).key).not.toBe(id({ issuedOn: '2022-05-03' }).key);
   });
@@ -90,10 +117,13 @@ describe('the identity of a document', () => {
   it('keys a document cited by name by its folded name and year, a local one by its province too', () => {
     expect(
       documentIdentity(ref({ type: 'L', name: 'Luật Hóa chất', year: 2007 }), null, 'Quảng Ngãi'),
-    ).toEqual({ key: 'name:luat hoa chat|2007', ambiguous: false });
+    ).toEqual({ key: 'name:luat hoa chat|2007', ambiguous: false, prefix: null, year: null, resolved: true });
     expect(documentIdentity(ref({ type: 'HP', name: 'Hiến pháp' }), null, null)).toEqual({
       key: 'name:hien phap|',
       ambiguous: false,
+      prefix: null,
+      year: null,
+      resolved: true,
     });
     const local = ref({ type: 'NQ', name: 'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX' });
     expect(documentIdentity(local, null, 'Quảng Ngãi').key).toBe(
@@ -106,8 +136,17 @@ describe('the identity of a document', () => {
     expect(documentIdentity(ref({ number: '15', issuedOn: '2020-04-03' }), BINH_SON, null)).toEqual({
       key: 'num:KH:15|org:ubnd:huyện:quang-ngai/binh-son|2020-04-03',
       ambiguous: true,
+      prefix: null,
+      year: null,
+      resolved: false,
     });
-    expect(documentIdentity(ref({}), null, null)).toEqual({ key: 'num:KH:?|?|?', ambiguous: true });
+    expect(documentIdentity(ref({}), null, null)).toEqual({
+      key: 'num:KH:?|?|?',
+      ambiguous: true,
+      prefix: null,
+      year: null,
+      resolved: false,
+    });
   });
 });
 

@@ -272,9 +272,10 @@ describe('the unit behind an issuer phrase', () => {
     expect(resolveOrg('Bộ  Nội vụ', null, XA)?.name).toBe('Bộ Nội vụ');
   });
 
-  it('keys a district Party committee with no province known under an empty province', () => {
+  it('keys a district Party committee with no province known by its district alone', () => {
+    // As every local unit is keyed: by its area's key (h-resolve), which has no province part here.
     expect(resolveOrg('Huyện ủy Bình Sơn', null, NOWHERE)).toMatchObject({
-      key: 'org:hu:/binh-son',
+      key: 'org:hu:binh-son',
       shortName: 'BTV Huyện ủy',
       level: 'huyện',
     });

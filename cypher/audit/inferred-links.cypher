@@ -1,0 +1,10 @@
+// Links made by inference (DESIGN §3): a mention with no date joined to the one document of its symbol and
+// issuer the graph knows, for a person to confirm (Party numbers restart each term). A mention of the same
+// document that the report dates confirms it.
+MATCH (r:Document)-[:HAS_CITATION]->(c:Citation {inferred: true})-[:REFERS_TO]->(d:Document)
+WHERE ($keys IS NULL OR d.key IN $keys OR r.key IN $keys)
+  AND NOT EXISTS { MATCH (r)-[:HAS_CITATION]->(o:Citation)-[:REFERS_TO]->(d) WHERE o.inferred IS NULL }
+RETURN r {.key, .symbol, .name, .issuedOn, .hasText, .type} AS report,
+       d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc,
+       c {.quote, .start, .end, .text, .issuedOn, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} AS mention
+ORDER BY d.key, r.key, mention.start

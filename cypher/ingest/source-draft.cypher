@@ -1,0 +1,4 @@
+// What resolving a source again needs: its draft (the extraction without the text) and where it came from.
+MATCH (s:SourceFile {sha256: $sha})
+RETURN s.path AS path, s.format AS format, s.bytes AS bytes, s.extractorVersion AS version,
+       s.titleKey AS titleKey, s.draft AS draft

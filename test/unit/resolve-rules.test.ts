@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ambiguousMessage } from '../src/graph/audit.js';
-import { draftOf, factsOf } from '../src/graph/facts.js';
-import { missingOf } from '../src/graph/identity.js';
-import { Asker, completeContext, NOTHING_KNOWN, type Known } from '../src/graph/known.js';
-import type { AreaRef } from '../src/graph/organizations.js';
-import { contextOf, ownPlace } from '../src/graph/places.js';
-import { narrow, parseRef, swappedSymbol, whatDecides, type Candidate } from '../src/graph/refs.js';
-import { extractDocument } from '../src/extract/index.js';
+import { ambiguousMessage } from '../../src/graph/audit.js';
+import { draftOf, factsOf } from '../../src/graph/facts.js';
+import { missingOf } from '../../src/graph/identity.js';
+import { Asker, completeContext, NOTHING_KNOWN, type Known } from '../../src/graph/known.js';
+import type { AreaRef } from '../../src/graph/organizations.js';
+import { contextOf, ownPlace } from '../../src/graph/places.js';
+import { narrow, parseRef, swappedSymbol, whatDecides, type Candidate } from '../../src/graph/refs.js';
+import { extractDocument } from '../../src/extract/index.js';
 
 /** The pure rules of resolution (src/graph): no database. */
 

@@ -130,96 +130,118 @@ export function resolveOrg(
   if (phrase) {
     const p = phrase.replace(/^(Chủ tịch|Thường trực|TT)\s+/u, '');
     const f = fold(p);
-    if (/^bo chinh tri/.test(f)) return central('bo-chinh-tri', 'Bộ Chính trị', 'Đảng', 'BCT');
-    if (/^ban bi thu/.test(f)) return central('ban-bi-thu', 'Ban Bí thư', 'Đảng');
-    if (
-      /^(ban chap hanh trung uong|bch trung uong|bch tw|trung uong dang|ban chap hanh tw|trung uong\b)/.test(
-        f,
-      )
-    )
-      return CENTRAL_CODES['TW'] as Org;
-    if (/^van phong trung uong/.test(f)) return CENTRAL_CODES['VPTW'] as Org;
-    if (/^thu tuong/.test(f)) return CENTRAL_CODES['TTG'] as Org;
-    if (/^van phong chinh phu/.test(f)) return CENTRAL_CODES['VPCP'] as Org;
-    if (/^chinh phu/.test(f)) return CENTRAL_CODES['CP'] as Org;
-    if (/^uy ban thuong vu quoc hoi/.test(f)) return CENTRAL_CODES['UBTVQH'] as Org;
-    if (/^quoc hoi/.test(f)) return CENTRAL_CODES['QH'] as Org;
-    if (/^bo [a-z]/.test(f)) {
-      const name = p.split(/\s+/).slice(0, 6).join(' ');
-      return central(slug(name), name, 'chính quyền');
-    }
-    if (/^(ban thuong vu |btv |thuong truc |ban chap hanh dang bo )?(tinh uy|thanh uy)/.test(f)) {
-      return local(ctx, complete, 'tỉnh', properName(p, /(Tỉnh|Thành)\s+(ủy|uỷ)/u), (a) => ({
-        key: `org:tu:${slug(a.name)}`,
-        name: `Ban Thường vụ Tỉnh ủy ${a.name}`,
-        kind: 'Đảng',
-        shortName: 'BTV Tỉnh ủy',
-      }));
-    }
-    if (/^(ban thuong vu |btv |thuong truc )?(huyen uy|thi uy|quan uy)/.test(f)) {
-      return local(ctx, complete, 'huyện', properName(p, /(Huyện|Thị|Quận)\s+(ủy|uỷ)/u), (a) => ({
-        key: `org:hu:${areaKey(a).slice('area:huyện:'.length)}`,
-        name: `Ban Thường vụ Huyện ủy ${a.name}`,
-        kind: 'Đảng',
-        shortName: 'BTV Huyện ủy',
-      }));
-    }
-    const unit =
-      /^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy)\s*(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)?/.exec(
-        f,
-      );
-    if (unit) {
-      const kindWord = unit[1] as string;
-      const tier = unit[2]
-        ? LEVEL_WORD[unit[2]]
-        : kindWord === 'dang uy' && ctx.level === 'xã'
-          ? 'xã'
-          : undefined;
-      if (!tier) return null;
-      const explicit = properName(p, /(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?![\p{L}])/u);
-      const base =
-        kindWord.startsWith('ub') || kindWord.startsWith('uy')
-          ? 'Ủy ban nhân dân'
-          : kindWord === 'dang uy'
-            ? 'Đảng ủy'
-            : 'Hội đồng nhân dân';
-      const short = base === 'Ủy ban nhân dân' ? 'ubnd' : base === 'Đảng ủy' ? 'du' : 'hdnd';
-      return local(ctx, complete, tier, explicit, (a) => ({
-        key: `org:${short}:${areaKey(a).slice(5)}`,
-        name: `${base} ${tier} ${a.name}`,
-        kind: base === 'Đảng ủy' ? 'Đảng' : 'chính quyền',
-        shortName: base === 'Ủy ban nhân dân' ? `UBND ${tier} ${a.name}` : null,
-      }));
-    }
-    if (/^so [a-z]/.test(f)) {
-      const name = p.split(/\s+(?=tỉnh|thành phố)/u)[0]?.trim() ?? p;
-      return local(ctx, complete, 'tỉnh', properName(p, /(tỉnh|thành phố)(?![\p{L}])/u), (a) => ({
-        key: `org:so:${slug(name)}:${slug(a.name)}`,
-        name: `${name} tỉnh ${a.name}`,
-        kind: 'chính quyền',
-      }));
-    }
-    if (/^ban [a-z]/.test(f)) {
-      const tierWord = /\b(tinh|huyen)$/.exec(f)?.[1];
-      const tier = tierWord === 'tinh' ? 'tỉnh' : tierWord === 'huyen' ? 'huyện' : null;
-      if (!tier) return null;
-      const name = p.replace(/\s+(tỉnh|huyện)\s*$/u, '');
-      return local(ctx, complete, tier, null, (a) => ({
-        key: `org:ban:${slug(name)}:${areaKey(a).slice(5)}`,
-        name: `${name} ${tier} ${a.name}`,
-        kind: /dan van|tuyen giao|to chuc|kiem tra/.test(f) ? 'Đảng' : 'chính quyền',
-      }));
-    }
+    const found = centralOrg(p, f);
+    if (found !== undefined) return found;
+    const party = partyCommittee(p, f, ctx, complete);
+    if (party !== undefined) return party;
+    const state = localBody(p, f, ctx, complete);
+    if (state !== undefined) return state;
   }
-  if (code) {
-    const fam = codeFamily(code);
-    if (CENTRAL_CODES[fam]) return CENTRAL_CODES[fam] as Org;
-    if (fam === 'TU') return resolveOrg('Tỉnh ủy', null, ctx, complete);
-    if (fam === 'HU' && (ctx.level === 'xã' || ctx.level === 'huyện'))
-      return resolveOrg('Huyện ủy', null, ctx, complete);
-    if (fam === 'ĐU' && ctx.level === 'xã') return resolveOrg('Đảng ủy xã', null, ctx, complete);
-    if (fam === 'SNV') return resolveOrg('Sở Nội vụ', null, ctx, complete);
+  return code ? orgOfCode(code, ctx, complete) : null;
+}
+
+/** Central bodies by the words that open the phrase; undefined when the phrase names none. */
+function centralOrg(p: string, f: string): Org | undefined {
+  if (/^bo chinh tri/.test(f)) return central('bo-chinh-tri', 'Bộ Chính trị', 'Đảng', 'BCT');
+  if (/^ban bi thu/.test(f)) return central('ban-bi-thu', 'Ban Bí thư', 'Đảng');
+  if (
+    /^(ban chap hanh trung uong|bch trung uong|bch tw|trung uong dang|ban chap hanh tw|trung uong\b)/.test(f)
+  )
+    return CENTRAL_CODES['TW'] as Org;
+  if (/^van phong trung uong/.test(f)) return CENTRAL_CODES['VPTW'] as Org;
+  if (/^thu tuong/.test(f)) return CENTRAL_CODES['TTG'] as Org;
+  if (/^van phong chinh phu/.test(f)) return CENTRAL_CODES['VPCP'] as Org;
+  if (/^chinh phu/.test(f)) return CENTRAL_CODES['CP'] as Org;
+  if (/^uy ban thuong vu quoc hoi/.test(f)) return CENTRAL_CODES['UBTVQH'] as Org;
+  if (/^quoc hoi/.test(f)) return CENTRAL_CODES['QH'] as Org;
+  if (/^bo [a-z]/.test(f)) {
+    const name = p.split(/\s+/).slice(0, 6).join(' ');
+    return central(slug(name), name, 'chính quyền');
   }
+  return undefined;
+}
+
+/** A province's or district's Party committee (`Ban Thường vụ Tỉnh ủy`, `Huyện ủy Sơn Tây`). */
+function partyCommittee(p: string, f: string, ctx: Context, complete: Complete): Org | null | undefined {
+  if (/^(ban thuong vu |btv |thuong truc |ban chap hanh dang bo )?(tinh uy|thanh uy)/.test(f)) {
+    return local(ctx, complete, 'tỉnh', properName(p, /(Tỉnh|Thành)\s+(ủy|uỷ)/u), (a) => ({
+      key: `org:tu:${slug(a.name)}`,
+      name: `Ban Thường vụ Tỉnh ủy ${a.name}`,
+      kind: 'Đảng',
+      shortName: 'BTV Tỉnh ủy',
+    }));
+  }
+  if (/^(ban thuong vu |btv |thuong truc )?(huyen uy|thi uy|quan uy)/.test(f)) {
+    return local(ctx, complete, 'huyện', properName(p, /(Huyện|Thị|Quận)\s+(ủy|uỷ)/u), (a) => ({
+      key: `org:hu:${areaKey(a).slice('area:huyện:'.length)}`,
+      name: `Ban Thường vụ Huyện ủy ${a.name}`,
+      kind: 'Đảng',
+      shortName: 'BTV Huyện ủy',
+    }));
+  }
+  return undefined;
+}
+
+/** A People's Committee, Council or Party committee of a tier, a provincial department, a Party or state board. */
+function localBody(p: string, f: string, ctx: Context, complete: Complete): Org | null | undefined {
+  const unit =
+    /^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy)\s*(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)?/.exec(
+      f,
+    );
+  if (unit) {
+    const kindWord = unit[1] as string;
+    const tier = unit[2]
+      ? LEVEL_WORD[unit[2]]
+      : kindWord === 'dang uy' && ctx.level === 'xã'
+        ? 'xã'
+        : undefined;
+    if (!tier) return null;
+    const explicit = properName(p, /(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?![\p{L}])/u);
+    const base =
+      kindWord.startsWith('ub') || kindWord.startsWith('uy')
+        ? 'Ủy ban nhân dân'
+        : kindWord === 'dang uy'
+          ? 'Đảng ủy'
+          : 'Hội đồng nhân dân';
+    const short = base === 'Ủy ban nhân dân' ? 'ubnd' : base === 'Đảng ủy' ? 'du' : 'hdnd';
+    return local(ctx, complete, tier, explicit, (a) => ({
+      key: `org:${short}:${areaKey(a).slice(5)}`,
+      name: `${base} ${tier} ${a.name}`,
+      kind: base === 'Đảng ủy' ? 'Đảng' : 'chính quyền',
+      shortName: base === 'Ủy ban nhân dân' ? `UBND ${tier} ${a.name}` : null,
+    }));
+  }
+  if (/^so [a-z]/.test(f)) {
+    const name = p.split(/\s+(?=tỉnh|thành phố)/u)[0]?.trim() ?? p;
+    return local(ctx, complete, 'tỉnh', properName(p, /(tỉnh|thành phố)(?![\p{L}])/u), (a) => ({
+      key: `org:so:${slug(name)}:${slug(a.name)}`,
+      name: `${name} tỉnh ${a.name}`,
+      kind: 'chính quyền',
+    }));
+  }
+  if (/^ban [a-z]/.test(f)) {
+    const tierWord = /\b(tinh|huyen)$/.exec(f)?.[1];
+    const tier = tierWord === 'tinh' ? 'tỉnh' : tierWord === 'huyen' ? 'huyện' : null;
+    if (!tier) return null;
+    const name = p.replace(/\s+(tỉnh|huyện)\s*$/u, '');
+    return local(ctx, complete, tier, null, (a) => ({
+      key: `org:ban:${slug(name)}:${areaKey(a).slice(5)}`,
+      name: `${name} ${tier} ${a.name}`,
+      kind: /dan van|tuyen giao|to chuc|kiem tra/.test(f) ? 'Đảng' : 'chính quyền',
+    }));
+  }
+  return undefined;
+}
+
+/** The unit a symbol's issuer code names in the report's context, when the phrase named none. */
+function orgOfCode(code: string, ctx: Context, complete: Complete): Org | null {
+  const fam = codeFamily(code);
+  if (CENTRAL_CODES[fam]) return CENTRAL_CODES[fam] as Org;
+  if (fam === 'TU') return resolveOrg('Tỉnh ủy', null, ctx, complete);
+  if (fam === 'HU' && (ctx.level === 'xã' || ctx.level === 'huyện'))
+    return resolveOrg('Huyện ủy', null, ctx, complete);
+  if (fam === 'ĐU' && ctx.level === 'xã') return resolveOrg('Đảng ủy xã', null, ctx, complete);
+  if (fam === 'SNV') return resolveOrg('Sở Nội vụ', null, ctx, complete);
   return null;
 }
 

@@ -1,0 +1,122 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+
+/** One stored file of a zip: its name, its deflated bytes, and what its headers declare. */
+type Entry = { name: string; data: Buffer; crc: number; size: number; declaredSize?: number };
+
+const u16 = (n: number) => {
+  const b = Buffer.alloc(2);
+  b.writeUInt16LE(n);
+  return b;
+};
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+};
+
+/**
+ * Deflates `chunk` repeated `times` times without holding the whole expansion: one chunk deflated with
+ * SYNC_FLUSH is a whole block stream, and byte-identical blocks concatenate (the last one closes it).
+ */
+function repeatedDeflate(chunk: Buffer, times: number) {
+  const body = deflateRawSync(chunk, { finishFlush: constants.Z_SYNC_FLUSH, level: 9 });
+  return {
+    data: Buffer.concat(Array.from({ length: times }, () => body)),
+    size: chunk.length * times,
+    /** The CRC of what came before, continued over the repeated chunk. */
+    crcAfter(start: number): number {
+      let crc = start;
+      for (let i = 0; i < times; i++) crc = crc32(chunk, crc);
+      return crc;
+    },
+  };
+}
+
+const plain = (name: string, text: string): Entry => {
+  const raw = Buffer.from(text);
+  return { name, data: deflateRawSync(raw), crc: crc32(raw), size: raw.length };
+};
+
+function writeZip(path: string, entries: Entry[]): void {
+  const fd = openSync(path, 'w');
+  const central: Buffer[] = [];
+  let offset = 0;
+  const put = (b: Buffer) => {
+    writeSync(fd, b);
+    offset += b.length;
+  };
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const size = e.declaredSize ?? e.size;
+    const common = [
+      u16(20),
+      u16(0),
+      u16(8),
+      u16(0),
+      u16(0x21),
+      u32(e.crc),
+      u32(e.data.length),
+      u32(size),
+      u16(name.length),
+      u16(0),
+    ];
+    const at = offset;
+    put(Buffer.concat([u32(0x04034b50), ...common, name]));
+    put(e.data);
+    central.push(
+      Buffer.concat([u32(0x02014b50), u16(20), ...common, u16(0), u16(0), u16(0), u32(0), u32(at), name]),
+    );
+  }
+  const dir = Buffer.concat(central);
+  const start = offset;
+  put(dir);
+  put(
+    Buffer.concat([
+      u32(0x06054b50),
+      u16(0),
+      u16(0),
+      u16(entries.length),
+      u16(entries.length),
+      u32(dir.length),
+      u32(start),
+      u16(0),
+    ]),
+  );
+  closeSync(fd);
+}
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+const DOC_OPEN =
+  '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+const DOC_CLOSE = '</w:body></w:document>';
+
+/** A real .docx (mammoth reads it) whose text is `paragraph` repeated: small on disk, `expandedMb` unpacked. */
+export function writeDocx(
+  path: string,
+  paragraph: string,
+  expandedMb: number,
+  opts: { lieAboutSize?: boolean } = {},
+): void {
+  const para = `<w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p>`;
+  const chunkText = para.repeat(Math.max(1, Math.floor((1024 * 1024) / para.length)));
+  const open = Buffer.from(DOC_OPEN);
+  const close = Buffer.from(DOC_CLOSE);
+  const middle = repeatedDeflate(Buffer.from(chunkText), expandedMb);
+  // The three pieces are deflated apart and joined: the first two end on a flush, the last one closes.
+  const head = deflateRawSync(open, { finishFlush: constants.Z_SYNC_FLUSH });
+  const data = Buffer.concat([head, middle.data, deflateRawSync(close)]);
+  const crc = crc32(close, middle.crcAfter(crc32(open)));
+  const size = open.length + middle.size + close.length;
+  const doc: Entry = {
+    name: 'word/document.xml',
+    data,
+    crc,
+    size,
+    ...(opts.lieAboutSize ? { declaredSize: 4096 } : {}),
+  };
+  writeZip(path, [plain('[Content_Types].xml', CONTENT_TYPES), plain('_rels/.rels', RELS), doc]);
+}

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { reports } from '../../bench/corpus.js';
 import { cypher } from '../../src/store/cypher.js';
@@ -85,4 +86,33 @@ const parallelIngests: ProbeCase = {
   },
 };
 
-export const crashCases: ProbeCase[] = [killedIngest, parallelIngests];
+const ingestDatabaseDown: ProbeCase = {
+  id: 'crash.ingest-database-down',
+  area: 'crash',
+  tries: '`ingest` while Neo4j is down: gives up within seconds, saying so, with a non-zero exit',
+  limitMs: 120_000,
+  async run(ctx) {
+    const dir = corpus(ctx, 'down');
+    const hole = createServer(() => undefined);
+    const port = await new Promise<number>((resolve) =>
+      hole.listen(0, '127.0.0.1', () => {
+        const a = hole.address();
+        resolve(typeof a === 'object' && a ? a.port : 0);
+      }),
+    );
+    await new Promise<void>((resolve) => hole.close(() => resolve()));
+    const env = { ...ctx.env, NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: 'unused-password' };
+    const r = await startCli(['ingest', dir], { env, timeoutMs: 100_000 }).done;
+    const said = r.stderr.trim().split('\n').slice(-1)[0]?.slice(0, 160) ?? '';
+    const what = `exit ${String(r.code)} after ${r.ms} ms: ${said}`;
+    // Before: the driver's retry budget, 30 s and more, per source in flight.
+    return r.code !== 0 &&
+      !r.timedOut &&
+      r.ms < 15_000 &&
+      /UNAVAILABLE|unavailable|not running|refused/i.test(r.stderr)
+      ? held(what)
+      : failed(what);
+  },
+};
+
+export const crashCases: ProbeCase[] = [killedIngest, parallelIngests, ingestDatabaseDown];

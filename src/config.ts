@@ -1,7 +1,9 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LuocdoError } from './errors.js';
+import { defaultMemoryBudget } from './ingest/budget.js';
 import { projectRoot } from './paths.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
 
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 2g');
 
@@ -42,6 +44,16 @@ const envSchema = z.object({
   LUOCDO_API_PROTECT_READS: z.enum(['true', 'false']).default('false'),
   LUOCDO_CORS_ORIGINS: z.string().optional(),
   LUOCDO_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  // Reading files (issue 12): what one file may cost, and the memory an ingest may spend on files at once.
+  LUOCDO_MAX_EXPANDED_MB: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_LIMITS.maxExpandedBytes / 1e6),
+  LUOCDO_MAX_ZIP_ENTRIES: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxZipEntries),
+  LUOCDO_MAX_ZIP_RATIO: z.coerce.number().min(1).default(DEFAULT_LIMITS.maxZipRatio),
+  LUOCDO_MAX_TEXT_CHARS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxTextChars),
+  LUOCDO_MAX_PDF_PAGES: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxPdfPages),
+  LUOCDO_MEMORY_BUDGET_MB: z.coerce.number().positive().optional(),
 });
 
 export type Settings = {
@@ -59,6 +71,10 @@ export type Settings = {
   txTimeoutMs: number;
   maxFileBytes: number;
   ingestConcurrency: number;
+  // Reading files (issue 12).
+  readLimits: Omit<ReadLimits, 'maxBytes'>;
+  /** Memory an ingest may spend on the files it reads at once (default: half the V8 heap limit). */
+  memoryBudgetBytes: number;
   api: { port: number; host: string; token: string | null; protectReads: boolean; corsOrigins: string[] };
 };
 
@@ -102,6 +118,17 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     txTimeoutMs: e.LUOCDO_TX_TIMEOUT_MS,
     maxFileBytes: Math.round(e.LUOCDO_MAX_FILE_MB * 1e6),
     ingestConcurrency: e.LUOCDO_INGEST_CONCURRENCY,
+    readLimits: {
+      maxExpandedBytes: Math.round(e.LUOCDO_MAX_EXPANDED_MB * 1e6),
+      maxZipEntries: e.LUOCDO_MAX_ZIP_ENTRIES,
+      maxZipRatio: e.LUOCDO_MAX_ZIP_RATIO,
+      maxTextChars: e.LUOCDO_MAX_TEXT_CHARS,
+      maxPdfPages: e.LUOCDO_MAX_PDF_PAGES,
+    },
+    memoryBudgetBytes:
+      e.LUOCDO_MEMORY_BUDGET_MB === undefined
+        ? defaultMemoryBudget()
+        : Math.round(e.LUOCDO_MEMORY_BUDGET_MB * 1e6),
     api: {
       port: e.LUOCDO_API_PORT,
       host: e.LUOCDO_API_HOST,

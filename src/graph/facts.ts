@@ -371,7 +371,9 @@ function linksOf(d: Draft, reportKey: string, reporter: Org | null, mentions: Re
       const to = keyOf(f.toRef);
       if (to && to !== from) {
         addEdge({ from, rel: f.relation, to });
-        factsOf.set(f.fromRef, [...(factsOf.get(f.fromRef) ?? []), `${f.relation}>${to}`]);
+        const list = factsOf.get(f.fromRef);
+        if (list) list.push(`${f.relation}>${to}`);
+        else factsOf.set(f.fromRef, [`${f.relation}>${to}`]);
       }
     }
   }

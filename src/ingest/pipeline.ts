@@ -134,7 +134,9 @@ export async function ingestPaths(
   const search = db && !opts.dryRun ? new SearchQueue(db) : null;
   const fail = (path: string, e: unknown) => {
     if (isFatal(e)) throw e;
-    failures.push({ path, error: formatError(e).replace(/^error( [A-Z_]+)?: /, '') });
+    const error = formatError(e).replace(/^error( [A-Z_]+)?: /, '');
+    // A failure that is not a read error (a bug, an exhausted limit deep in a library) still names its file.
+    failures.push({ path, error: error.includes(path) ? error : `${path}: ${error}` });
   };
   const batch = Math.max(1, opts.batch ?? 1);
   const budget =

@@ -54,6 +54,12 @@ const envSchema = z.object({
   LUOCDO_MAX_TEXT_CHARS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxTextChars),
   LUOCDO_MAX_PDF_PAGES: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxPdfPages),
   LUOCDO_MEMORY_BUDGET_MB: z.coerce.number().positive().optional(),
+  // The API's exposure and its budgets (issue 12).
+  LUOCDO_API_PUBLIC: z.enum(['true', 'false']).default('false'),
+  LUOCDO_API_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  LUOCDO_API_AUDIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  LUOCDO_API_AUDIT_TEXT_MAX_CHARS: z.coerce.number().int().min(1).default(2_000_000),
+  LUOCDO_API_MAX_BODY_MB: z.coerce.number().positive().default(10),
 });
 
 export type Settings = {
@@ -75,7 +81,28 @@ export type Settings = {
   readLimits: Omit<ReadLimits, 'maxBytes'>;
   /** Memory an ingest may spend on the files it reads at once (default: half the V8 heap limit). */
   memoryBudgetBytes: number;
-  api: { port: number; host: string; token: string | null; protectReads: boolean; corsOrigins: string[] };
+  api: ApiSettings;
+};
+
+export type ApiSettings = {
+  port: number;
+  host: string;
+  token: string | null;
+  protectReads: boolean;
+  corsOrigins: string[];
+  /** Told that listening beyond loopback with reads open to the network is meant (`serve --public`). */
+  public: boolean;
+  limits: ApiLimits;
+};
+
+/** What one request may cost the server (issue 12). */
+export type ApiLimits = {
+  /** Each read's budget, connection included: past it the client is told TIMEOUT (UNAVAILABLE when down). */
+  readTimeoutMs: number;
+  /** A whole `audit` or `auditText`, all its queries together. */
+  auditTimeoutMs: number;
+  auditTextMaxChars: number;
+  maxBodyBytes: number;
 };
 
 function abs(p: string): string {
@@ -138,6 +165,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean),
+      public: e.LUOCDO_API_PUBLIC === 'true',
+      limits: {
+        readTimeoutMs: e.LUOCDO_API_READ_TIMEOUT_MS,
+        auditTimeoutMs: e.LUOCDO_API_AUDIT_TIMEOUT_MS,
+        auditTextMaxChars: e.LUOCDO_API_AUDIT_TEXT_MAX_CHARS,
+        maxBodyBytes: Math.round(e.LUOCDO_API_MAX_BODY_MB * 1e6),
+      },
     },
   };
 }

@@ -3,7 +3,7 @@ import { LuocdoError } from '../errors.js';
 
 /**
  * Memory an ingest may spend on files being read at once, in bytes: each file reserves what it will take
- * before it is read and gives it back once extracted, so eight big files at --concurrency 8 are read a
+ * before it is read and gives it back once its result is written, so eight big files at --concurrency 8 are read a
  * few at a time (issue 12). Waiters are served in order, so a big file is not starved by small ones.
  */
 export class MemoryBudget {
@@ -13,12 +13,29 @@ export class MemoryBudget {
   /** The most bytes and the most files held at once: what a test (or a benchmark) checks. */
   peak = { bytes: 0, holders: 0 };
 
-  constructor(readonly total: number) {}
+  /**
+   * `heapUsed` is checked too: an estimate made before reading can be wrong (a text dense with references
+   * costs more than its size says), so while any file is held a new one starts only if the heap, as it
+   * is, leaves room for it. With nothing held, the next file always starts: no waiting forever on garbage.
+   */
+  constructor(
+    readonly total: number,
+    private readonly heapUsed: () => number = () => process.memoryUsage().heapUsed,
+  ) {
+    this.baseline = heapUsed();
+  }
+
+  private readonly baseline: number;
+
+  private fits(bytes: number): boolean {
+    if (this.holders === 0) return true;
+    return this.used + bytes <= this.total && this.heapUsed() - this.baseline + bytes <= this.total;
+  }
 
   /** Waits until `bytes` fits, takes it, and returns the function that gives it back (once). */
   async reserve(bytes: number): Promise<() => void> {
     if (bytes > this.total) throw new RangeError(`${bytes} bytes is more than the whole budget`);
-    if (this.queue.length > 0 || this.used + bytes > this.total)
+    if (this.queue.length > 0 || !this.fits(bytes))
       await new Promise<void>((grant) => this.queue.push({ bytes, grant }));
     else this.take(bytes);
     let released = false;
@@ -41,7 +58,7 @@ export class MemoryBudget {
   }
 
   private pump(): void {
-    for (let next = this.queue[0]; next && this.used + next.bytes <= this.total; next = this.queue[0]) {
+    for (let next = this.queue[0]; next && this.fits(next.bytes); next = this.queue[0]) {
       this.queue.shift();
       this.take(next.bytes);
       next.grant();

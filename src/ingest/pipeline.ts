@@ -95,8 +95,11 @@ export async function listFiles(paths: string[]): Promise<{ files: string[]; fai
 
 type Load = { limits: { maxBytes: number } & Partial<ReadLimits>; budget: MemoryBudget };
 
-/** One file read and extracted within the memory it reserved, which is given back once it is extracted. */
-async function load(path: string, { limits, budget }: Load): Promise<Prepared> {
+/**
+ * One file read and extracted within the memory it reserved; the caller gives the memory back once the
+ * result is written, since the extracted references live until then.
+ */
+async function load(path: string, { limits, budget }: Load): Promise<Prepared & { release: () => void }> {
   let release = () => {};
   const reserve = async (estimate: number) => {
     if (estimate > budget.total) throw overBudget(path, estimate, budget.total);
@@ -104,7 +107,7 @@ async function load(path: string, { limits, budget }: Load): Promise<Prepared> {
   };
   try {
     const read = await readFileDocument(path, limits, reserve);
-    return prepare({
+    const prepared = prepare({
       path,
       text: read.text,
       sha256: read.sha256,
@@ -112,8 +115,41 @@ async function load(path: string, { limits, budget }: Load): Promise<Prepared> {
       bytes: read.bytes,
       ...(read.pageStarts ? { pageStarts: read.pageStarts } : {}),
     });
-  } finally {
+    return Object.assign(prepared, { release });
+  } catch (e) {
     release();
+    throw e;
+  }
+}
+
+/** What the worker hands on with a batch of extracted files: where they go and where their results go. */
+type Sink = {
+  db: Db | null;
+  dryRun: boolean;
+  results: IngestResult[];
+  search: SearchQueue | null;
+  fail: (path: string, e: unknown) => void;
+};
+
+/** Writes a batch (one transaction per source, or one for the batch) or, in a dry run, only counts it. */
+async function store(loaded: Prepared[], { db, dryRun, results, search, fail }: Sink): Promise<void> {
+  if (dryRun || !db) {
+    for (const p of loaded)
+      results.push({
+        path: p.path,
+        sha256: p.sha256,
+        status: 'added',
+        report: p.facts.report.key,
+        documents: p.facts.documents.length + 1,
+        citations: p.facts.citations.length,
+      });
+  } else {
+    const w = await writeSources(db, loaded, { deferSearch: true });
+    for (const { search: rows, ...result } of w.results) {
+      results.push(result);
+      await search?.add({ sha256: result.sha256, search: rows });
+    }
+    for (const f of w.failures) fail(f.path, f.error);
   }
 }
 
@@ -149,32 +185,23 @@ export async function ingestPaths(
       const paths = files.slice(next, next + batch);
       next += paths.length;
       if (paths.length === 0) return;
-      const loaded: Prepared[] = [];
+      const loaded: Array<Prepared & { release: () => void }> = [];
       for (const path of paths) {
         try {
-          loaded.push(await load(path, how));
+          const p = await load(path, how);
+          // A worker must not wait for memory while it holds some: in a batch of several, each file's
+          // reservation ends with its extraction (bulk loads are many small files); alone, with its write.
+          if (paths.length > 1) p.release();
+          loaded.push(p);
         } catch (e) {
           fail(path, e);
           opts.onFile?.(++done, files.length, path);
         }
       }
-      if (opts.dryRun || !db) {
-        for (const p of loaded)
-          results.push({
-            path: p.path,
-            sha256: p.sha256,
-            status: 'added',
-            report: p.facts.report.key,
-            documents: p.facts.documents.length + 1,
-            citations: p.facts.citations.length,
-          });
-      } else {
-        const w = await writeSources(db, loaded, { deferSearch: true });
-        for (const { search: rows, ...result } of w.results) {
-          results.push(result);
-          await search?.add({ sha256: result.sha256, search: rows });
-        }
-        for (const f of w.failures) fail(f.path, f.error);
+      try {
+        await store(loaded, { db, dryRun: opts.dryRun, results, search, fail });
+      } finally {
+        for (const p of loaded) p.release();
       }
       for (const p of loaded) opts.onFile?.(++done, files.length, p.path);
     }

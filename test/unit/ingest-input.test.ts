@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { printable } from '../../src/cli/output.js';
 import { MemoryBudget } from '../../src/ingest/budget.js';
+import { memoryEstimate } from '../../src/read/limits.js';
 import { ingestPaths, listFiles } from '../../src/ingest/pipeline.js';
 
 // What the ingest is given from outside — folders with links in them, file names with control characters
@@ -83,7 +84,7 @@ describe('file names printed at a terminal', () => {
 
 describe('the memory budget of an ingest', () => {
   it('holds files to what fits, serving them in order, and gives back what each took', async () => {
-    const b = new MemoryBudget(100);
+    const b = new MemoryBudget(100, () => 0); // the heap as the counts alone say it
     const first = await b.reserve(60);
     let second = false;
     const waiting = b.reserve(60).then((r) => ((second = true), r));
@@ -102,7 +103,8 @@ describe('the memory budget of an ingest', () => {
     const d = folder('budget');
     for (let i = 1; i <= 6; i++) writeFileSync(join(d, `r${i}.txt`), REPORT(i).repeat(40));
     const size = REPORT(1).repeat(40).length * 1.2; // bytes, Vietnamese letters being 2-3 bytes
-    const budget = new MemoryBudget(Math.round(size * 25 * 2.2)); // two such files fit, not three
+    // Two such files fit, not three; the real heap is checked too.
+    const budget = new MemoryBudget(Math.round(memoryEstimate('txt', size, 0) * 2.2));
     const s = await ingestPaths(null, [d], {
       maxBytes: 1e6,
       concurrency: 6,
@@ -113,6 +115,16 @@ describe('the memory budget of an ingest', () => {
     expect(s.results).toHaveLength(6);
     expect(budget.peak.holders).toBeLessThanOrEqual(2);
     expect(budget.peak.bytes).toBeLessThanOrEqual(budget.total);
+    const real = new MemoryBudget(1000);
+    const held = await real.reserve(10);
+    const ballast = Buffer.alloc(0).toString().padEnd(4e6, 'x').split(''); // the heap grows past the budget
+    let next = false;
+    const after = real.reserve(10).then((r) => ((next = true), r));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(next).toBe(false); // the counts would let it in; the heap as it is does not
+    held();
+    (await after)();
+    expect(ballast.length).toBe(4e6);
     const tiny = await ingestPaths(null, [join(d, 'r1.txt')], {
       maxBytes: 1e6,
       concurrency: 1,

@@ -73,4 +73,28 @@ describe('removing a source gives back the graph of the others', () => {
       expect(await foundByTitle()).toEqual(foundBefore);
     }
   });
+
+  it('folds the search text of a report that goes back to being known by citation only', async () => {
+    await cleanGraph(db);
+    expect((await ingestPaths(db, [seeds], opts)).failures).toEqual([]);
+    const before = await graphSnapshot(db);
+    const [cited] = (await search(db, 'phat dong phong trao thi dua', 20)).filter(
+      (d) => d.symbol === '70/KH-UBND',
+    );
+    expect(cited?.hasText).toBe(false);
+    const plan = join(tmp, '70.txt');
+    writeFileSync(
+      plan,
+      'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n\nSố: 70/KH-UBND\n\nQuảng Ngãi, ngày 04 tháng 6 năm 2020\n\nKẾ HOẠCH\nPhát động phong trào thi đua “Dân vận khéo” giai đoạn 2020 - 2025\n\nCăn cứ Chỉ thị số 22-CT/TU ngày 03/4/2017 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau.',
+    );
+    const s = await ingestPaths(db, [plan], opts);
+    expect(s.failures).toEqual([]);
+    // Its own text upgrades the document the seeds cite.
+    const key = s.results[0]?.report as string;
+    expect(key).toBe(cited?.key);
+    expect(await removeSource(db, plan)).toHaveLength(1);
+    const found = await search(db, 'phat dong phong trao thi dua', 20);
+    expect(found.map((d) => d.key)).toContain(key);
+    expect(await graphSnapshot(db)).toEqual(before);
+  });
 });

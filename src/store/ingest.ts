@@ -391,8 +391,8 @@ async function writeSourceTx(
   const touched: string[] = [];
   for (const sha of [...(probe.version !== null ? [p.sha256] : []), ...probe.older]) {
     const removed = await removeSourceTx(tx, sha);
-    gone.push(...(removed?.answers ?? []));
-    touched.push(...(removed?.keys ?? []));
+    for (const x of removed?.answers ?? []) gone.push(x);
+    for (const x of removed?.keys ?? []) touched.push(x);
   }
   if (probe.older.length > 0) status = 'replaced';
   const c = probe.candidates.find((x) => isCandidate(g, x));
@@ -405,7 +405,7 @@ async function writeSourceTx(
         : null;
     if (!moved || moved.records.length === 0) g = withReportKey(g, c.key);
   }
-  touched.push(...(await writeStatement(tx, [writeParams(p, g, defer)])));
+  for (const x of await writeStatement(tx, [writeParams(p, g, defer)])) touched.push(x);
   await settleDocuments(tx, touched, defer);
   return { result: written(p, g, status, defer), gone };
 }
@@ -472,8 +472,8 @@ export async function writeSources(
         const news = plain.flatMap((p) => probes.get(p.sha256)?.news ?? []);
         return { out, later, news };
       });
-      results.push(...done.out);
-      gone.push(...done.news);
+      for (const x of done.out) results.push(x);
+      for (const x of done.news) gone.push(x);
       alone = done.later;
     } catch (e) {
       if (isFatal(e)) throw e;
@@ -483,7 +483,7 @@ export async function writeSources(
     try {
       const w = await db.write((tx) => writeSourceTx(tx, p, opts));
       results.push(w.result);
-      gone.push(...w.gone);
+      for (const x of w.gone) gone.push(x);
     } catch (e) {
       if (isFatal(e)) throw e;
       failures.push({ path: p.path, error: e });
@@ -513,7 +513,7 @@ export async function settle(db: Db, shas: readonly string[], keys: readonly str
       if (!w) continue;
       refreshed++;
       next.shas.push(sha);
-      next.keys.push(...w.gone);
+      for (const x of w.gone) next.keys.push(x);
     }
     todo = next;
   }
@@ -581,8 +581,8 @@ export async function removeSource(db: Db, ref: string): Promise<{ sha: string; 
     const touched: string[] = [];
     for (const f of found) {
       const removed = await removeSourceTx(tx, f.sha);
-      gone.push(...(removed?.answers ?? []));
-      touched.push(...(removed?.keys ?? []));
+      for (const x of removed?.answers ?? []) gone.push(x);
+      for (const x of removed?.keys ?? []) touched.push(x);
     }
     await settleDocuments(tx, touched, false);
     return found;

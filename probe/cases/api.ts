@@ -18,8 +18,8 @@ async function withApi<T>(env: NodeJS.ProcessEnv, work: (api: Served) => Promise
 }
 
 const codeOf = (r: Gql): string | undefined => r.body?.errors?.[0]?.extensions?.code;
-const answered = (r: Gql): boolean => r.body?.data !== undefined && r.body.data !== null;
-const brief = (r: Gql): string => `${r.status} ${codeOf(r) ?? (answered(r) ? 'data' : r.text.slice(0, 60))}`;
+const hasData = (r: Gql): boolean => r.body?.data !== undefined && r.body.data !== null;
+const brief = (r: Gql): string => `${r.status} ${codeOf(r) ?? (hasData(r) ? 'data' : r.text.slice(0, 60))}`;
 
 const readGuard: ProbeCase = {
   id: 'api.reads-need-token',
@@ -40,7 +40,7 @@ const readGuard: ProbeCase = {
       const page = await api.fetch('/graphql', { headers: { accept: 'text/html' } });
       const summary = tries.map(([k, r]) => `${k} ${r.status}`).join(', ');
       if (leaked.length) return failed(`answered without the token: ${leaked.map(([k]) => k).join(', ')}`);
-      if (!answered(withToken)) return failed(`the token itself was refused: ${brief(withToken)}`);
+      if (!hasData(withToken)) return failed(`the token itself was refused: ${brief(withToken)}`);
       if (page.status !== 200) return failed(`the GraphiQL page did not load: ${page.status}`);
       return held(`${summary}; with the token: data; page: 200`);
     }),
@@ -195,6 +195,46 @@ const badInputs: ProbeCase[] = [
   })),
 ];
 
+const denseDraft: ProbeCase = {
+  id: 'api.audittext-dense',
+  area: 'api',
+  tries:
+    '`auditText` with 1.9 million characters of alias definitions: answered, the server responsive meanwhile',
+  limitMs: 120_000,
+  run: (ctx) =>
+    withApi(ctx.env, async (api) => {
+      const unit = 'Chỉ thị số 22-CT/TU (sau đây gọi là Chỉ thị 22); ';
+      const t = unit.repeat(Math.floor(1_900_000 / unit.length));
+      const pending = api.post('query($t: String!) { auditText(text: $t) { references } }', { t });
+      await new Promise((r) => setTimeout(r, 300));
+      const healthStarted = Date.now();
+      const health = await api.fetch('/health');
+      const healthMs = Date.now() - healthStarted;
+      const r = await pending;
+      const code = codeOf(r);
+      const what = `${brief(r)} in ${r.ms} ms; /health meanwhile in ${healthMs} ms; server peak ${api.peakRssMb()} MB`;
+      const answered = r.status === 200 && (hasData(r) || code === 'TIMEOUT' || code === 'LIMIT');
+      return answered && health.status === 200 && healthMs < 5000 ? held(what) : failed(what);
+    }),
+};
+
+const overCap: ProbeCase = {
+  id: 'api.audittext-chars',
+  area: 'api',
+  tries: '`auditText` with 3 million characters (under the body limit, over the text cap)',
+  limitMs: 60_000,
+  run: (ctx) =>
+    withApi(ctx.env, async (api) => {
+      const r = await api.post('query($t: String!) { auditText(text: $t) { references } }', {
+        t: 'Chi thi so 22-CT/TU. '.repeat(150_000),
+      });
+      const what = `${brief(r)} in ${r.ms} ms`;
+      return codeOf(r) === 'BAD_INPUT' && /2000000|2,000,000|characters/.test(r.text)
+        ? held(what)
+        : failed(what);
+    }),
+};
+
 const bigBody: ProbeCase = {
   id: 'api.body-size',
   area: 'api',
@@ -336,6 +376,8 @@ export const apiCases: ProbeCase[] = [
   loopbackOnly,
   securityHeaders,
   ...badInputs,
+  overCap,
+  denseDraft,
   bigBody,
   injection,
   ...dbDown,

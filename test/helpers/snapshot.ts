@@ -9,8 +9,8 @@ async function q(db: Db, cypher: string): Promise<Record<string, unknown>[]> {
 
 /**
  * Every node and edge of the graph, sorted: with their properties (but the write times and the stored
- * drafts, which are bytes), or, with `shape`, only who is linked to whom — what the ingest order must
- * not change, where a cited document's title is the first citation's by design.
+ * drafts, which are bytes), or, with `shape`, only who is linked to whom. The properties do not depend on
+ * the order sources come in either (each is chosen from all the evidence: see Ingestion in the README).
  */
 export async function graphSnapshot(db: Db, shape = false): Promise<{ nodes: string[]; edges: string[] }> {
   const props = (m: unknown) =>

@@ -202,6 +202,21 @@ describe('detection', () => {
     }
   });
 
+  it('converts the legacy paragraph of a Unicode report and leaves every Unicode line as it was', () => {
+    const sentence =
+      'Đề nghị các xã ưu tiên nguồn lực thực hiện Chỉ thị số 22-CT/TU, gửi báo cáo trước ngày 15/12.';
+    for (const { name, text } of seeds) {
+      for (const [encoding, bytes] of [
+        ['tcvn3', encodeTcvn3(sentence)],
+        ['vni', encodeVni(sentence)],
+      ] as const) {
+        const d = detectLegacyText(`${text}\n${asCp1252(bytes)}\n${text}`);
+        expect(d.encoding, name).toBe(encoding);
+        expect(d.text === `${text}\n${sentence}\n${text}`, `${name} ${encoding}`).toBe(true);
+      }
+    }
+  });
+
   it('reads VIQR only when the text is plainly VIQR', () => {
     const viqr = encodeViqr(
       'Thực hiện Chỉ thị số 22-CT/TU của Ban Thường vụ Tỉnh ủy về cải cách hành chính.',

@@ -65,18 +65,40 @@ const TEXT_TRIALS: readonly [LegacyEncoding, (line: string) => string][] = [
   ['cp1252-mojibake', (line) => repairMojibake(line).normalize('NFC')],
 ];
 
-type Line = { line: string; before: Score };
-type Trial = { encoding: LegacyEncoding; text: string; gain: number; score: Score };
+/** A line, its score as it stands, and whether it could be legacy bytes at all (no Unicode-only letter). */
+type Line = { line: string; before: Score; legacyish: boolean };
+/** `gain` and `invalid` (words that were no syllable) count on the lines that could be legacy only. */
+type Trial = { encoding: LegacyEncoding; text: string; gain: number; invalid: number; score: Score };
 
 /**
- * One decoder, line by line. `gain` counts the Vietnamese words won on the lines it improves; if the
- * decoder is chosen, every line it does not make worse is converted (`cơ` typed in VNI reads `cô`, a
- * word as valid as the right one), and lines it would spoil stay: one text can mix Unicode and legacy.
+ * Vietnamese letters that no cp1252 byte shows (ă đ ơ ư ĩ ũ and the toned letters beyond Latin-1): a line
+ * holding one is Unicode, not legacy bytes seen through a Western font.
  */
-function tryLines(lines: readonly Line[], encoding: LegacyEncoding, decode: (l: string) => string): Trial {
+const UNICODE_VIETNAMESE =
+  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
+
+/** Whether a line the decoder leaves no better and no worse is converted anyway. */
+function takeTie(line: string, before: Score, mixed: boolean): boolean {
+  // A legacy text: yes, as `cơ` typed in VNI reads `cô`, a word as valid as the right one.
+  if (!mixed) return true;
+  // Unicode and legacy lines together: only a line that could be legacy and is not Vietnamese as it stands.
+  return before.valid < before.total && !UNICODE_VIETNAMESE.test(line);
+}
+
+/**
+ * One decoder, line by line. `gain` counts the Vietnamese words won on the lines it improves; lines it
+ * would spoil stay, and lines it leaves even follow `takeTie`. `mixed`: some lines are Unicode Vietnamese.
+ */
+function tryLines(
+  lines: readonly Line[],
+  encoding: LegacyEncoding,
+  decode: (l: string) => string,
+  mixed = true,
+): Trial {
   let gain = 0;
+  let invalid = 0;
   const score: Score = { total: 0, valid: 0 };
-  const out = lines.map(({ line, before }) => {
+  const out = lines.map(({ line, before, legacyish }) => {
     let chosen = line;
     let s = before;
     if (before.total > 0) {
@@ -84,18 +106,28 @@ function tryLines(lines: readonly Line[], encoding: LegacyEncoding, decode: (l: 
       // Composing what was decomposed is no conversion: genuine text must come back as it was.
       const same = cand === line || cand === line.normalize('NFC');
       const after = same ? before : scoreText(cand);
-      gain += Math.max(0, after.valid - before.valid);
-      if (!same && after.valid >= before.valid) [chosen, s] = [cand, after];
+      if (legacyish) {
+        gain += Math.max(0, after.valid - before.valid);
+        invalid += before.total - before.valid;
+      }
+      const take =
+        after.valid > before.valid || (after.valid === before.valid && takeTie(line, before, mixed));
+      if (!same && take) [chosen, s] = [cand, after];
     }
     score.total += s.total;
     score.valid += s.valid;
     return chosen;
   });
-  return { encoding, text: out.join('\n'), gain, score };
+  return { encoding, text: out.join('\n'), gain, invalid, score };
 }
 
-/** Enough evidence: several words won, or a short text that turns from mostly foreign to Vietnamese. */
+/**
+ * Enough evidence: the decoding mends at least half of the words that were no syllable (a genuine text's
+ * few foreign words and typos are not mended by chance, a legacy text's are mended wholesale), and
+ * either several words were won or a short text turns from mostly foreign to Vietnamese.
+ */
 function convincing(t: Trial, orig: Score): boolean {
+  if (t.gain < 0.5 * t.invalid) return false;
   if (t.gain >= 3 && ratio(t.score) >= 0.6) return true;
   return t.gain >= 1 && ratio(t.score) >= 0.75 && ratio(t.score) - ratio(orig) >= 0.25;
 }
@@ -116,11 +148,20 @@ const asIs = (text: string, orig: Score): Detection => ({
 export function detectLegacyText(text: string): Detection {
   const orig = scoreText(text);
   if (orig.total === 0) return detectViqr(text) ?? asIs(text, orig);
-  const lines = text
-    .split('\n')
-    .map((line) => ({ line, before: NON_ASCII.test(line) ? scoreText(line) : { total: 0, valid: 0 } }));
-  const trials = TEXT_TRIALS.map(([enc, decode]) => tryLines(lines, enc, decode));
-  const best = trials.reduce((a, b) => (b.gain > a.gain ? b : a));
+  const lines = text.split('\n').map((line) => ({
+    line,
+    before: NON_ASCII.test(line) ? scoreText(line) : { total: 0, valid: 0 },
+    legacyish: !UNICODE_VIETNAMESE.test(line),
+  }));
+  // Only a line with a word that is no syllable can gain: trying the others first would cost three
+  // decodings of every genuine line. The winner is then applied to every line.
+  const imperfect = lines.filter((l) => l.legacyish && l.before.valid < l.before.total);
+  const gains = TEXT_TRIALS.map(([, decode]) => tryLines(imperfect, 'utf-8', decode).gain);
+  const pick = gains.indexOf(Math.max(...gains));
+  const [encoding, decode] = TEXT_TRIALS[pick] ?? TEXT_TRIALS[0] ?? ['utf-8', (l: string) => l];
+  if (!gains[pick]) return asIs(text, orig);
+  const mixed = lines.some((l) => !l.legacyish);
+  const best = tryLines(lines, encoding, decode, mixed);
   if (!convincing(best, orig)) return asIs(text, orig);
   return {
     text: best.text,

@@ -225,6 +225,13 @@ describe('detection', () => {
     expect(detectLegacyText(viqr).text).toBe(
       'Thực hiện Chỉ thị số 22-CT/TU của Ban Thường vụ Tỉnh ủy về cải cách hành chính.',
     );
+    // In the wild a sentence's full stop after a toned word is punctuation, not a second tone.
+    const wild =
+      "Ba'o ca'o ke^'t qua?. Thu+.c hie^.n Chi? thi. so^' 22-CT/TU cu?a Ban Thu+o+`ng vu. Ti?nh u?y ta.i Ha` No^.i.";
+    expect(detectLegacyText(wild)).toMatchObject({
+      encoding: 'viqr',
+      text: 'Báo cáo kết quả. Thực hiện Chỉ thị số 22-CT/TU của Ban Thường vụ Tỉnh ủy tại Hà Nội.',
+    });
     const english = "I'm sure you'd agree: the address was added. Was it? Yes. Do you see a way?";
     expect(detectLegacyText(english)).toMatchObject({ encoding: 'utf-8', text: english });
   });

@@ -178,7 +178,7 @@ function detectViqr(text: string): Detection | undefined {
   let changed = 0;
   let valid = 0;
   for (const w of words) {
-    const d = decodeViqr(w);
+    const d = decodeViqr(w, true);
     if (d === w) continue;
     changed++;
     const chunks = [...d.matchAll(CHUNK)].map((m) => m[0]);
@@ -187,7 +187,7 @@ function detectViqr(text: string): Detection | undefined {
   if (changed < 5 || valid / changed < 0.8 || changed / words.length < 0.2) return undefined;
   const confidence = valid / changed;
   return {
-    text: decodeViqr(text),
+    text: decodeViqr(text, true),
     encoding: 'viqr',
     decidedBy: 'trial',
     confidence,

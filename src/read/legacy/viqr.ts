@@ -25,7 +25,7 @@ const VOWEL = /^[aeiouyAEIOUY]$/;
 const MARK_CHARS = new Set([...VIQR_SHAPES.keys(), ...VIQR_TONES.keys()]);
 
 /** One vowel with its marks, starting at `i`: [letter, characters read]. */
-function readVowel(s: string, i: number): [string, number] {
+function readVowel(s: string, i: number, toneAllowed: (mark: string) => boolean): [string, number] {
   const v = s[i] ?? '';
   const lower = v.toLowerCase();
   let base = lower;
@@ -35,15 +35,22 @@ function readVowel(s: string, i: number): [string, number] {
     base = shaped;
     n++;
   }
-  const tone = VIQR_TONES.get(s[i + n] ?? '') ?? 0;
+  const mark = s[i + n] ?? '';
+  const tone = toneAllowed(mark) ? (VIQR_TONES.get(mark) ?? 0) : 0;
   if (tone) n++;
   const letter = compose(base, tone);
   return [v === lower ? letter : letter.toUpperCase(), n];
 }
 
-/** VIQR to NFC text. */
-export function decodeViqr(s: string): string {
+/**
+ * VIQR to NFC text. `loose`, for text found in the wild, where writers seldom escaped a full stop or a
+ * question mark after a vowel: a `.` or `?` after the word already has its tone is punctuation
+ * (`No^.i.` is `Nội.`). Strict (the default) is the RFC, and what `encodeViqr` writes.
+ */
+export function decodeViqr(s: string, loose = false): string {
   let out = '';
+  let toned = false;
+  const toneAllowed = (mark: string) => !(loose && toned && (mark === '.' || mark === '?'));
   for (let i = 0; i < s.length;) {
     const c = s[i] ?? '';
     const next = s[i + 1] ?? '';
@@ -54,10 +61,12 @@ export function decodeViqr(s: string): string {
       out += c === 'd' ? 'đ' : 'Đ';
       i += 2;
     } else if (VOWEL.test(c)) {
-      const [letter, n] = readVowel(s, i);
+      const [letter, n] = readVowel(s, i, toneAllowed);
+      toned ||= (LETTER_INFO.get(letter)?.tone ?? 0) > 0;
       out += letter;
       i += n;
     } else {
+      if (!/[A-Za-z]/.test(c)) toned = false;
       out += c;
       i++;
     }

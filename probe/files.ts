@@ -94,15 +94,36 @@ const DOC_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
 const DOC_CLOSE = '</w:body></w:document>';
 
+const MB = 1024 * 1024;
+const sameChunk = (paragraph: string): string => {
+  const para = `<w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p>`;
+  return para.repeat(Math.max(1, Math.floor(MB / para.length)));
+};
+
+/** About 1 MB of paragraphs of the paragraph's words in a pseudo-random order: compresses like real text. */
+function variedChunk(paragraph: string): string {
+  const words = paragraph.split(/\s+/);
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const out: string[] = [];
+  let size = 0;
+  while (size < MB) {
+    const n = 12 + (next() % 30);
+    const p = `<w:p><w:r><w:t>${Array.from({ length: n }, () => words[next() % words.length]).join(' ')}.</w:t></w:r></w:p>`;
+    out.push(p);
+    size += Buffer.byteLength(p);
+  }
+  return out.join('');
+}
+
 /** A real .docx (mammoth reads it) whose text is `paragraph` repeated: small on disk, `expandedMb` unpacked. */
 export function writeDocx(
   path: string,
   paragraph: string,
   expandedMb: number,
-  opts: { lieAboutSize?: boolean } = {},
+  opts: { lieAboutSize?: boolean; varied?: boolean } = {},
 ): void {
-  const para = `<w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p>`;
-  const chunkText = para.repeat(Math.max(1, Math.floor((1024 * 1024) / para.length)));
+  const chunkText = opts.varied ? variedChunk(paragraph) : sameChunk(paragraph);
   const open = Buffer.from(DOC_OPEN);
   const close = Buffer.from(DOC_CLOSE);
   const middle = repeatedDeflate(Buffer.from(chunkText), expandedMb);

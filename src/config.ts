@@ -1,7 +1,9 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LuocdoError } from './errors.js';
+import { defaultMemoryBudget } from './ingest/budget.js';
 import { projectRoot } from './paths.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './read/limits.js';
 
 const memorySize = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 2g');
 
@@ -42,6 +44,22 @@ const envSchema = z.object({
   LUOCDO_API_PROTECT_READS: z.enum(['true', 'false']).default('false'),
   LUOCDO_CORS_ORIGINS: z.string().optional(),
   LUOCDO_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  // Reading files (issue 12): what one file may cost, and the memory an ingest may spend on files at once.
+  LUOCDO_MAX_EXPANDED_MB: z.coerce
+    .number()
+    .positive()
+    .default(DEFAULT_LIMITS.maxExpandedBytes / 1e6),
+  LUOCDO_MAX_ZIP_ENTRIES: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxZipEntries),
+  LUOCDO_MAX_ZIP_RATIO: z.coerce.number().min(1).default(DEFAULT_LIMITS.maxZipRatio),
+  LUOCDO_MAX_TEXT_CHARS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxTextChars),
+  LUOCDO_MAX_PDF_PAGES: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxPdfPages),
+  LUOCDO_MEMORY_BUDGET_MB: z.coerce.number().positive().optional(),
+  // The API's exposure and its budgets (issue 12).
+  LUOCDO_API_PUBLIC: z.enum(['true', 'false']).default('false'),
+  LUOCDO_API_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  LUOCDO_API_AUDIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  LUOCDO_API_AUDIT_TEXT_MAX_CHARS: z.coerce.number().int().min(1).default(2_000_000),
+  LUOCDO_API_MAX_BODY_MB: z.coerce.number().positive().default(10),
 });
 
 export type Settings = {
@@ -59,7 +77,32 @@ export type Settings = {
   txTimeoutMs: number;
   maxFileBytes: number;
   ingestConcurrency: number;
-  api: { port: number; host: string; token: string | null; protectReads: boolean; corsOrigins: string[] };
+  // Reading files (issue 12).
+  readLimits: Omit<ReadLimits, 'maxBytes'>;
+  /** Memory an ingest may spend on the files it reads at once (default: half the V8 heap limit). */
+  memoryBudgetBytes: number;
+  api: ApiSettings;
+};
+
+export type ApiSettings = {
+  port: number;
+  host: string;
+  token: string | null;
+  protectReads: boolean;
+  corsOrigins: string[];
+  /** Told that listening beyond loopback with reads open to the network is meant (`serve --public`). */
+  public: boolean;
+  limits: ApiLimits;
+};
+
+/** What one request may cost the server (issue 12). */
+export type ApiLimits = {
+  /** Each read's budget, connection included: past it the client is told TIMEOUT (UNAVAILABLE when down). */
+  readTimeoutMs: number;
+  /** A whole `audit` or `auditText`, all its queries together. */
+  auditTimeoutMs: number;
+  auditTextMaxChars: number;
+  maxBodyBytes: number;
 };
 
 function abs(p: string): string {
@@ -102,6 +145,17 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     txTimeoutMs: e.LUOCDO_TX_TIMEOUT_MS,
     maxFileBytes: Math.round(e.LUOCDO_MAX_FILE_MB * 1e6),
     ingestConcurrency: e.LUOCDO_INGEST_CONCURRENCY,
+    readLimits: {
+      maxExpandedBytes: Math.round(e.LUOCDO_MAX_EXPANDED_MB * 1e6),
+      maxZipEntries: e.LUOCDO_MAX_ZIP_ENTRIES,
+      maxZipRatio: e.LUOCDO_MAX_ZIP_RATIO,
+      maxTextChars: e.LUOCDO_MAX_TEXT_CHARS,
+      maxPdfPages: e.LUOCDO_MAX_PDF_PAGES,
+    },
+    memoryBudgetBytes:
+      e.LUOCDO_MEMORY_BUDGET_MB === undefined
+        ? defaultMemoryBudget()
+        : Math.round(e.LUOCDO_MEMORY_BUDGET_MB * 1e6),
     api: {
       port: e.LUOCDO_API_PORT,
       host: e.LUOCDO_API_HOST,
@@ -111,6 +165,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean),
+      public: e.LUOCDO_API_PUBLIC === 'true',
+      limits: {
+        readTimeoutMs: e.LUOCDO_API_READ_TIMEOUT_MS,
+        auditTimeoutMs: e.LUOCDO_API_AUDIT_TIMEOUT_MS,
+        auditTextMaxChars: e.LUOCDO_API_AUDIT_TEXT_MAX_CHARS,
+        maxBodyBytes: Math.round(e.LUOCDO_API_MAX_BODY_MB * 1e6),
+      },
     },
   };
 }

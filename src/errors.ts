@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'NOT_FOUND',
   'FILE_READ',
+  /** An operation that ran past its time budget (the server's work was cancelled). */
+  'TIMEOUT',
+  /** A server asked to listen beyond loopback with its data open to the network, and not told it may. */
+  'API_EXPOSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,6 +19,7 @@ const TOLD: Partial<Record<ErrorCode, string>> = {
   DB_UNAVAILABLE: 'UNAVAILABLE',
   DB_AUTH: 'UNAVAILABLE',
   SERVER_NOT_RUNNING: 'UNAVAILABLE',
+  TIMEOUT: 'TIMEOUT',
 };
 
 describe('the API error boundary', () => {

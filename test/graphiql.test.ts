@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('GraphiQL in a real headless Chromium', () => {
-  it('loads with no network beyond the server and answers its example query', async () => {
+  it('loads with no network beyond the server and under its CSP, and answers its example query', async () => {
     const page = await browser.newPage();
     const outside: string[] = [];
     // Anything not from our server fails, as on a closed office network.
@@ -44,7 +44,20 @@ describe('GraphiQL in a real headless Chromium', () => {
     });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${api.base}/graphql`);
+    // Whatever the Content-Security-Policy blocks (a script, a style, a worker) is reported here.
+    const blocked: string[] = [];
+    await page.exposeFunction('reportBlocked', (what: string) => blocked.push(what));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportBlocked(s: string): void }).reportBlocked(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      ),
+    );
+    const answer = await page.goto(`${api.base}/graphql`);
+    const csp = (await answer?.allHeaders())?.['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe');
     await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
     await page.locator('.graphiql-execute-button').click();
     // The result pane is a CodeMirror editor that renders only the lines in view: read its whole text.
@@ -63,6 +76,7 @@ describe('GraphiQL in a real headless Chromium', () => {
     expect(names.some((n) => n.includes('Ban Dân tộc'))).toBe(true);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
     await page.close();
   }, 90_000);
 });

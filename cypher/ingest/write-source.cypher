@@ -5,23 +5,15 @@
 // SourceFile: a document or edge that already exists is only read, never written, so reports citing
 // the same directive neither queue behind each other's locks nor grow a list on it.
 // A batch is one source unless a bulk ingest groups many (see `writeSources`).
+// What a document shows is not written here but by ingest/settle-documents from all its evidence (this
+// source's header on its SourceFile, each mention on its Citation), for the report and for each cited
+// document this source knows better than what it shows (`stale`); a document it knows no better is
+// only read.
 UNWIND $batch AS src
 CALL (src) {
   MERGE (rep:Document {key: src.r.key})
-  ON CREATE SET rep.createdAt = datetime()
-  SET rep.hasText = true,
-      rep.type = src.r.type,
-      rep.number = coalesce(src.r.number, rep.number),
-      rep.symbol = coalesce(src.r.symbol, rep.symbol),
-      rep.year = coalesce(src.r.year, rep.year),
-      rep.issuedOn = coalesce(src.r.issuedOn, rep.issuedOn),
-      rep.title = coalesce(src.r.title, rep.title),
-      rep.place = coalesce(src.r.place, rep.place),
-      rep.recipients = src.r.recipients,
-      rep.signer = src.r.signer,
-      rep.signerPosition = src.r.signerPosition,
-      rep.ambiguous = false,
-      rep.searchText = coalesce(src.r.searchText, rep.searchText)
+  ON CREATE SET rep.createdAt = datetime(), rep.type = src.r.type
+  SET rep.hasText = true
   WITH rep, src
   CALL (src) {
     UNWIND src.areas AS a
@@ -45,39 +37,44 @@ CALL (src) {
     ON CREATE SET x.hasText = false, x.createdAt = datetime(), x.type = t.type, x.number = t.number, x.symbol = t.symbol,
                   x.year = t.year, x.issuedOn = t.issuedOn, x.title = t.title, x.name = t.name,
                   x.ambiguous = t.ambiguous, x.searchText = t.searchText
-    WITH rep, x, t, src
-    // A citation only fills what is still unknown, and never what the document's own text says.
-    CALL (x, t) {
-      WITH x, t
-      WHERE NOT x.hasText AND ((x.issuedOn IS NULL AND t.issuedOn IS NOT NULL) OR (x.title IS NULL AND t.title IS NOT NULL))
-      SET x.searchText = CASE WHEN x.title IS NULL AND t.title IS NOT NULL THEN coalesce(t.searchText, x.searchText) ELSE x.searchText END,
-          x.issuedOn = coalesce(x.issuedOn, t.issuedOn), x.title = coalesce(x.title, t.title), x.year = coalesce(x.year, t.year)
-    }
+    WITH rep, x, t, src,
+         // Better than what it shows, by the rule of ingest/settle-documents: the document is settled.
+         any(p IN ['title', 'type', 'number', 'issuedOn', 'name'] WHERE t[p] IS NOT NULL AND
+             (x[p] IS NULL OR size(t[p]) > size(x[p]) OR (size(t[p]) = size(x[p]) AND t[p] < x[p])))
+         OR (t.year IS NOT NULL AND (x.year IS NULL OR t.year < x.year))
+         OR (x.ambiguous AND NOT t.ambiguous) AS stale
     CALL (x, t) {
       WITH x, t WHERE t.issuer IS NOT NULL
       MATCH (o:Organization {key: t.issuer})
       MERGE (x)-[:ISSUED_BY]->(o)
     }
-    // The report's edge keeps the sentence that asserts it (its first Citation of that relation), so a
+    // The report's edge keeps the sentence that asserts it (a source's first Citation of that relation;
+    // of two copies' sentences the longer, then the smaller, as remove/edge-quotes chooses again), so a
     // query reads the evidence off the edge.
     // An edge whose every mention is an inferred link (an undated number joined to the one known
     // document) is itself inferred; one mention the text dates confirms it (DESIGN §3).
     CALL (rep, x, t) {
       UNWIND t.rels AS rel
-      WITH rep, x, rel, all(c IN [c IN t.citations WHERE c.relation = rel] WHERE c.inferred) AS inferred
+      WITH rep, x, rel, all(c IN [c IN t.citations WHERE c.relation = rel] WHERE c.inferred) AS inferred,
+           [c IN t.citations WHERE c.relation = rel | c.quote][0] AS quote
       MERGE (rep)-[e:$(rel)]->(x)
-      ON CREATE SET e.quote = [c IN t.citations WHERE c.relation = rel | c.quote][0],
+      ON CREATE SET e.quote = quote,
                     e.inferred = CASE WHEN inferred THEN true END
-      ON MATCH SET e.inferred = CASE WHEN e.inferred AND inferred THEN true END
+      ON MATCH SET e.inferred = CASE WHEN e.inferred AND inferred THEN true END,
+                   e.quote = CASE WHEN e.quote IS NULL OR size(quote) > size(e.quote)
+                                    OR (size(quote) = size(e.quote) AND quote < e.quote) THEN quote ELSE e.quote END
     }
     CALL (rep, x, t, src) {
       UNWIND t.citations AS c
       CREATE (cit:Citation {key: c.key, quote: c.quote, text: c.text, start: c.start, end: c.end, inFootnote: c.inFootnote,
                             relation: c.relation, ambiguous: c.ambiguous, inferred: c.inferred, issuedOn: c.issuedOn, source: src.sha,
-                            issuer: c.issuer, facts: c.facts})
+                            issuer: c.issuer, facts: c.facts, docTitle: c.evidence.title, docYear: c.evidence.year,
+                            docType: c.evidence.type, docNumber: c.evidence.number, docName: c.evidence.name,
+                            docIssuedOn: c.evidence.issuedOn})
       CREATE (rep)-[:HAS_CITATION]->(cit)
       CREATE (cit)-[:REFERS_TO]->(x)
     }
+    RETURN collect(CASE WHEN stale THEN x.key END) AS stale
   }
   CALL (src) {
     UNWIND src.facts AS e
@@ -92,6 +89,12 @@ CALL (src) {
         s.refKeys = src.source.refKeys, s.titleKey = src.source.titleKey, s.issuer = src.source.issuer,
         s.sentTo = src.source.sentTo,
         s.searchPending = src.source.searchPending,
+        // The report as this copy's text gives it: the evidence ingest/settle-documents chooses from.
+        s.title = src.r.title, s.type = src.r.type, s.number = src.r.number, s.symbol = src.r.symbol, s.year = src.r.year,
+        s.issuedOn = src.r.issuedOn, s.place = src.r.place, s.recipients = src.r.recipients, s.signer = src.r.signer,
+        s.signerPosition = src.r.signerPosition, s.searchText = src.r.searchText, s.signedBy = src.person.key,
+        // The key this copy alone gives its report: a report known by its content takes the least of its copies'.
+        s.ownKey = src.ownKey,
         s.answers = src.source.answers, s.draft = src.source.draft
     MERGE (s)-[:OF]->(rep)
     WITH s
@@ -112,6 +115,6 @@ CALL (src) {
     ON CREATE SET p.name = person.name, p.position = person.position
     MERGE (rep)-[:SIGNED_BY]->(p)
   }
-  RETURN rep.key AS key
+  RETURN rep.key AS key, stale
 }
-RETURN collect(key) AS keys
+RETURN collect(key) AS keys, reduce(all = [], s IN collect(stale) | all + s) AS stale

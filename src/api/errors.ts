@@ -4,7 +4,14 @@ import { isLuocdoError, type ErrorCode, type LuocdoError } from '../errors.js';
 
 /** The codes clients match on, in `errors[].extensions.code`. */
 export type ApiCode =
-  'NOT_FOUND' | 'BAD_REF' | 'AMBIGUOUS_REF' | 'LIMIT' | 'UNAUTHENTICATED' | 'UNAVAILABLE' | 'BAD_INPUT';
+  | 'NOT_FOUND'
+  | 'BAD_REF'
+  | 'AMBIGUOUS_REF'
+  | 'LIMIT'
+  | 'UNAUTHENTICATED'
+  | 'UNAVAILABLE'
+  | 'BAD_INPUT'
+  | 'TIMEOUT';
 
 /** What a client is told: its code, and a message of our own where the error's would say too much. */
 type Exposed = { code: ApiCode; message?: string };
@@ -37,6 +44,8 @@ const EXPOSURE: Record<ErrorCode, Exposed | 'masked'> = {
   LIMIT: { code: 'LIMIT' },
   UNAUTHENTICATED: { code: 'UNAUTHENTICATED' },
   NOT_FOUND: { code: 'NOT_FOUND' },
+  TIMEOUT: { code: 'TIMEOUT' },
+  API_EXPOSED: 'masked',
 };
 
 /**
@@ -83,6 +92,14 @@ export function maskError(error: unknown, message: string): Error {
   const exposed = e ? EXPOSURE[e.code] : 'masked';
   if (e && exposed !== 'masked') return clientError(e, exposed, isGraphQLError(error) ? error : null);
   return yogaMaskError(error, message, false);
+}
+
+/**
+ * graphql-armor's refusals (depth, aliases, cost, tokens, directives) are GraphQL errors without a code; its
+ * `onReject` hook hands each one over before it is reported, and this gives it the `LIMIT` code clients match.
+ */
+export function markLimit(_ctx: unknown, error: GraphQLError): void {
+  (error.extensions as Record<string, unknown>)['code'] = 'LIMIT';
 }
 
 /** The same boundary for a result a plugin makes itself (a refusal before any operation runs). */

@@ -23,8 +23,21 @@ export const ASSET_PREFIX = '/graphiql/';
 // Text files all: kept as strings, which every Response takes as a body.
 const cache = new Map<string, string>();
 
+// The page's own script, a file rather than inline so that the Content-Security-Policy allows scripts from
+// this server only; its settings come from a JSON block of the page, which is data and never runs.
+const START = `const config = JSON.parse(document.getElementById('graphiql-config').textContent);
+const fetcher = GraphiQL.createFetcher({ url: new URL(config.endpoint, location.href).href });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultQuery: config.query }),
+);
+`;
+
+const PAGE_CSS = 'body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }\n';
+
 /** One of the page's files by its name under ASSET_PREFIX; null for anything else. */
 export function graphiqlAsset(name: string): { body: string; type: string } | null {
+  if (name === 'start.js') return { body: START, type: 'text/javascript; charset=utf-8' };
+  if (name === 'page.css') return { body: PAGE_CSS, type: 'text/css; charset=utf-8' };
   const a = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
   if (!a) return null;
   let body = cache.get(name);
@@ -53,21 +66,16 @@ export function graphiqlPage(endpoint: string, title: string): string {
 <head>
 <meta charset="utf-8">
 <title>${title}</title>
-<style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
 <link rel="stylesheet" href="${ASSET_PREFIX}graphiql.css">
+<link rel="stylesheet" href="${ASSET_PREFIX}page.css">
 </head>
 <body>
 <div id="graphiql">Loading ${title}…</div>
 <script src="${ASSET_PREFIX}react.js"></script>
 <script src="${ASSET_PREFIX}react-dom.js"></script>
 <script src="${ASSET_PREFIX}graphiql.js"></script>
-<script>
-const config = ${config};
-const fetcher = GraphiQL.createFetcher({ url: new URL(config.endpoint, location.href).href });
-ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultQuery: config.query }),
-);
-</script>
+<script id="graphiql-config" type="application/json">${config}</script>
+<script src="${ASSET_PREFIX}start.js"></script>
 </body>
 </html>
 `;

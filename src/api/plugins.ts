@@ -66,8 +66,8 @@ function tokenMatches(header: string | null, token: string | null): boolean {
   return given.length === want.length && timingSafeEqual(given, want);
 }
 
-/** What the token plugin adds to each operation's context. */
-export type TokenContext = { authorized: boolean };
+/** What the token plugin adds to each operation's context: whether a token is set, and whether it came. */
+export type TokenContext = { authorized: boolean; tokenSet: boolean };
 
 /**
  * LUOCDO_API_TOKEN. Every operation's context says whether the request carried it (mutations ask); with
@@ -86,7 +86,60 @@ export function token(opts: { token: string | null; protectReads: boolean }): Pl
       });
     },
     onContextBuilding({ context, extendContext }) {
-      extendContext({ authorized: carries(context.request) });
+      extendContext({ authorized: carries(context.request), tokenSet: opts.token !== null });
+    },
+  };
+}
+
+// The GraphiQL page runs only this server's scripts and styles (no inline script: see graphiql.ts) and talks
+// to this server only; every other answer is data, which may load nothing at all. Neither may be framed.
+const PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/** Security headers on every answer: a CSP (the page's own, or none at all for data), no framing, no sniffing. */
+export function securityHeaders(): Plugin {
+  return {
+    onResponse({ response }) {
+      const html = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+      response.headers.set('content-security-policy', html ? PAGE_POLICY : DATA_POLICY);
+      response.headers.set('x-frame-options', 'DENY');
+      response.headers.set('x-content-type-options', 'nosniff');
+      response.headers.set('referrer-policy', 'no-referrer');
+    },
+  };
+}
+
+/**
+ * A request body beyond `maxBytes` (LUOCDO_API_MAX_BODY_MB) is refused from its Content-Length, before any
+ * of it is read, with 413, and the connection closed so that the rest is never read either. A body without a
+ * length (chunked) could only be measured by reading it: refused with 411.
+ */
+export function bodyLimit(maxBytes: number): Plugin {
+  const refuse = (fetchAPI: Fetch, status: number, message: string) =>
+    new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'LIMIT' } }] }), {
+      status,
+      headers: { 'content-type': 'application/json', connection: 'close' },
+    });
+  return {
+    onRequest({ request, fetchAPI, endResponse }) {
+      const length = request.headers.get('content-length');
+      if (length !== null) {
+        if (Number(length) > maxBytes)
+          endResponse(refuse(fetchAPI, 413, `the request body is larger than ${maxBytes} bytes`));
+      } else if (request.headers.has('transfer-encoding')) {
+        endResponse(refuse(fetchAPI, 411, 'a request body needs a Content-Length'));
+      }
     },
   };
 }

@@ -3,18 +3,22 @@ import { z } from 'zod';
 import type { Db } from '../store/connection.js';
 import { createHash } from 'node:crypto';
 import { prepare } from '../ingest/prepare.js';
+import { searchText } from '../graph/facts.js';
 import { awaitSearchRefresh, counts, removeSource, writeSource } from '../store/ingest.js';
 import * as q from '../store/queries.js';
 import { LuocdoError, recode } from '../errors.js';
 import { AUDIT_CODES, type AuditCode, type AuditFinding } from '../graph/audit.js';
 import { audit, auditText } from '../store/audit.js';
+import type { ApiLimits } from '../config.js';
+import { withDeadline, within } from './guard.js';
 import type { TokenContext } from './plugins.js';
 
 // Resolvers throw LuocdoErrors; what a client is told of each is decided in one place, errors.ts.
 
-/** What each operation's resolvers share: the database and the request's loaders. */
+/** What each operation's resolvers share: the database, the limits and the request's loaders. */
 export type Loaders = {
   db: Db;
+  limits: ApiLimits;
   documents: DataLoader<string, q.DocRecord | null>;
   issuers: DataLoader<string, q.OrgRecord | null>;
 };
@@ -23,9 +27,10 @@ export type Loaders = {
 export type Context = Loaders & TokenContext;
 
 /** One loader per request: a page of documents costs one query for their issuers, not one each. */
-export function makeContext(db: Db): Loaders {
+export function makeContext(db: Db, limits: ApiLimits): Loaders {
   return {
     db,
+    limits,
     documents: new DataLoader(async (keys) => {
       const found = await q.documentsByKeys(db, keys);
       return keys.map((k) => found.get(k) ?? null);
@@ -60,22 +65,6 @@ const implementation = (i: q.Implementation) => ({
   })),
 });
 
-const unitCursor = z.tuple([z.string(), z.string()]);
-
-/** A page of units is keyed by the last unit's name and key. */
-function decodeUnitCursor(cursor: string | null | undefined): { name: string; key: string } | null {
-  const s = decode(cursor);
-  if (s === null) return null;
-  let parsed;
-  try {
-    parsed = unitCursor.safeParse(JSON.parse(s));
-  } catch {
-    throw new LuocdoError('BAD_INPUT', 'invalid cursor');
-  }
-  if (!parsed.success) throw new LuocdoError('BAD_INPUT', 'invalid cursor');
-  return { name: parsed.data[0], key: parsed.data[1] };
-}
-
 const encode = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 function decode(cursor: string | null | undefined): string | null {
   if (cursor == null) return null;
@@ -83,6 +72,25 @@ function decode(cursor: string | null | undefined): string | null {
   if (!s || encode(s) !== cursor) throw new LuocdoError('BAD_INPUT', 'invalid cursor');
   return s;
 }
+
+/** A cursor whose text is JSON of a given shape: anything else is the same BAD_INPUT as a mangled cursor. */
+function decodeCursor<S extends z.ZodType>(cursor: string | null | undefined, schema: S): z.infer<S> | null {
+  const s = decode(cursor);
+  if (s === null) return null;
+  let parsed;
+  try {
+    parsed = schema.safeParse(JSON.parse(s));
+  } catch {
+    throw new LuocdoError('BAD_INPUT', 'invalid cursor');
+  }
+  if (!parsed.success) throw new LuocdoError('BAD_INPUT', 'invalid cursor');
+  return parsed.data;
+}
+
+/** A page of units is keyed by the last unit's name and key. */
+const unitCursor = z.tuple([z.string(), z.string()]);
+/** A page of findings by the last finding's position in the sorted list. */
+const indexCursor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 function connection<T>(items: T[], keyOf: (t: T) => string, hasNext: boolean, total: number) {
   const edges = items.map((node) => ({ cursor: encode(keyOf(node)), node }));
@@ -169,7 +177,8 @@ async function citationChain(a: ChainArgs, ctx: Context) {
 async function implementersPage(a: { directive: string } & PageArgs, ctx: Context) {
   const d = await mustResolve(ctx, a.directive);
   const first = page(a.first);
-  const after = decodeUnitCursor(a.after);
+  const cursor = decodeCursor(a.after, unitCursor);
+  const after = cursor && { name: cursor[0], key: cursor[1] };
   const res = await q.implementersPage(ctx.db, d, first + 1, after);
   const units = res.units.map(implementation);
   return connection(
@@ -182,11 +191,18 @@ async function implementersPage(a: { directive: string } & PageArgs, ctx: Contex
 
 type AuditArgs = { ref?: string | null; codes?: AuditCode[] | null } & PageArgs;
 
-/** Findings are paged by their position in the sorted list. */
+/**
+ * Findings are paged by their position in the sorted list. The whole graph's audit is costly: with a token
+ * set, it needs the token; every audit has LUOCDO_API_AUDIT_TIMEOUT_MS for all its queries.
+ */
 async function auditPage(a: AuditArgs, ctx: Context) {
-  const findings = await audit(ctx.db, { ref: a.ref ?? null, codes: a.codes ?? null });
+  if (!a.ref && ctx.tokenSet && !ctx.authorized)
+    throw new LuocdoError('UNAUTHENTICATED', 'the audit of the whole graph needs the API token; give a ref');
   const n = page(a.first ?? 100);
-  const from = a.after ? Number(decode(a.after)) + 1 : 0;
+  const from = (decodeCursor(a.after, indexCursor) ?? -1) + 1;
+  const ms = ctx.limits.auditTimeoutMs;
+  const db = withDeadline(ctx.db, ms, 'the audit');
+  const findings = await within(audit(db, { ref: a.ref ?? null, codes: a.codes ?? null }), ms, 'the audit');
   const slice = findings.slice(from, from + n);
   const edges = slice.map((node, i) => ({ cursor: encode(String(from + i)), node }));
   return {
@@ -198,6 +214,40 @@ async function auditPage(a: AuditArgs, ctx: Context) {
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/** A draft checked against the graph: its length capped, all its look-ups within the audit's time. */
+async function auditDraft(a: { text: string }, ctx: Context) {
+  const max = ctx.limits.auditTextMaxChars;
+  if (a.text.length > max)
+    throw new LuocdoError(
+      'BAD_INPUT',
+      `the text is ${a.text.length} characters; auditText takes at most ${max} (LUOCDO_API_AUDIT_TEXT_MAX_CHARS)`,
+    );
+  const ms = ctx.limits.auditTimeoutMs;
+  const r = await within(auditText(withDeadline(ctx.db, ms, 'the audit'), a.text), ms, 'the audit');
+  return {
+    ok: !r.findings.some((f) => f.severity === 'error'),
+    findings: r.findings,
+    references: r.document.references.length,
+  };
+}
+
+/** Words and characters `search` takes: each word is a clause of the full-text query, and Lucene caps those. */
+export const SEARCH_MAX_WORDS = 64;
+export const SEARCH_MAX_CHARS = 2_000;
+
+function searchDocuments(a: { text: string; first?: number | null }, ctx: Context) {
+  // Characters first: the words of a megabyte are not worth counting.
+  const words =
+    a.text.length > SEARCH_MAX_CHARS ? null : searchText(a.text).split(' ').filter(Boolean).length;
+  if (words === null || words > SEARCH_MAX_WORDS)
+    throw new LuocdoError(
+      'BAD_INPUT',
+      `search takes at most ${SEARCH_MAX_WORDS} words and ${SEARCH_MAX_CHARS} characters (given: ` +
+        `${words === null ? '' : `${words} words, `}${a.text.length} characters)`,
+    );
+  return q.search(ctx.db, a.text, page(a.first));
 }
 
 async function ingestText(a: { text: string; path: string }, ctx: Context) {
@@ -230,9 +280,7 @@ export const resolvers = {
       const r = await q.documentsPage(ctx.db, a.filter ?? {}, page(a.first), decode(a.after));
       return connection(r.items, (d) => d.key, r.hasNext, r.total);
     }),
-    search: root(async (a: { text: string; first?: number | null }, ctx) =>
-      q.search(ctx.db, a.text, page(a.first)),
-    ),
+    search: root(searchDocuments),
     implementers: root(async (a: { directive: string }, ctx) => {
       const d = await mustResolve(ctx, a.directive);
       return (await q.implementers(ctx.db, d)).map(implementation);
@@ -248,14 +296,7 @@ export const resolvers = {
       return connection(r.items, (o) => o.key, r.hasNext, r.total);
     }),
     audit: root(auditPage),
-    auditText: root(async (a: { text: string }, ctx) => {
-      const r = await auditText(ctx.db, a.text);
-      return {
-        ok: !r.findings.some((f) => f.severity === 'error'),
-        findings: r.findings,
-        references: r.document.references.length,
-      };
-    }),
+    auditText: root(auditDraft),
     stats: root(async (_a: Args, ctx) => {
       const c = await counts(ctx.db);
       return { ...c, documentsWithText: c.withText };

@@ -5,11 +5,13 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, type YogaLogger } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
+import { loadSettings, type ApiLimits } from '../config.js';
 import type { Db } from '../store/connection.js';
 import { projectRoot } from '../paths.js';
-import { isClientError, maskError } from './errors.js';
+import { isClientError, markLimit, maskError } from './errors.js';
 import { graphiqlPage } from './graphiql.js';
-import { graphiqlAssets, health, logFailures, ready, token } from './plugins.js';
+import { guardDb } from './guard.js';
+import { bodyLimit, graphiqlAssets, health, logFailures, ready, securityHeaders, token } from './plugins.js';
 import { makeContext, resolvers, type Loaders } from './resolvers.js';
 
 export type ApiOptions = {
@@ -18,6 +20,8 @@ export type ApiOptions = {
   token: string | null;
   protectReads: boolean;
   corsOrigins: string[];
+  /** The settings' defaults when not given. */
+  limits?: ApiLimits;
   logger?: Logger;
 };
 
@@ -34,19 +38,22 @@ const yogaLogger = (log: Logger): YogaLogger => ({
       : log.error({ err: a[0] }, a.slice(1).map(String).join(' ') || 'error'),
 });
 
+// Each refusal gets the LIMIT code the README promises (markLimit).
 const armor = () =>
   EnvelopArmorPlugin({
-    maxDepth: { n: 10 },
-    maxAliases: { n: 15 },
-    costLimit: { maxCost: 5000 },
-    maxTokens: { n: 2000 },
-    maxDirectives: { n: 20 },
+    maxDepth: { n: 10, onReject: [markLimit] },
+    maxAliases: { n: 15, onReject: [markLimit] },
+    costLimit: { maxCost: 5000, onReject: [markLimit] },
+    maxTokens: { n: 2000, onReject: [markLimit] },
+    maxDirectives: { n: 20, onReject: [markLimit] },
     blockFieldSuggestion: { enabled: true },
   });
 
 /** The GraphQL server: yoga with the armor limits, GraphiQL on /graphql, /health and /ready beside it. */
 export function createApi(opts: ApiOptions) {
   const log = opts.logger ?? pino({ name: 'luocdo-api' }, pino.destination(2));
+  const limits = opts.limits ?? loadSettings({}).api.limits;
+  const db = guardDb(opts.db, limits);
   const schema = makeExecutableSchema({ typeDefs, resolvers });
   const yoga = createYoga<Record<string, unknown>, Loaders>({
     schema,
@@ -60,10 +67,12 @@ export function createApi(opts: ApiOptions) {
     logging: yogaLogger(log),
     maskedErrors: { maskError },
     cors: opts.corsOrigins.length ? { origin: opts.corsOrigins, credentials: false } : false,
-    context: () => makeContext(opts.db),
+    context: () => makeContext(db, limits),
     plugins: [
+      securityHeaders(),
+      bodyLimit(limits.maxBodyBytes),
       health(),
-      ready(opts.db, log),
+      ready(db, log),
       graphiqlAssets(log),
       token({ token: opts.token, protectReads: opts.protectReads }),
       armor(),

@@ -6,7 +6,7 @@ import { AUDIT_CODES, isAuditCode, type AuditFinding } from '../graph/audit.js';
 import { decodeText } from '../read/text.js';
 import { audit, auditText } from '../store/audit.js';
 import { connect } from '../store/runtime/target.js';
-import { json, table, type Io } from './output.js';
+import { json, printable, table, type Io } from './output.js';
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
@@ -18,7 +18,7 @@ function print(io: Io, findings: AuditFinding[]): void {
   for (const f of findings.filter((x) => x.severity !== 'info')) {
     io.out(`\n${f.severity.toUpperCase()} ${f.code}: ${f.message}`);
     for (const m of f.mentions.slice(0, 3))
-      io.out(`  ${m.path ?? ''}:${m.start}-${m.end}  “${m.quote.slice(0, 200)}”`);
+      io.out(`  ${printable(m.path ?? '')}:${m.start}-${m.end}  “${printable(m.quote.slice(0, 200))}”`);
     if (f.proposal) io.out(`  proposal: ${f.proposal}`);
   }
 }

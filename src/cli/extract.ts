@@ -1,22 +1,29 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { formatError } from '../errors.js';
+import { loadSettings } from '../config.js';
 import { extractDocument, extractReferences, type ExtractedDocument } from '../extract/index.js';
-import { decodeText } from '../read/text.js';
-import { json, type Io } from './output.js';
+import { overBudget } from '../ingest/budget.js';
+import { readFileDocument } from '../read/file.js';
+import { errorLine, json, printable, type Io } from './output.js';
 
 const jsonlLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
 
+/**
+ * A file read as `ingest` reads it, with the same limits: its size checked before it is read (a sparse
+ * 1.2 GB file was read whole before), and one file that needs more memory than the budget refused.
+ */
 async function extractFile(path: string): Promise<ExtractedDocument> {
-  const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
-  });
-  const text = decodeText(bytes, path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return extractDocument(text, { path, sha256, format: 'txt' });
+  const settings = loadSettings();
+  const budget = settings.memoryBudgetBytes;
+  const read = await readFileDocument(
+    path,
+    { ...settings.readLimits, maxBytes: settings.maxFileBytes },
+    async (n) => {
+      if (n > budget) throw overBudget(path, n, budget);
+    },
+  );
+  return extractDocument(read.text, { path, sha256: read.sha256, format: read.format });
 }
 
 /** `{"id","text"}` lines in, `{"id","references"}` lines out, one at a time: memory stays flat. */
@@ -38,7 +45,7 @@ async function extractJsonl(
       parsed = r.data;
     } catch (e) {
       failures++;
-      io.err(`error BAD_INPUT: stdin line ${lineNo}: ${(e as Error).message}`);
+      io.err(`error BAD_INPUT: stdin line ${lineNo}: ${printable((e as Error).message)}`);
       await write(JSON.stringify({ id: null, line: lineNo, error: (e as Error).message }) + '\n');
       continue;
     }
@@ -61,7 +68,7 @@ export function registerExtract(program: Command, io: Io): void {
     .description(
       'document references in Vietnamese text: a JSON array of ExtractedDocument, or JSONL on stdin',
     )
-    .argument('[files...]', 'text files')
+    .argument('[files...]', 'files (.txt, .docx, .pdf, .html)')
     .option('--jsonl', 'read {"id","text"} lines on stdin, write {"id","references"} lines')
     .action(async (files: string[], opts: { jsonl?: boolean }) => {
       if (opts.jsonl) {
@@ -79,7 +86,7 @@ export function registerExtract(program: Command, io: Io): void {
         try {
           docs.push(await extractFile(f));
         } catch (e) {
-          io.err(formatError(e).replace(/^error:/, 'error FILE_READ:'));
+          io.err(errorLine(e, 'FILE_READ'));
           process.exitCode = 1;
         }
       }

@@ -2,10 +2,11 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
+import type { Db } from '../store/connection.js';
 import { removeSource } from '../store/ingest.js';
 import { connect } from '../store/runtime/target.js';
-import { ingestPaths, type IngestSummary } from '../ingest/pipeline.js';
-import { intOption, json, type Io } from './output.js';
+import { ingestPaths, sourcePath, type IngestSummary } from '../ingest/pipeline.js';
+import { intOption, json, printable, type Io } from './output.js';
 
 export function summaryLine(s: IngestSummary): string {
   return (
@@ -43,17 +44,19 @@ export function registerIngest(program: Command, io: Io): void {
         }
         const summary = await ingestPaths(db, paths, {
           maxBytes: settings.maxFileBytes,
+          limits: settings.readLimits,
+          memoryBudget: settings.memoryBudgetBytes,
           concurrency: opts.concurrency ?? settings.ingestConcurrency,
           dryRun: opts.dryRun ?? false,
           batch: opts.batch ?? 1,
           onFile: (done, total, file) => {
             if (!bar) return;
             if (done === 1) bar.start(total, 0, { file: '' });
-            bar.update(done, { file: file.split('/').pop() ?? file });
+            bar.update(done, { file: printable(file.split('/').pop() ?? file) });
           },
         });
         bar?.stop();
-        for (const f of summary.failures) io.err(`error FILE_READ: ${f.error}`);
+        for (const f of summary.failures) io.err(`error FILE_READ: ${printable(f.error)}`);
         if (opts.json) io.out(json(summary));
         else io.out((opts.dryRun ? '(dry run) ' : '') + summaryLine(summary));
         if (summary.failed > 0) process.exitCode = 1;
@@ -66,12 +69,22 @@ export function registerIngest(program: Command, io: Io): void {
     .argument('<source>', 'sha256 or path')
     .option('--json', 'machine-readable output')
     .action(async (ref: string, opts: { json?: boolean }) => {
-      if (ref.length < 6)
-        throw new LuocdoError('BAD_INPUT', 'give at least 6 characters of the sha256, or the path');
-      const removed = await removeSource(connect(loadSettings()), ref);
+      const removed = await removeByRef(connect(loadSettings()), ref);
       if (opts.json) io.out(json({ removed }));
-      else if (removed.length === 0) io.out(`no source matches ${ref}`);
-      else for (const r of removed) io.out(`removed ${r.sha.slice(0, 12)} ${r.path}`);
+      else if (removed.length === 0) io.out(`no source matches ${printable(ref)}`);
+      else for (const r of removed) io.out(`removed ${r.sha.slice(0, 12)} ${printable(r.path)}`);
       if (removed.length === 0) process.exitCode = 1;
     });
+}
+
+/**
+ * A source by a prefix of its sha256, or by its path resolved as `ingest` resolves it: `remove seeds/x.txt`
+ * found nothing when the graph knows the file by its absolute path (issue 12).
+ */
+async function removeByRef(db: Db, ref: string): Promise<{ sha: string; path: string }[]> {
+  const sha = /^[0-9a-f]+$/i.test(ref);
+  if (sha && ref.length < 6)
+    throw new LuocdoError('BAD_INPUT', 'give at least 6 characters of the sha256, or the path');
+  const bySha = sha ? await removeSource(db, ref.toLowerCase()) : [];
+  return bySha.length > 0 ? bySha : removeSource(db, sourcePath(ref));
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { formatError, isLuocdoError } from '../errors.js';
+import { isLuocdoError } from '../errors.js';
 import { closeDrivers } from '../store/drivers.js';
-import { stdio, type Io } from './output.js';
+import { errorLine, stdio, type Io } from './output.js';
 
 type Register = (program: Command, io: Io) => void;
 
@@ -44,7 +44,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    io.err(formatError(e));
+    io.err(errorLine(e));
     if (!isLuocdoError(e) && process.env['LUOCDO_DEBUG'] && e instanceof Error) io.err(e.stack ?? '');
     return 1;
   } finally {

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { isLuocdoError } from '../errors.js';
 import type { Plain } from '../store/values.js';
 
 export type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -7,6 +8,28 @@ export const stdio: Io = {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
 };
+
+/**
+ * Text from outside (a file name, a message quoting one) made safe to print: control characters (C0, DEL,
+ * C1) and the bidirectional overrides are written as escapes. A newline in a file name printed a forged
+ * `error FILE_READ:` line, an escape sequence cleared the terminal (issue 12). JSON output needs none of
+ * this: JSON escapes control characters itself.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const named = ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' } as Record<string, string>)[c];
+    if (named) return named;
+    const n = c.charCodeAt(0);
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** An error as the one line (and hint) `formatError` gives, its message and hint made printable. */
+export function errorLine(e: unknown, code?: string): string {
+  if (isLuocdoError(e))
+    return `error ${e.code}: ${printable(e.message)}${e.hint ? `\n  hint: ${printable(e.hint)}` : ''}`;
+  return `error${code ? ` ${code}` : ''}: ${printable(e instanceof Error ? e.message : String(e))}`;
+}
 
 export function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
@@ -17,7 +40,11 @@ export function table(rows: Record<string, Plain>[]): string {
   if (rows.length === 0) return '(no rows)';
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: Plain | undefined): string =>
-    v === undefined || v === null ? '' : typeof v === 'string' ? v.replace(/\s+/g, ' ') : JSON.stringify(v);
+    v === undefined || v === null
+      ? ''
+      : typeof v === 'string'
+        ? printable(v.replace(/\s+/g, ' '))
+        : JSON.stringify(v);
   const widths = cols.map((c) => Math.min(60, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))));
   const fmt = (vals: string[]) =>
     vals

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { checkExposure, exposureLines } from '../api/exposure.js';
+import { apiDb } from '../api/guard.js';
 import { createApi, listen } from '../api/server.js';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
@@ -16,20 +18,31 @@ async function one(db: Db, ref: string): Promise<q.DocRecord> {
 
 const label = (d: q.DocRecord) => d.symbol ?? d.name ?? d.title ?? d.key;
 
-/** Starts the API and resolves when the process is asked to stop. */
-export async function serve(io: Io, port?: number, host?: string): Promise<void> {
+/**
+ * Starts the API and resolves when the process is asked to stop. Beyond loopback it says what the network
+ * may do, and refuses to open the reads to it unless told (see api/exposure.ts).
+ */
+export async function serve(
+  io: Io,
+  opts: { port?: number; host?: string; public?: boolean } = {},
+): Promise<void> {
   const settings = loadSettings();
-  const db = connect(settings);
+  const api = {
+    ...settings.api,
+    host: opts.host ?? settings.api.host,
+    public: opts.public || settings.api.public,
+  };
+  checkExposure(api);
   const { server } = createApi({
-    db,
-    token: settings.api.token,
-    protectReads: settings.api.protectReads,
-    corsOrigins: settings.api.corsOrigins,
+    db: apiDb(settings),
+    token: api.token,
+    protectReads: api.protectReads,
+    corsOrigins: api.corsOrigins,
+    limits: api.limits,
   });
-  const bound = await listen(server, port ?? settings.api.port, host ?? settings.api.host);
-  io.out(
-    `GraphQL (GraphiQL in a browser) at http://${host ?? settings.api.host}:${bound}/graphql; /health, /ready`,
-  );
+  const bound = await listen(server, opts.port ?? api.port, api.host);
+  io.out(`GraphQL (GraphiQL in a browser) at http://${api.host}:${bound}/graphql; /health, /ready`);
+  for (const line of exposureLines(api)) io.err(`note: ${line}`);
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
     process.once('SIGINT', stop);
@@ -111,8 +124,9 @@ export function registerQueries(program: Command, io: Io): void {
     .command('serve')
     .description('serve the GraphQL API (127.0.0.1:4000 unless told otherwise)')
     .option('--port <n>', 'port', intOption(0, 65535))
-    .option('--host <host>', 'address to listen on')
-    .action(async (opts: { port?: number; host?: string }) => serve(io, opts.port, opts.host));
+    .option('--host <host>', 'address to listen on (beyond loopback: see --public)')
+    .option('--public', 'listen beyond loopback even with the reads open to the network')
+    .action(async (opts: { port?: number; host?: string; public?: boolean }) => serve(io, opts));
 
   program
     .command('show')

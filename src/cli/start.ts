@@ -29,6 +29,8 @@ export function registerStart(program: Command, io: Io): void {
       if (opts.seeds && (await counts(db)).sources === 0) {
         const s = await ingestPaths(db, [join(projectRoot(), 'seeds')], {
           maxBytes: settings.maxFileBytes,
+          limits: settings.readLimits,
+          memoryBudget: settings.memoryBudgetBytes,
           concurrency: 1,
           dryRun: false,
         });

@@ -97,7 +97,7 @@ function mentionProblems(m: Mention): Problem[] {
     );
   }
   if (p && m.completedBy === null) {
-    out.push(...codeProblems(p));
+    for (const x of codeProblems(p)) out.push(x);
     const mismatch = typeMismatch(m, p);
     if (mismatch) out.push(mismatch);
   }
@@ -114,7 +114,9 @@ function dateConflicts(mentions: Mention[], at: (m: Mention) => [number, number]
   const bySymbol = new Map<string, Mention[]>();
   for (const m of mentions) {
     if (!m.symbol || !m.issuedOn || m.completedBy !== null) continue;
-    bySymbol.set(m.symbol, [...(bySymbol.get(m.symbol) ?? []), m]);
+    const list = bySymbol.get(m.symbol);
+    if (list) list.push(m);
+    else bySymbol.set(m.symbol, [m]);
   }
   for (const [symbol, list] of bySymbol) {
     const first = list[0] as Mention;
@@ -145,6 +147,6 @@ export function findingsOf(mentions: Mention[], span: Span): Finding[] {
     const [start, end] = at(m);
     for (const p of mentionProblems(m)) out.push({ ...p, start, end });
   }
-  out.push(...dateConflicts(mentions, at));
+  for (const x of dateConflicts(mentions, at)) out.push(x);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -60,6 +60,12 @@ export type CitationRow = {
    */
   issuer: string | null;
   facts: string[];
+  /**
+   * What this source says the document is (its DocRow), kept as evidence on each of its Citations: the
+   * graph shows the best of all sources' evidence (cypher/ingest/settle-documents.cypher), whichever
+   * came first, and again after one goes.
+   */
+  evidence: Pick<DocRow, 'title' | 'year' | 'type' | 'number' | 'name' | 'issuedOn'>;
 };
 export type EdgeRow = { from: string; rel: FactRelation; to: string };
 
@@ -263,6 +269,7 @@ export function factsOf(d: Draft, known: Known): GraphFacts {
   });
   const reportId = reportIdentity(d, reporter, ctx);
   const report = reportRow(d, reportId.key, reporter);
+  const said = new Map(documents);
   documents.delete(report.key);
   const links = linksOf(d, report.key, reporter, mentions);
   const citations: CitationRow[] = d.references.map((r, i) => {
@@ -281,6 +288,7 @@ export function factsOf(d: Draft, known: Known): GraphFacts {
       issuedOn: r.issuedOn,
       issuer: links.issuedBy.get(m.key)?.org ?? null,
       facts: links.factsOf.get(i) ?? [],
+      evidence: evidenceOf(said.get(m.key) as DocRow),
     };
   });
   const areas = [...units.areas.values()];
@@ -310,6 +318,15 @@ export function factsOf(d: Draft, known: Known): GraphFacts {
     ]),
   };
 }
+
+const evidenceOf = ({ title, year, type, number, name, issuedOn }: DocRow): CitationRow['evidence'] => ({
+  title,
+  year,
+  type,
+  number,
+  name,
+  issuedOn,
+});
 
 function reportIdentity(d: Draft, reporter: Org | null, ctx: Context): Identity {
   const h = d.header;
@@ -371,7 +388,9 @@ function linksOf(d: Draft, reportKey: string, reporter: Org | null, mentions: Re
       const to = keyOf(f.toRef);
       if (to && to !== from) {
         addEdge({ from, rel: f.relation, to });
-        factsOf.set(f.fromRef, [...(factsOf.get(f.fromRef) ?? []), `${f.relation}>${to}`]);
+        const list = factsOf.get(f.fromRef);
+        if (list) list.push(`${f.relation}>${to}`);
+        else factsOf.set(f.fromRef, [`${f.relation}>${to}`]);
       }
     }
   }

@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatError } from '../errors.js';
-import { readDocument } from '../read/index.js';
+import { readFileDocument } from '../read/file.js';
+import type { ReadLimits } from '../read/limits.js';
 import type { Db } from '../store/connection.js';
 import {
   awaitSearchRefresh,
@@ -10,6 +11,7 @@ import {
   type IngestResult,
   type Prepared,
 } from '../store/ingest.js';
+import { defaultMemoryBudget, MemoryBudget, overBudget } from './budget.js';
 import { prepare } from './prepare.js';
 import { SearchQueue } from './search-queue.js';
 
@@ -31,6 +33,10 @@ export type IngestSummary = {
 
 export type IngestOptions = {
   maxBytes: number;
+  /** The other limits on one file (the defaults of `DEFAULT_LIMITS` where not given). */
+  limits?: Partial<Omit<ReadLimits, 'maxBytes'>>;
+  /** Bytes of memory the files being read at once may take (a number, or a budget shared with others). */
+  memoryBudget?: number | MemoryBudget;
   concurrency: number;
   dryRun: boolean;
   /**
@@ -42,21 +48,40 @@ export type IngestOptions = {
   onFile?: (done: number, total: number, path: string) => void;
 };
 
-/** Files below the given paths, folders walked recursively, hidden entries skipped, in a stable order. */
+/** The path a source is known by: absolute, from the working folder, links not followed (ingest and remove). */
+export function sourcePath(p: string): string {
+  return resolve(p);
+}
+
+const statError = (p: string, e: NodeJS.ErrnoException): string =>
+  `${p}: ${
+    e.code === 'ENOENT'
+      ? 'no such file or folder'
+      : e.code === 'ELOOP'
+        ? 'a symbolic link that loops'
+        : e.message
+  }`;
+
+/**
+ * Files below the given paths, folders walked recursively, hidden entries skipped, in a stable order.
+ * Each real folder is walked once and each real file listed once, whatever links lead to them again: a
+ * link to its own folder made the walk endless (two of them) or read one file 41 times (issue 12).
+ */
 export async function listFiles(paths: string[]): Promise<{ files: string[]; failures: Failure[] }> {
   const files: string[] = [];
   const failures: Failure[] = [];
+  const seen = new Set<string>();
   const walk = async (p: string): Promise<void> => {
-    let s;
+    let s, real;
     try {
       s = await stat(p);
+      real = await realpath(p);
     } catch (e) {
-      failures.push({
-        path: p,
-        error: `${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`,
-      });
+      failures.push({ path: p, error: statError(p, e as NodeJS.ErrnoException) });
       return;
     }
+    if (seen.has(real)) return;
+    seen.add(real);
     if (s.isDirectory()) {
       const entries = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
       for (const n of entries) await walk(join(p, n));
@@ -64,21 +89,68 @@ export async function listFiles(paths: string[]): Promise<{ files: string[]; fai
       files.push(p);
     }
   };
-  for (const p of paths) await walk(resolve(p));
+  for (const p of paths) await walk(sourcePath(p));
   return { files, failures };
 }
 
-async function load(path: string, maxBytes: number): Promise<Prepared> {
-  const bytes = await readFile(path);
-  const read = await readDocument(bytes, path, { maxBytes });
-  return prepare({
-    path,
-    text: read.text,
-    sha256: read.sha256,
-    format: read.format,
-    bytes: read.bytes,
-    ...(read.pageStarts ? { pageStarts: read.pageStarts } : {}),
-  });
+type Load = { limits: { maxBytes: number } & Partial<ReadLimits>; budget: MemoryBudget };
+
+/**
+ * One file read and extracted within the memory it reserved; the caller gives the memory back once the
+ * result is written, since the extracted references live until then.
+ */
+async function load(path: string, { limits, budget }: Load): Promise<Prepared & { release: () => void }> {
+  let release = () => {};
+  const reserve = async (estimate: number) => {
+    if (estimate > budget.total) throw overBudget(path, estimate, budget.total);
+    release = await budget.reserve(estimate);
+  };
+  try {
+    const read = await readFileDocument(path, limits, reserve);
+    const prepared = prepare({
+      path,
+      text: read.text,
+      sha256: read.sha256,
+      format: read.format,
+      bytes: read.bytes,
+      ...(read.pageStarts ? { pageStarts: read.pageStarts } : {}),
+    });
+    return Object.assign(prepared, { release });
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** What the worker hands on with a batch of extracted files: where they go and where their results go. */
+type Sink = {
+  db: Db | null;
+  dryRun: boolean;
+  results: IngestResult[];
+  search: SearchQueue | null;
+  fail: (path: string, e: unknown) => void;
+};
+
+/** Writes a batch (one transaction per source, or one for the batch) or, in a dry run, only counts it. */
+async function store(loaded: Prepared[], { db, dryRun, results, search, fail }: Sink): Promise<void> {
+  if (dryRun || !db) {
+    for (const p of loaded)
+      results.push({
+        path: p.path,
+        sha256: p.sha256,
+        status: 'added',
+        report: p.facts.report.key,
+        documents: p.facts.documents.length + 1,
+        citations: p.facts.citations.length,
+      });
+  } else {
+    const w = await writeSources(db, loaded, { deferSearch: true });
+    for (const { search: rows, ...result } of w.results) {
+      results.push(result);
+      await search?.add({ sha256: result.sha256, search: rows });
+    }
+    for (const f of w.failures) fail(f.path, f.error);
+  }
 }
 
 /**
@@ -98,40 +170,38 @@ export async function ingestPaths(
   const search = db && !opts.dryRun ? new SearchQueue(db) : null;
   const fail = (path: string, e: unknown) => {
     if (isFatal(e)) throw e;
-    failures.push({ path, error: formatError(e).replace(/^error( [A-Z_]+)?: /, '') });
+    const error = formatError(e).replace(/^error( [A-Z_]+)?: /, '');
+    // A failure that is not a read error (a bug, an exhausted limit deep in a library) still names its file.
+    failures.push({ path, error: error.includes(path) ? error : `${path}: ${error}` });
   };
   const batch = Math.max(1, opts.batch ?? 1);
+  const budget =
+    opts.memoryBudget instanceof MemoryBudget
+      ? opts.memoryBudget
+      : new MemoryBudget(opts.memoryBudget ?? defaultMemoryBudget());
+  const how: Load = { limits: { ...opts.limits, maxBytes: opts.maxBytes }, budget };
   const worker = async () => {
     for (;;) {
       const paths = files.slice(next, next + batch);
       next += paths.length;
       if (paths.length === 0) return;
-      const loaded: Prepared[] = [];
+      const loaded: Array<Prepared & { release: () => void }> = [];
       for (const path of paths) {
         try {
-          loaded.push(await load(path, opts.maxBytes));
+          const p = await load(path, how);
+          // A worker must not wait for memory while it holds some: in a batch of several, each file's
+          // reservation ends with its extraction (bulk loads are many small files); alone, with its write.
+          if (paths.length > 1) p.release();
+          loaded.push(p);
         } catch (e) {
           fail(path, e);
           opts.onFile?.(++done, files.length, path);
         }
       }
-      if (opts.dryRun || !db) {
-        for (const p of loaded)
-          results.push({
-            path: p.path,
-            sha256: p.sha256,
-            status: 'added',
-            report: p.facts.report.key,
-            documents: p.facts.documents.length + 1,
-            citations: p.facts.citations.length,
-          });
-      } else {
-        const w = await writeSources(db, loaded, { deferSearch: true });
-        for (const { search: rows, ...result } of w.results) {
-          results.push(result);
-          await search?.add({ sha256: result.sha256, search: rows });
-        }
-        for (const f of w.failures) fail(f.path, f.error);
+      try {
+        await store(loaded, { db, dryRun: opts.dryRun, results, search, fail });
+      } finally {
+        for (const p of loaded) p.release();
       }
       for (const p of loaded) opts.onFile?.(++done, files.length, p.path);
     }

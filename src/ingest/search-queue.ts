@@ -19,7 +19,7 @@ export class SearchQueue {
   /** Queues one source's rows; writes a batch when enough sources are waiting. */
   async add(r: Pick<WriteResult, 'sha256' | 'search'>): Promise<void> {
     if (r.search.length === 0) return;
-    this.rows.push(...r.search);
+    for (const x of r.search) this.rows.push(x);
     this.shas.push(r.sha256);
     if (this.shas.length >= this.batchSources) await this.flush();
   }

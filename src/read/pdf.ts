@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { LuocdoError } from '../errors.js';
+import type { ReadLimits } from './limits.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let lib: Promise<PdfJs> | undefined;
@@ -14,10 +15,14 @@ async function pdfjs(): Promise<PdfJs> {
   return lib;
 }
 
+/** A limit a PDF is over: reported as it is, where pdf.js's own errors are explained. */
+class PdfLimit extends Error {}
+
 /** The text layer of a PDF, pages in order, with the line ends pdf.js reports, and where each page begins. */
 export async function pdfToText(
   bytes: Uint8Array,
   path: string,
+  limits: Pick<ReadLimits, 'maxPdfPages' | 'maxTextChars'>,
 ): Promise<{ text: string; pageStarts: number[] }> {
   const { getDocument } = await pdfjs();
   const task = getDocument({
@@ -29,7 +34,12 @@ export async function pdfToText(
   });
   try {
     const doc = await task.promise;
+    if (doc.numPages > limits.maxPdfPages)
+      throw new PdfLimit(
+        `${doc.numPages} pages, over the limit of ${limits.maxPdfPages} (LUOCDO_MAX_PDF_PAGES)`,
+      );
     const pages: string[] = [];
+    let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
@@ -40,6 +50,12 @@ export async function pdfToText(
       }
       pages.push(text);
       page.cleanup();
+      // Stopped as soon as the text is too long, not after every page has been held.
+      chars += text.length + 2;
+      if (chars > limits.maxTextChars)
+        throw new PdfLimit(
+          `more than ${limits.maxTextChars} characters of text by page ${p}, the limit (LUOCDO_MAX_TEXT_CHARS)`,
+        );
     }
     await doc.destroy();
     const pageStarts: number[] = [];
@@ -52,11 +68,13 @@ export async function pdfToText(
   } catch (e) {
     const name = (e as { name?: string }).name;
     const why =
-      name === 'PasswordException'
-        ? 'the PDF is encrypted (password protected)'
-        : name === 'InvalidPDFException'
-          ? 'not a valid PDF (corrupt or truncated)'
-          : `the PDF could not be read: ${(e as Error).message}`;
+      e instanceof PdfLimit
+        ? e.message
+        : name === 'PasswordException'
+          ? 'the PDF is encrypted (password protected)'
+          : name === 'InvalidPDFException'
+            ? 'not a valid PDF (corrupt or truncated)'
+            : `the PDF could not be read: ${(e as Error).message}`;
     throw new LuocdoError('FILE_READ', `${path}: ${why}`, { cause: e });
   } finally {
     await task.destroy().catch(() => undefined);

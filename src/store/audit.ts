@@ -150,7 +150,7 @@ export async function auditText(
   const findings = extractionFindings(doc, text, path);
   for (const r of doc.references) {
     const k = await graphDocument(db, r);
-    if (k) findings.push(...referenceFindings(r, k, doc.document.issuedOn, path));
+    if (k) for (const x of referenceFindings(r, k, doc.document.issuedOn, path)) findings.push(x);
   }
   findings.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code),

@@ -17,17 +17,40 @@ export type Target = {
   source: string;
 };
 
-/** One driver per process and server: the driver owns the connection pool and the routing table. */
-export type DbOptions = { txTimeoutMs: number };
+/**
+ * How long the driver waits for the server. `connectionTimeoutMs` only covers the TCP connect: a server that
+ * accepts and never answers the handshake is caught by `acquisitionTimeoutMs`. `maxRetryTimeMs` is the budget
+ * within which a transaction is tried again after a transient error (a deadlock) or an unreachable server.
+ */
+export type DriverTimeouts = {
+  connectionTimeoutMs: number;
+  acquisitionTimeoutMs: number;
+  maxRetryTimeMs: number;
+};
+
+/** One driver per process, server and timeouts: the driver owns the connection pool and the routing table. */
+export type DbOptions = { txTimeoutMs: number; driver?: DriverTimeouts };
+
+/**
+ * The commands' timeouts: a server that is down makes a command fail within seconds (retries at about 0, 1, 3
+ * and 7 s, then DB_UNAVAILABLE), not after half a minute; a deadlock is still tried again four times.
+ */
+export const commandTimeouts = (txTimeoutMs: number): DriverTimeouts => ({
+  connectionTimeoutMs: 3_000,
+  acquisitionTimeoutMs: 5_000,
+  maxRetryTimeMs: Math.min(txTimeoutMs, 5_000),
+});
 
 export function driverFor(target: Target, opts: DbOptions): Driver {
-  const key = `${target.uri}\u0000${target.username}\u0000${target.password}`;
+  const t = opts.driver ?? commandTimeouts(opts.txTimeoutMs);
+  const timeouts = `${t.connectionTimeoutMs}/${t.acquisitionTimeoutMs}/${t.maxRetryTimeMs}`;
+  const key = `${target.uri}\u0000${target.username}\u0000${target.password}\u0000${timeouts}`;
   let d = drivers.get(key);
   if (!d) {
     d = neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
-      connectionTimeout: 5_000,
-      connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: Math.min(opts.txTimeoutMs, 15_000),
+      connectionTimeout: t.connectionTimeoutMs,
+      connectionAcquisitionTimeout: t.acquisitionTimeoutMs,
+      maxTransactionRetryTime: t.maxRetryTimeMs,
       userAgent: 'luocdo',
     });
     drivers.set(key, d);
@@ -71,6 +94,14 @@ export function explain(e: unknown, target: Target): LuocdoError {
       },
     );
   }
+  // The server stopped a transaction that ran past its timeout (LUOCDO_TX_TIMEOUT_MS, or a read's own budget).
+  if (typeof code === 'string' && code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    const query = queryOf(e);
+    return new LuocdoError('TIMEOUT', `${query ? `query ${query}` : 'the query'} ran past its time limit`, {
+      cause: e,
+      hint: 'narrow the query, or raise the timeout (see the README settings)',
+    });
+  }
   // A named query's failure names it (see `run`); an ad hoc statement's (`db cypher`) is the server's words.
   const query = queryOf(e);
   return new LuocdoError(
@@ -84,9 +115,12 @@ export function explain(e: unknown, target: Target): LuocdoError {
 
 export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
+/** A read's own transaction timeout, in place of the Db's (the API gives reads a shorter budget). */
+export type ReadOptions = { timeoutMs?: number };
+
 export type Db = {
   target: Target;
-  read<T>(work: Work<T>): Promise<T>;
+  read<T>(work: Work<T>, opts?: ReadOptions): Promise<T>;
   write<T>(work: Work<T>): Promise<T>;
   verify(): Promise<void>;
   /** For `CALL { … } IN TRANSACTIONS`, which only runs outside a managed transaction. */
@@ -97,15 +131,19 @@ export type Db = {
 export function openDb(target: Target, opts: DbOptions): Db {
   const driver = driverFor(target, opts);
   const config = { timeout: opts.txTimeoutMs };
-  const withSession = async <T>(mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> => {
+  const withSession = async <T>(
+    mode: 'READ' | 'WRITE',
+    work: Work<T>,
+    timeout = config.timeout,
+  ): Promise<T> => {
     const session = driver.session({
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       ...(target.database ? { database: target.database } : {}),
     });
     try {
       return mode === 'READ'
-        ? await session.executeRead(work, config)
-        : await session.executeWrite(work, config);
+        ? await session.executeRead(work, { timeout })
+        : await session.executeWrite(work, { timeout });
     } catch (e) {
       throw explain(e, target);
     } finally {
@@ -125,7 +163,7 @@ export function openDb(target: Target, opts: DbOptions): Db {
         await session.close().catch(() => undefined);
       }
     },
-    read: (work) => withSession('READ', work),
+    read: (work, o) => withSession('READ', work, o?.timeoutMs ?? config.timeout),
     write: (work) => withSession('WRITE', work),
     async verify() {
       try {

@@ -68,28 +68,76 @@ const touchedRow = z.object({
   people: z.array(z.string()),
 });
 
+const keyRow = z.object({ key: z.string() });
+
+/** What a removal leaves to do once the source is out: the questions it answered, the documents it named. */
+type Removed = { answers: string[]; keys: string[] };
+
 /**
- * Takes one source out of the graph, inside the caller's transaction; null when it is not there, else
- * the keys of the questions it answered (their askers are to be checked once this commits).
+ * Takes one source out of the graph, inside the caller's transaction; null when it is not there, else the
+ * keys of the questions it answered (their askers are to be checked once this commits) and of the
+ * documents it named, which the caller settles (`settleDocuments`) once its own writes are done.
  */
-export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promise<string[] | null> {
+export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promise<Removed | null> {
   const [row] = await rows(tx, 'remove/source-documents', touchedRow, { sha });
   if (!row) return null;
   const keys = [row.report, ...row.cited];
   await run(tx, 'remove/source-edges', { sha, keys });
   await run(tx, 'remove/edge-inference', { sha });
   await run(tx, 'remove/source-citations', { sha });
+  await run(tx, 'remove/edge-quotes', { report: row.report, keys });
   await run(tx, 'remove/source-file', { sha });
   await run(tx, 'remove/orphans', { keys });
   await run(tx, 'remove/orphan-units', { units: [...new Set(row.units)], people: row.people });
-  return row.answers;
+  const [rekeyed] = await rows(tx, 'remove/report-key', keyRow, { key: row.report });
+  return { answers: row.answers, keys: rekeyed ? [rekeyed.key, ...row.cited] : keys };
 }
 
 /**
- * A document's text for the full-text index; `force` replaces what is there (a report's own text). A cited
- * document's text fills a gap, or replaces one made before its title was known (`title`: what it was made of).
+ * A document's text for the full-text index. `force`: a report's, chosen from its copies' texts in the
+ * graph (`text` is null). Else a cited document's text, folded from the symbol, name and title it was made
+ * of, written only while the document still shows those (see cypher/ingest/write-search-text.cypher).
  */
-export type SearchRow = { key: string; text: string; force: boolean; title: string | null };
+export type SearchRow = {
+  key: string;
+  text: string | null;
+  force: boolean;
+  symbol: string | null;
+  name: string | null;
+  title: string | null;
+};
+
+const settledRow = z.object({
+  key: z.string(),
+  hasText: z.boolean(),
+  symbol: z.string().nullable(),
+  name: z.string().nullable(),
+  title: z.string().nullable(),
+  searchText: z.string().nullable(),
+});
+
+/**
+ * Settles what each document shows from all its evidence (cypher/ingest/settle-documents.cypher), inside
+ * the caller's transaction: a report's search text too unless `deferSearch`; a cited document whose symbol,
+ * name or title changed gets its folded text now, by the one function that makes it (`searchText`).
+ */
+export async function settleDocuments(
+  tx: ManagedTransaction,
+  keys: readonly string[],
+  deferSearch: boolean,
+): Promise<void> {
+  if (keys.length === 0) return;
+  const settled = await rows(tx, 'ingest/settle-documents', settledRow, {
+    keys: [...new Set(keys)].sort(),
+    search: !deferSearch,
+  });
+  const changed = settled
+    .filter((d) => !d.hasText)
+    .map((d) => ({ ...docSearchRow(d), was: d.searchText }))
+    .filter((r) => r.text !== r.was)
+    .map(({ was: _was, ...r }) => r);
+  if (changed.length > 0) await run(tx, 'ingest/write-search-text', { rows: changed, shas: [] });
+}
 
 export type WriteOptions = {
   /**
@@ -102,13 +150,27 @@ export type WriteOptions = {
 
 export type WriteResult = IngestResult & { search: SearchRow[] };
 
-/** The search text of what one source writes: its report (replacing) and the documents it names (if new). */
+/** The search text of what one source writes: its report's (from its copies) and the documents it names. */
 export function searchRows(g: GraphFacts): SearchRow[] {
   return [
-    { key: g.report.key, text: g.report.searchText, force: true, title: null },
-    ...g.documents.map((d) => ({ key: d.key, text: docSearchText(d), force: false, title: d.title })),
+    { key: g.report.key, text: null, force: true, symbol: null, name: null, title: null },
+    ...g.documents.map(docSearchRow),
   ];
 }
+
+const docSearchRow = (d: {
+  key: string;
+  symbol: string | null;
+  name: string | null;
+  title: string | null;
+}) => ({
+  key: d.key,
+  text: docSearchText(d),
+  force: false,
+  symbol: d.symbol,
+  name: d.name,
+  title: d.title,
+});
 
 const docSearchText = (d: { symbol: string | null; name: string | null; title: string | null }) =>
   searchText(`${d.symbol ?? ''} ${d.name ?? ''} ${d.title ?? ''}`);
@@ -132,10 +194,11 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
   const cites = new Map<
     string,
     Array<
-      Omit<GraphFacts['citations'][number], 'facts' | 'docKey' | 'inferred'> & {
+      Omit<GraphFacts['citations'][number], 'facts' | 'docKey' | 'inferred' | 'evidence'> & {
         facts: string[] | null;
         // Absent unless true, as DESIGN §3 reads it: `inferred: true` until confirmed.
         inferred: true | null;
+        evidence: GraphFacts['citations'][number]['evidence'];
       }
     >
   >();
@@ -165,12 +228,14 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
     ...g.documents.map((d) => row(d, deferSearch ? null : docSearchText(d))),
   ];
   return {
-    r: { ...g.report, searchText: deferSearch ? null : g.report.searchText },
+    // The report's text always goes on its SourceFile, the evidence its search text is chosen from.
+    r: g.report,
     areas: g.areas,
     orgs: g.organizations.map((o) => ({ ...o, searchText: orgSearchText(o) })),
     targets,
     facts,
     sha: p.sha256,
+    ownKey: p.facts.report.key,
     source: {
       path: p.path,
       format: p.format,
@@ -251,6 +316,14 @@ async function probeSources(tx: ManagedTransaction, ps: Prepared[]): Promise<Map
   return new Map(found.map(({ sha, ...probe }) => [sha, probe]));
 }
 
+const writtenRow = z.object({ keys: z.array(z.string()), stale: z.array(z.string()) });
+
+/** Writes sources in one statement; the keys of their reports and of the documents to settle. */
+async function writeStatement(tx: ManagedTransaction, batch: WriteParams[]): Promise<string[]> {
+  const [w] = await rows(tx, 'ingest/write-source', writtenRow, { batch });
+  return w ? [...w.keys, ...w.stale] : [];
+}
+
 const isCandidate = (g: GraphFacts, c: Candidate) =>
   c.key !== g.report.key &&
   sameReport(
@@ -315,21 +388,25 @@ async function writeSourceTx(
   let status: IngestStatus = 'added';
   // What the askers of are to be checked: what this write answers anew, and what the versions it replaces answered.
   const gone: string[] = [...probe.news];
-  if (probe.version !== null) gone.push(...((await removeSourceTx(tx, p.sha256)) ?? []));
-  for (const old of probe.older) {
-    gone.push(...((await removeSourceTx(tx, old)) ?? []));
-    status = 'replaced';
+  const touched: string[] = [];
+  for (const sha of [...(probe.version !== null ? [p.sha256] : []), ...probe.older]) {
+    const removed = await removeSourceTx(tx, sha);
+    for (const x of removed?.answers ?? []) gone.push(x);
+    for (const x of removed?.keys ?? []) touched.push(x);
   }
+  if (probe.older.length > 0) status = 'replaced';
   const c = probe.candidates.find((x) => isCandidate(g, x));
   if (c) {
     if (status === 'added') status = 'merged';
+    // A number names the report; else the least of its copies' content keys does, whichever came first.
     const moved =
-      g.report.symbol && c.contentKeyed
+      c.contentKeyed && (g.report.symbol || g.report.key < c.key)
         ? await run(tx, 'ingest/rekey-document', { from: c.key, to: g.report.key })
         : null;
     if (!moved || moved.records.length === 0) g = withReportKey(g, c.key);
   }
-  await run(tx, 'ingest/write-source', { batch: [writeParams(p, g, defer)] });
+  for (const x of await writeStatement(tx, [writeParams(p, g, defer)])) touched.push(x);
+  await settleDocuments(tx, touched, defer);
   return { result: written(p, g, status, defer), gone };
 }
 
@@ -387,16 +464,16 @@ export async function writeSources(
           else if (isPlain(p, probe, plain)) plain.push(p);
           else later.push(ps[i] as Prepared);
         });
-        if (plain.length > 0)
-          await run(tx, 'ingest/write-source', {
-            batch: sharedUnits(plain.map((p) => writeParams(p, p.facts, defer))),
-          });
+        if (plain.length > 0) {
+          const batch = sharedUnits(plain.map((p) => writeParams(p, p.facts, defer)));
+          await settleDocuments(tx, await writeStatement(tx, batch), defer);
+        }
         for (const p of plain) out.push(written(p, p.facts, 'added', defer));
         const news = plain.flatMap((p) => probes.get(p.sha256)?.news ?? []);
         return { out, later, news };
       });
-      results.push(...done.out);
-      gone.push(...done.news);
+      for (const x of done.out) results.push(x);
+      for (const x of done.news) gone.push(x);
       alone = done.later;
     } catch (e) {
       if (isFatal(e)) throw e;
@@ -406,7 +483,7 @@ export async function writeSources(
     try {
       const w = await db.write((tx) => writeSourceTx(tx, p, opts));
       results.push(w.result);
-      gone.push(...w.gone);
+      for (const x of w.gone) gone.push(x);
     } catch (e) {
       if (isFatal(e)) throw e;
       failures.push({ path: p.path, error: e });
@@ -436,7 +513,7 @@ export async function settle(db: Db, shas: readonly string[], keys: readonly str
       if (!w) continue;
       refreshed++;
       next.shas.push(sha);
-      next.keys.push(...w.gone);
+      for (const x of w.gone) next.keys.push(x);
     }
     todo = next;
   }
@@ -501,7 +578,13 @@ export async function removeSource(db: Db, ref: string): Promise<{ sha: string; 
   const gone: string[] = [];
   const found = await db.write(async (tx) => {
     const found = await rows(tx, 'ingest/find-source-by-ref', sourceRow, { ref });
-    for (const f of found) gone.push(...((await removeSourceTx(tx, f.sha)) ?? []));
+    const touched: string[] = [];
+    for (const f of found) {
+      const removed = await removeSourceTx(tx, f.sha);
+      for (const x of removed?.answers ?? []) gone.push(x);
+      for (const x of removed?.keys ?? []) touched.push(x);
+    }
+    await settleDocuments(tx, touched, false);
     return found;
   });
   // What the removed sources answered may now be answered otherwise.

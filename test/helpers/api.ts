@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { createApi, listen } from '../../src/api/server.js';
+import { loadSettings, type ApiLimits } from '../../src/config.js';
 import type { Db } from '../../src/store/connection.js';
 
 export type GqlBody<T> = {
@@ -22,13 +23,14 @@ export type TestApi = {
 export async function startApi(
   db: Db,
   token: string | null = null,
-  opts: { protectReads?: boolean } = {},
+  opts: { protectReads?: boolean; limits?: Partial<ApiLimits> } = {},
 ): Promise<TestApi> {
   const { server }: { server: Server } = createApi({
     db,
     token,
     protectReads: opts.protectReads ?? false,
     corsOrigins: [],
+    limits: { ...loadSettings({}).api.limits, ...opts.limits },
     logger: pino({ level: 'silent' }),
   });
   const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;

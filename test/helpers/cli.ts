@@ -7,12 +7,13 @@ export type CliResult = { code: number | null; stdout: string; stderr: string; m
 /** Runs the built CLI as a user would, in a child process. */
 export function runCli(
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
+  opts: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; cwd?: string } = {},
 ): Promise<CliResult> {
   const t0 = Date.now();
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, [join(projectRoot(), 'bin', 'luocdo.js'), ...args], {
       env: opts.env ?? process.env,
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

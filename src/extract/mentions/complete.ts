@@ -16,31 +16,50 @@ export function completeShortForms(
 ): Mention[] {
   const out: Mention[] = [];
   const earlier = new Map<string, Mention[]>();
+  const aliasFor = aliasIndex(aliases);
   for (const m of mentions) {
     const done =
       m.kind === 'number' && m.symbol === null
-        ? completeNumber(m, aliases, earlier)
-        : completeName(m, aliases);
+        ? completeNumber(m, aliasFor, earlier)
+        : completeName(m, aliasFor);
     out.push(done);
     if (done.kind === 'symbol' && done.number) {
       const key = shortKey(done.type, done.number);
-      earlier.set(key, [...(earlier.get(key) ?? []), done]);
+      const list = earlier.get(key);
+      if (list) list.push(done);
+      else earlier.set(key, [done]);
     }
   }
   shareListIssuer(text, out);
   return out;
 }
 
-const aliasFor = (key: string, at: number, aliases: readonly AliasDef[]) =>
-  aliases.filter((a) => a.key === key && a.end <= at).pop();
+type AliasFor = (key: string, at: number) => AliasDef | undefined;
 
-function completeNumber(
-  m: NumberMention,
-  aliases: readonly AliasDef[],
-  earlier: Map<string, Mention[]>,
-): Mention {
+/** The last alias of a key defined before a position, by key and binary search (aliases come in text order). */
+function aliasIndex(aliases: readonly AliasDef[]): AliasFor {
+  const byKey = new Map<string, AliasDef[]>();
+  for (const a of aliases) {
+    const list = byKey.get(a.key);
+    if (list) list.push(a);
+    else byKey.set(a.key, [a]);
+  }
+  return (key, at) => {
+    const list = byKey.get(key) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid]?.end ?? Infinity) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo - 1];
+  };
+}
+
+function completeNumber(m: NumberMention, aliasFor: AliasFor, earlier: Map<string, Mention[]>): Mention {
   const key = shortKey(m.type, m.number);
-  const alias = aliasFor(key, m.start, aliases)?.target;
+  const alias = aliasFor(key, m.start)?.target;
   const fits = (s: Mention) =>
     (!m.issuedOn || m.issuedOn === s.issuedOn) && (m.year === null || s.year === null || m.year === s.year);
   if (alias && alias.symbol !== null && fits(alias)) return copyFrom(m, alias, 'alias');
@@ -71,9 +90,9 @@ function copyFrom(m: NumberMention, source: Mention, how: 'alias' | 'earlier'): 
 }
 
 /** `(sau đây gọi là Luật Đất đai)`: later `Luật Đất đai` is the document named before, with its year or symbol. */
-function completeName(m: Mention, aliases: readonly AliasDef[]): Mention {
+function completeName(m: Mention, aliasFor: AliasFor): Mention {
   if (m.kind !== 'name' || m.year !== null) return m;
-  const target = aliasFor(`name:${fold(m.name)}`, m.start, aliases)?.target;
+  const target = aliasFor(`name:${fold(m.name)}`, m.start)?.target;
   if (!target || target === m) return m;
   if (target.symbol !== null && target.number !== null) {
     return {

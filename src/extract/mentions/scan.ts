@@ -48,6 +48,23 @@ export type ScanOptions = {
   titleEnd?: number;
 };
 
+/**
+ * Whether [s, e) overlaps an alias definition. The definitions are found in text order and never overlap,
+ * so only the last one starting before `e` can: a binary search, not a scan (a text with tens of thousands
+ * of definitions must not turn the scan quadratic).
+ */
+function overlapsAlias(aliases: readonly AliasDef[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = aliases.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((aliases[mid]?.start ?? Infinity) < e) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = aliases[lo - 1];
+  return last !== undefined && last.end > s;
+}
+
 /** Every mention in the clean text: the rules at each type word, symbols without one, then the resolve pass. */
 export function scanMentions(text: string, opts: ScanOptions = {}): Scan {
   const exclude = opts.exclude ?? [];
@@ -56,8 +73,7 @@ export function scanMentions(text: string, opts: ScanOptions = {}): Scan {
     text,
     selfNames: opts.selfNames ?? new Set(),
     titleEnd: opts.titleEnd ?? 0,
-    excluded: (s, e) =>
-      exclude.some(([a, b]) => s < b && e > a) || aliases.some((a) => s < a.end && e > a.start),
+    excluded: (s, e) => exclude.some(([a, b]) => s < b && e > a) || overlapsAlias(aliases, s, e),
   };
   const found: Mention[] = [];
   const links: Link[] = [];
@@ -67,8 +83,8 @@ export function scanMentions(text: string, opts: ScanOptions = {}): Scan {
     let r: RuleResult | undefined;
     for (const rule of RULES) if ((r = rule(ctx, tw))) break;
     if (!r) continue;
-    found.push(...r.mentions);
-    links.push(...r.links);
+    for (const x of r.mentions) found.push(x);
+    for (const x of r.links) links.push(x);
     resumeAt = r.resumeAt;
     const anchor = r.mentions.reduce<Mention | undefined>(
       (a, m) => (!a || m.tailEnd > a.tailEnd ? m : a),
@@ -80,7 +96,7 @@ export function scanMentions(text: string, opts: ScanOptions = {}): Scan {
       resumeAt = Math.max(resumeAt, alias.end);
     }
   }
-  found.push(...symbolsWithoutWord(ctx, found));
+  for (const x of symbolsWithoutWord(ctx, found)) found.push(x);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const mentions = completeShortForms(text, found, aliases);
   // The pass may replace a mention by its completed copy: links and aliases follow it.

@@ -13,10 +13,11 @@ const SYMBOL_ANYWHERE = new RegExp(`(?=\\d)(?<![\\p{L}\\p{N}/\\-])${SYMBOL_SOURC
  */
 export function symbolsWithoutWord(ctx: ScanContext, taken: readonly Mention[]): Mention[] {
   const out: Mention[] = [];
+  const overlaps = overlapTest(taken);
   for (const s of matchesFrom(SYMBOL_ANYWHERE, ctx.text)) {
     const start = s.index;
     const end = start + s[0].length;
-    if (ctx.excluded(start, end) || taken.some((m) => start < m.end && end > m.start)) continue;
+    if (ctx.excluded(start, end) || overlaps(start, end)) continue;
     const m = symbolMention(ctx.text, start, null, s[0], end);
     const coded = m.parsed.type !== null && typeCode(m.parsed.codes[0] ?? '') !== undefined;
     if (!coded && m.parsed.impliedType === null) continue;
@@ -24,4 +25,21 @@ export function symbolsWithoutWord(ctx: ScanContext, taken: readonly Mention[]):
     out.push(m);
   }
   return out;
+}
+
+/**
+ * Whether [start, end) overlaps any taken span, for queries in increasing `start`: a walk along the spans
+ * sorted by start, so that a document with very many references stays linear rather than quadratic.
+ */
+function overlapTest(taken: readonly Mention[]): (start: number, end: number) => boolean {
+  const spans = taken.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  let i = 0;
+  let reach = -1; // the furthest end among the spans that start before the current query's end
+  return (start, end) => {
+    while (i < spans.length && (spans[i]?.[0] ?? Infinity) < end) {
+      reach = Math.max(reach, spans[i]?.[1] ?? -1);
+      i++;
+    }
+    return reach > start;
+  };
 }

@@ -4,8 +4,10 @@ import {
   chmodSync,
   closeSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -70,9 +72,45 @@ export function isOurServer(pid: number, home: string): boolean {
   }
 }
 
+/**
+ * The store, its logs and the generated credentials are the owner's alone: the folder 0700 and what is in
+ * it without group or other bits, also for a folder an earlier version left readable (0755/0644).
+ */
+export function restrictToOwner(dir: string): void {
+  const walk = (path: string): void => {
+    const st = lstatSync(path);
+    if (st.isSymbolicLink()) return;
+    if ((st.mode & 0o077) !== 0) chmodSync(path, st.mode & 0o7700);
+    if (st.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+  };
+  walk(dir);
+}
+
+/**
+ * Runs `start` with the process umask at 0077, so that what a child creates (Neo4j's store and logs, the
+ * admin tool's auth.ini) is born readable by its owner only: the umask is inherited at spawn.
+ */
+export function withOwnerOnlyUmask<T>(start: () => T): T {
+  const previous = process.umask(0o077);
+  try {
+    return start();
+  } finally {
+    process.umask(previous);
+  }
+}
+
+/**
+ * The admin tool's arguments to set the initial password: the password is read from `argFile` (picocli
+ * expands `@file` arguments), never put on a command line, where `ps` shows it to every user.
+ */
+export function initialPasswordArgs(lib: string, argFile: string): string[] {
+  return ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', `@${argFile}`];
+}
+
 function ensureWritableDir(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    restrictToOwner(dir);
     const probe = join(dir, `.probe-${process.pid}`);
     writeFileSync(probe, '');
     rmSync(probe);
@@ -97,7 +135,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 function writeConf(layout: Layout, settings: Settings): void {
-  mkdirSync(layout.confDir, { recursive: true });
+  mkdirSync(layout.confDir, { recursive: true, mode: 0o700 });
   const lines = [
     '# Written by `luocdo db start` on every start; edits here are overwritten.',
     'server.default_listen_address=127.0.0.1',
@@ -137,7 +175,7 @@ function writeConf(layout: Layout, settings: Settings): void {
     `server.directories.import=${join(layout.home, 'import')}`,
     '',
   ];
-  writeFileSync(join(layout.confDir, 'neo4j.conf'), lines.join('\n'));
+  writeFileSync(join(layout.confDir, 'neo4j.conf'), lines.join('\n'), { mode: 0o600 });
 }
 
 /** The generated password, created on first start and readable by its owner only. */
@@ -164,11 +202,15 @@ async function ensureCredentials(
   }
   chmodSync(layout.credentialsFile, 0o600);
   if (!existsSync(authFile)) {
-    const r = await run(
-      settings.java,
-      ['-cp', `${lib}/*`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', creds.password],
-      { ...process.env, NEO4J_HOME: layout.home, NEO4J_CONF: layout.confDir },
-    );
+    const argFile = join(layout.dataDir, '.initial-password');
+    writeFileSync(argFile, `${creds.password}\n`, { mode: 0o600 });
+    const env = { ...process.env, NEO4J_HOME: layout.home, NEO4J_CONF: layout.confDir };
+    let r: Awaited<ReturnType<typeof run>>;
+    try {
+      r = await withOwnerOnlyUmask(() => run(settings.java, initialPasswordArgs(lib, argFile), env));
+    } finally {
+      rmSync(argFile, { force: true });
+    }
     if (r.code !== 0) {
       throw new LuocdoError(
         'SERVER_START_FAILED',
@@ -215,21 +257,23 @@ async function checkExternal(settings: Settings): Promise<StartResult> {
 
 /** Runs the server detached, its console in the logs, and records it in server.json. */
 function spawnNeo4j(settings: Settings, layout: Layout, lib: string): { pid: number; uri: string } {
-  const out = openSync(layout.consoleLog, 'a');
-  const child = spawn(
-    settings.java,
-    [
-      `-Xms${settings.heap}`,
-      `-Xmx${settings.heap}`,
-      ...JVM_FLAGS,
-      '-cp',
-      `${lib}/*`,
-      'org.neo4j.server.CommunityEntryPoint',
-      `--home-dir=${layout.home}`,
-      `--config-dir=${layout.confDir}`,
-      '--console-mode',
-    ],
-    { detached: true, stdio: ['ignore', out, out], env: { ...process.env, NEO4J_HOME: layout.home } },
+  const out = openSync(layout.consoleLog, 'a', 0o600);
+  const child = withOwnerOnlyUmask(() =>
+    spawn(
+      settings.java,
+      [
+        `-Xms${settings.heap}`,
+        `-Xmx${settings.heap}`,
+        ...JVM_FLAGS,
+        '-cp',
+        `${lib}/*`,
+        'org.neo4j.server.CommunityEntryPoint',
+        `--home-dir=${layout.home}`,
+        `--config-dir=${layout.confDir}`,
+        '--console-mode',
+      ],
+      { detached: true, stdio: ['ignore', out, out], env: { ...process.env, NEO4J_HOME: layout.home } },
+    ),
   );
   closeSync(out);
   const pid = child.pid;
@@ -244,7 +288,7 @@ function spawnNeo4j(settings: Settings, layout: Layout, lib: string): { pid: num
     startedAt: new Date().toISOString(),
     version: pinnedNeo4jVersion(),
   };
-  writeFileSync(layout.stateFile, JSON.stringify(newState, null, 2) + '\n');
+  writeFileSync(layout.stateFile, JSON.stringify(newState, null, 2) + '\n', { mode: 0o600 });
   return { pid, uri };
 }
 
@@ -280,7 +324,7 @@ export async function startServer(settings: Settings, log: Log = () => {}): Prom
   }
   const lib = await ensureJars(settings, log);
   for (const d of [layout.confDir, layout.storeDir, layout.logsDir, layout.runDir])
-    mkdirSync(d, { recursive: true });
+    mkdirSync(d, { recursive: true, mode: 0o700 });
   writeConf(layout, settings);
   const creds = await ensureCredentials(layout, settings, lib);
 

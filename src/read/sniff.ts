@@ -1,0 +1,29 @@
+export type Format = 'txt' | 'docx' | 'pdf' | 'html';
+
+/** What is recognised and refused, with what to do instead. */
+export const REFUSED = {
+  ole: 'a legacy Word .doc (or other OLE) file; save it as .docx',
+  binary: 'a binary file, not a document',
+} as const;
+
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
+
+/** Bytes `sniff` looks at: the head of a file is enough to know its format. */
+export const SNIFF_BYTES = 8192;
+
+/** The real type from the bytes, never from the extension; a zip container is read as .docx. */
+export function sniff(bytes: Uint8Array): Format | keyof typeof REFUSED {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'ole';
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  if (!utf16 && bytes.subarray(0, SNIFF_BYTES).includes(0)) return 'binary';
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 2048))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (!utf16 && (head.startsWith('<!doctype html') || head.startsWith('<html') || /<body[\s>]/.test(head)))
+    return 'html';
+  return 'txt';
+}

@@ -1,0 +1,162 @@
+import { inflateRawSync } from 'node:zlib';
+import { fail, mb, type ReadLimits } from './limits.js';
+
+/** A size as a person reads it: bytes when small, megabytes when not. */
+const amount = (n: number) => (n < 1e6 ? `${n} bytes` : `${mb(n)} MB`);
+
+/**
+ * The central directory of a zip (a .docx), read before the archive is handed to mammoth: mammoth
+ * (JSZip) expands whatever the archive holds, so a 1 MB zip bomb became gigabytes of XML in memory.
+ */
+export type ZipEntry = {
+  name: string;
+  method: number;
+  flags: number;
+  compressed: number;
+  size: number;
+  localOffset: number;
+};
+
+/** Bytes at a position of the archive: a file read piece by piece, or bytes already in memory. */
+export type ReadAt = (pos: number, len: number) => Promise<Uint8Array>;
+
+export const bytesAt =
+  (bytes: Uint8Array): ReadAt =>
+  (pos, len) =>
+    Promise.resolve(bytes.subarray(pos, pos + len));
+
+const EOCD = 0x06054b50;
+const CEN = 0x02014b50;
+const LOC = 0x04034b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_MARK = 0xffffffff;
+/** Below this a part's ratio says nothing: a small part that compresses well is no threat. */
+const RATIO_FLOOR = 1 << 20;
+
+const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+
+/** The end-of-central-directory record, searched from the end as JSZip does (a comment may follow it). */
+async function endRecord(read: ReadAt, size: number, path: string) {
+  const tailLen = Math.min(size, 22 + 0xffff + 20);
+  const tail = await read(size - tailLen, tailLen);
+  const v = view(tail);
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (v.getUint32(i, true) !== EOCD) continue;
+    if (i >= 20 && v.getUint32(i - 20, true) === ZIP64_LOCATOR)
+      throw fail(path, 'a ZIP64 archive, which no .docx within the limits needs');
+    return {
+      entries: v.getUint16(i + 10, true),
+      cdSize: v.getUint32(i + 12, true),
+      cdOffset: v.getUint32(i + 16, true),
+    };
+  }
+  throw fail(path, 'not a readable Word document (.docx): no zip directory (corrupt or truncated)');
+}
+
+/** Every entry of the central directory; refuses the archive as soon as it has too many. */
+export async function zipDirectory(
+  read: ReadAt,
+  size: number,
+  path: string,
+  maxEntries: number,
+): Promise<ZipEntry[]> {
+  const end = await endRecord(read, size, path);
+  if (end.entries > maxEntries) throw tooMany(path, end.entries, maxEntries);
+  if (end.cdOffset + end.cdSize > size)
+    throw fail(path, 'not a readable Word document (.docx): its zip directory points past the end');
+  const cd = await read(end.cdOffset, end.cdSize);
+  const v = view(cd);
+  const entries: ZipEntry[] = [];
+  for (let at = 0; at + 46 <= cd.length && v.getUint32(at, true) === CEN;) {
+    if (entries.length >= maxEntries) throw tooMany(path, entries.length + 1, maxEntries);
+    const nameLen = v.getUint16(at + 28, true);
+    entries.push({
+      flags: v.getUint16(at + 8, true),
+      method: v.getUint16(at + 10, true),
+      compressed: v.getUint32(at + 20, true),
+      size: v.getUint32(at + 24, true),
+      localOffset: v.getUint32(at + 42, true),
+      name: new TextDecoder().decode(cd.subarray(at + 46, at + 46 + nameLen)),
+    });
+    at += 46 + nameLen + v.getUint16(at + 30, true) + v.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+const tooMany = (path: string, n: number, max: number) =>
+  fail(path, `a zip of ${n} or more parts, over the limit of ${max} (LUOCDO_MAX_ZIP_ENTRIES)`);
+
+/** The declared sizes against the limits; the total expanded size when they hold. */
+export function checkZipLimits(entries: ZipEntry[], limits: ReadLimits, path: string): number {
+  let total = 0;
+  for (const e of entries) {
+    if (e.size === ZIP64_MARK || e.compressed === ZIP64_MARK || e.localOffset === ZIP64_MARK)
+      throw fail(path, 'a ZIP64 archive, which no .docx within the limits needs');
+    if (e.flags & 1) throw fail(path, 'the Word document is encrypted (password protected)');
+    if (e.method !== 0 && e.method !== 8)
+      throw fail(path, `not a readable Word document (.docx): part ${e.name} uses zip method ${e.method}`);
+    const ratio = e.size / Math.max(1, e.compressed);
+    if (e.size > RATIO_FLOOR && ratio > limits.maxZipRatio)
+      throw fail(
+        path,
+        `part ${e.name} expands ${Math.round(ratio)} times (${amount(e.compressed)} to ${amount(e.size)}), ` +
+          `over the limit of ${limits.maxZipRatio} (LUOCDO_MAX_ZIP_RATIO): a zip bomb?`,
+      );
+    total += e.size;
+  }
+  if (total > limits.maxExpandedBytes)
+    throw fail(
+      path,
+      `expands to ${mb(total)} MB, over the ${mb(limits.maxExpandedBytes)} MB limit (LUOCDO_MAX_EXPANDED_MB)`,
+    );
+  return total;
+}
+
+/**
+ * Each part expanded for real, never past the size its directory entry declares: the declared sizes are
+ * what the limits were checked against, and a lying archive would otherwise get past them.
+ */
+export async function checkZipContent(
+  read: ReadAt,
+  size: number,
+  entries: ZipEntry[],
+  path: string,
+): Promise<void> {
+  for (const e of entries) {
+    const local = view(await read(e.localOffset, 30));
+    if (local.byteLength < 30 || local.getUint32(0, true) !== LOC)
+      throw fail(path, `not a readable Word document (.docx): part ${e.name} is missing`);
+    const start = e.localOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+    if (start + e.compressed > size)
+      throw fail(path, `not a readable Word document (.docx): part ${e.name} is truncated`);
+    if (e.method === 0 && e.compressed !== e.size)
+      throw fail(path, `not a readable Word document (.docx): part ${e.name} is corrupt`);
+    if (e.method === 0) continue;
+    try {
+      // zlib stops at the declared size: what the limits were checked against is all it may grow to.
+      inflateRawSync(await read(start, e.compressed), { maxOutputLength: Math.max(1, e.size) });
+    } catch (x) {
+      const over = (x as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+      throw fail(
+        path,
+        over
+          ? `part ${e.name} expands past the ${amount(e.size)} its zip directory declares (a zip bomb?)`
+          : `not a readable Word document (.docx): part ${e.name} is corrupt`,
+        x,
+      );
+    }
+  }
+}
+
+/** A .docx's archive checked whole, before mammoth sees it; its expanded size. */
+export async function checkDocx(
+  read: ReadAt,
+  size: number,
+  limits: ReadLimits,
+  path: string,
+): Promise<number> {
+  const entries = await zipDirectory(read, size, path, limits.maxZipEntries);
+  const total = checkZipLimits(entries, limits, path);
+  await checkZipContent(read, size, entries, path);
+  return total;
+}

@@ -86,6 +86,7 @@ CALL (src) {
     MERGE (s:SourceFile {sha256: src.sha})
     ON CREATE SET s.ingestedAt = datetime()
     SET s.path = src.source.path, s.format = src.source.format, s.bytes = src.source.bytes, s.extractorVersion = src.source.version,
+        s.encoding = src.source.encoding, s.encodingDecidedBy = src.source.encodingDecidedBy, s.encodingDoubtful = src.source.encodingDoubtful,
         s.refKeys = src.source.refKeys, s.titleKey = src.source.titleKey, s.issuer = src.source.issuer,
         s.sentTo = src.source.sentTo,
         s.searchPending = src.source.searchPending,

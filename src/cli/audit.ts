@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
 import { AUDIT_CODES, isAuditCode, type AuditFinding } from '../graph/audit.js';
-import { decodeText } from '../read/text.js';
+import { readFileDocument } from '../read/file.js';
 import { audit, auditText } from '../store/audit.js';
 import { connect } from '../store/runtime/target.js';
 import { json, printable, table, type Io } from './output.js';
@@ -41,13 +40,16 @@ export function registerAudit(program: Command, io: Io): void {
           'BAD_INPUT',
           `unknown code ${unknown.join(', ')}; the codes are ${AUDIT_CODES.join(', ')}`,
         );
-      const db = connect(loadSettings());
+      const settings = loadSettings();
+      const db = connect(settings);
       let findings: AuditFinding[];
       if (opts.text) {
-        const bytes = await readFile(opts.text).catch(() => {
-          throw new LuocdoError('FILE_READ', `${opts.text}: cannot read the file`);
+        // The one reader of every command: any format, the same limits, legacy encodings converted.
+        const read = await readFileDocument(opts.text, {
+          ...settings.readLimits,
+          maxBytes: settings.maxFileBytes,
         });
-        findings = (await auditText(db, decodeText(bytes, opts.text), opts.text)).findings;
+        findings = (await auditText(db, read.text, opts.text)).findings;
       } else {
         findings = await audit(db, { ref: ref ?? null, codes });
       }

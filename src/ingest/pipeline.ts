@@ -114,6 +114,7 @@ async function load(path: string, { limits, budget }: Load): Promise<Prepared & 
       format: read.format,
       bytes: read.bytes,
       ...(read.pageStarts ? { pageStarts: read.pageStarts } : {}),
+      ...(read.encoding ? { encoding: read.encoding } : {}),
     });
     return Object.assign(prepared, { release });
   } catch (e) {

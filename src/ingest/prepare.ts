@@ -12,6 +12,7 @@ export type SourceText = {
   bytes: number;
   /** Where each page begins, when the format has pages: references then say their page. */
   pageStarts?: number[];
+  encoding?: Prepared['encoding'];
 };
 
 /**
@@ -40,6 +41,7 @@ export function prepareExtracted(input: SourceText, doc: ExtractedDocument): Pre
     sha256: input.sha256,
     format: input.format,
     bytes: input.bytes,
+    ...(input.encoding ? { encoding: input.encoding } : {}),
     extractorVersion: EXTRACTOR_VERSION,
     // The report's folded title, which near-identical extractions of one report share.
     titleKey: facts.report.title ? fold(facts.report.title) : null,

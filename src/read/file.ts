@@ -54,8 +54,7 @@ export async function readFileDocument(
       format === 'docx'
         ? checkZipLimits(await zipDirectory(at, size, path, limits.maxZipEntries), limits, path)
         : 0;
-    if (format === 'docx' || format === 'pdf' || format === 'txt' || format === 'html')
-      await reserve?.(memoryEstimate(format, size, expanded));
+    if (format !== 'binary') await reserve?.(memoryEstimate(format, size, expanded));
     return await readDocument(await at(0, size), path, limits);
   } finally {
     await fh.close();

@@ -4,7 +4,9 @@ import { docxToText } from './docx.js';
 import { fail, limitsOf, type ReadLimits, type ReadOptions } from './limits.js';
 import { pdfToText } from './pdf.js';
 import { REFUSED, sniff, type Format } from './sniff.js';
-import { decodeText } from './text.js';
+import { readDoc } from './doc.js';
+import { detectLegacyText, type Detection } from './legacy/index.js';
+import { decodeText, decodeTextDetected } from './text.js';
 import { bytesAt, checkDocx } from './zip.js';
 
 export { sniff, type Format } from './sniff.js';
@@ -17,12 +19,16 @@ export type ReadResult = {
   bytes: number;
   /** Where each page begins in `text`, for formats that have pages (PDF). */
   pageStarts?: number[];
+  /** How the text's encoding was decided (legacy Vietnamese encodings converted, issue 13). */
+  encoding?: Omit<Detection, 'text'>;
 };
 
 /** A format's reader: its bytes to Unicode text, and what an empty result means for it. */
 type Paged = { text: string; pageStarts: number[] };
+type Detected = { text: string; legacy: Detection };
+type Got = string | Paged | Detected;
 type Reader = {
-  read: (bytes: Uint8Array, path: string, limits: ReadLimits) => string | Paged | Promise<string | Paged>;
+  read: (bytes: Uint8Array, path: string, limits: ReadLimits) => Got | Promise<Got>;
   empty?: string;
 };
 
@@ -36,7 +42,8 @@ const READERS: Record<Format, Reader> = {
     },
   },
   html: { read: (bytes, path) => htmlToPlainText(decodeText(bytes, path)) },
-  txt: { read: decodeText },
+  txt: { read: decodeTextDetected },
+  doc: { read: readDoc },
 };
 
 export const overSize = (path: string, size: number, max: number) =>
@@ -55,17 +62,27 @@ export async function readDocument(bytes: Uint8Array, path: string, opts: ReadOp
   if (bytes.length > limits.maxBytes) throw overSize(path, bytes.length, limits.maxBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const format = sniff(bytes);
-  if (format === 'ole' || format === 'binary') throw fail(path, REFUSED[format]);
+  if (format === 'binary') throw fail(path, REFUSED[format]);
   const reader = READERS[format];
   const got = await reader.read(bytes, path, limits);
-  const text = typeof got === 'string' ? got : got.text;
+  const paged = typeof got !== 'string' && 'pageStarts' in got ? got : undefined;
+  // A PDF keeps its page offsets, so its text is taken as its fonts' mapping gives it.
+  const legacy =
+    typeof got !== 'string' && 'legacy' in got
+      ? got.legacy
+      : paged
+        ? undefined
+        : detectLegacyText(typeof got === 'string' ? got : got.text);
+  const text = legacy?.text ?? (typeof got === 'string' ? got : got.text);
   if (text.length > limits.maxTextChars) throw overText(path, text.length, limits.maxTextChars);
   if (!text.trim()) throw fail(path, reader.empty ?? 'no text in it');
+  const { text: _converted, ...encoding } = legacy ?? { text: '' };
   return {
     text,
     format,
     sha256,
     bytes: bytes.length,
-    ...(typeof got === 'string' ? {} : { pageStarts: got.pageStarts }),
+    ...(paged ? { pageStarts: paged.pageStarts } : {}),
+    ...(legacy ? { encoding: encoding as Omit<Detection, 'text'> } : {}),
   };
 }

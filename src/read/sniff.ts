@@ -1,8 +1,7 @@
-export type Format = 'txt' | 'docx' | 'pdf' | 'html';
+export type Format = 'txt' | 'docx' | 'pdf' | 'html' | 'doc';
 
 /** What is recognised and refused, with what to do instead. */
 export const REFUSED = {
-  ole: 'a legacy Word .doc (or other OLE) file; save it as .docx',
   binary: 'a binary file, not a document',
 } as const;
 
@@ -15,7 +14,7 @@ export const SNIFF_BYTES = 8192;
 export function sniff(bytes: Uint8Array): Format | keyof typeof REFUSED {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'ole';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'doc'; // an OLE file: Word 97–2003 (or refused by its reader)
   const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
   if (!utf16 && bytes.subarray(0, SNIFF_BYTES).includes(0)) return 'binary';
   const head = new TextDecoder('utf-8')

@@ -35,6 +35,8 @@ export type Prepared = {
   extractorVersion: string;
   /** The report's folded title, which near-identical extractions of one report share. */
   titleKey: string | null;
+  /** How the text's encoding was decided (`utf-8`, `tcvn3`, `vni`…, by `font` or `trial`), when the reader said. */
+  encoding?: { encoding: string; decidedBy: string; confidence: number; doubtful: boolean };
   facts: GraphFacts;
   /** What the facts are made from, kept so that the write can resolve them again with the graph. */
   draft: Draft;
@@ -240,6 +242,9 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
       path: p.path,
       format: p.format,
       bytes: p.bytes,
+      encoding: p.encoding?.encoding ?? null,
+      encodingDecidedBy: p.encoding?.decidedBy ?? null,
+      encodingDoubtful: p.encoding?.doubtful ?? false,
       version: p.extractorVersion,
       answers: answerKeys(g),
       questions: g.questions.map((q) => ({ ...questionRow(q), answer: answerText(q.answer) })),

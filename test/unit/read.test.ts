@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/paths.js';
 import { readDocument, sniff } from '../../src/read/index.js';
+import { encodeTcvn3, encodeVni } from '../../src/read/legacy/index.js';
 import { makeDocx, makePdf } from '../helpers/documents.js';
 
 // Reading needs no database: every format and every refusal, from bytes made here.
@@ -26,13 +30,27 @@ describe('reading each format', () => {
       new Uint8Array([0xfe, 0xff, ...be]),
     ]) {
       const r = await read(bytes);
-      expect(r).toEqual({
+      expect(r).toMatchObject({
         text,
         format: 'txt',
         sha256: createHash('sha256').update(bytes).digest('hex'),
         bytes: bytes.length,
+        encoding: { encoding: 'utf-8', doubtful: false },
       });
     }
+  });
+
+  it('reads TCVN3 and VNI bytes and a legacy Word .doc as Unicode, saying how it decided', async () => {
+    const sentence = 'Thực hiện Chỉ thị số 22-CT/TU của Ban Thường vụ Tỉnh ủy về công tác dân vận';
+    const tcvn3 = await read(encodeTcvn3(sentence));
+    expect(tcvn3.text).toBe(sentence);
+    expect(tcvn3.encoding).toMatchObject({ encoding: 'tcvn3', decidedBy: 'trial' });
+    const vni = await read(encodeVni(sentence));
+    expect(vni.text).toBe(sentence);
+    expect(vni.encoding?.encoding).toBe('vni');
+    const doc = await read(readFileSync(join(projectRoot(), 'test/fixtures/read/bao-cao-22.doc')));
+    expect(doc.format).toBe('doc');
+    expect(doc.text).toContain('22-CT/TU');
   });
 
   it('reads HTML as text, one line per block', async () => {
@@ -83,9 +101,11 @@ describe('refusing what cannot be read correctly', () => {
     );
     expect(await why(new Uint8Array([0, 1, 2, 3, 255, 0, 7, 8]))).toMatch(/a binary file, not a document/);
     expect(await why(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toMatch(
-      /legacy Word .doc .*save it as .docx/,
+      /not a readable Word \.doc/,
     );
-    expect(await why(new Uint8Array([0x43, 0x68, 0xe9, 0x20, 0x74, 0x68, 0xef]))).toMatch(/not valid UTF-8/);
+    expect(await why(Buffer.from("Ça m'a été très agréable, ô combien! Où êtes-vous?", 'latin1'))).toMatch(
+      /not valid UTF-8 text, nor TCVN3, VNI or Windows-1258 Vietnamese/,
+    );
     expect(await why(utf8('  \n\t '))).toMatch(/no text in it/);
     expect(await why(await makePdf([['x']], { text: false }))).toMatch(
       /no text layer \(scanned\?\), needs OCR/,

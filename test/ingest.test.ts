@@ -267,7 +267,11 @@ describe('files of every format, and bad ones among good ones', () => {
       join(dir, 'j-corrupt.pdf'),
       Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntruncated'),
     );
-    writeFileSync(join(dir, 'k-latin1.txt'), Buffer.from([0x43, 0x68, 0xe9, 0x20, 0x74, 0x68, 0xef]));
+    // Not UTF-8, and no Vietnamese in TCVN3, VNI or cp1258 either (French in Latin-1).
+    writeFileSync(
+      join(dir, 'k-latin1.txt'),
+      Buffer.from("Ça m'a été très agréable, ô combien! Où êtes-vous?", 'latin1'),
+    );
     writeFileSync(join(dir, 'l-big.txt'), 'Kế hoạch số 1/KH-UBND ngày 1/1/2020. '.repeat(200_000));
     writeFileSync(
       join(dir, 'm-old.doc'),
@@ -284,9 +288,9 @@ describe('files of every format, and bad ones among good ones', () => {
     expect(why['h-scanned.pdf']).toMatch(/no text layer.*OCR/);
     expect(why['i-encrypted.pdf']).toMatch(/encrypted/);
     expect(why['j-corrupt.pdf']).toMatch(/not a valid PDF|could not be read/);
-    expect(why['k-latin1.txt']).toMatch(/not valid UTF-8/);
+    expect(why['k-latin1.txt']).toMatch(/not valid UTF-8 text, nor TCVN3, VNI or Windows-1258 Vietnamese/);
     expect(why['l-big.txt']).toMatch(/over the 2 MB limit/);
-    expect(why['m-old.doc']).toMatch(/legacy Word/);
+    expect(why['m-old.doc']).toMatch(/not a readable Word \.doc/);
     expect(s.failed).toBe(8);
     const formats = await q('MATCH (s:SourceFile) RETURN s.format AS f ORDER BY f');
     expect(formats.map((r) => r['f'])).toEqual(['docx', 'html', 'pdf', 'pdf', 'txt']);

@@ -2,8 +2,8 @@ import mammoth from 'mammoth';
 import { LuocdoError } from '../errors.js';
 import { decodeRuns, parseStyles } from './docx-fonts.js';
 import { fontEncoding, scoreText, type Detection } from './legacy/index.js';
-import type { ReadLimits } from './limits.js';
-import { bytesAt, checkDocx, entryBytes, rewriteZip, zipDirectory } from './zip.js';
+import { fail, type ReadLimits } from './limits.js';
+import { bytesAt, checkDocx, entryBytes, isArchive, rewriteZip, zipDirectory } from './zip.js';
 
 /** .docx → text with mammoth; paragraphs become blank-line-separated lines. */
 export async function docxToText(bytes: Uint8Array, path: string): Promise<string> {
@@ -36,8 +36,10 @@ export async function readDocx(
   limits: ReadLimits,
 ): Promise<string | { text: string; legacy: Detection }> {
   const read = bytesAt(bytes);
-  await checkDocx(read, bytes.length, limits, path);
   const entries = await zipDirectory(read, bytes.length, path, limits.maxZipEntries);
+  if (isArchive(entries))
+    throw fail(path, 'a .zip archive, not a document: `luocdo ingest` reads the documents in it');
+  await checkDocx(read, bytes.length, limits, path);
   const part = async (name: string) => {
     const e = entries.find((x) => x.name === name);
     return e ? new TextDecoder().decode(await entryBytes(read, bytes.length, e, path)) : undefined;

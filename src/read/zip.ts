@@ -89,14 +89,28 @@ const tooMany = (path: string, n: number, max: number) =>
   fail(path, `a zip of ${n} or more parts, over the limit of ${max} (LUOCDO_MAX_ZIP_ENTRIES)`);
 
 /** The declared sizes against the limits; the total expanded size when they hold. */
-export function checkZipLimits(entries: ZipEntry[], limits: ReadLimits, path: string): number {
+export function checkZipLimits(
+  entries: ZipEntry[],
+  limits: ReadLimits,
+  path: string,
+  what: 'docx' | 'zip' = 'docx',
+): number {
+  const doc = what === 'docx' ? 'Word document' : 'zip archive';
   let total = 0;
   for (const e of entries) {
     if (e.size === ZIP64_MARK || e.compressed === ZIP64_MARK || e.localOffset === ZIP64_MARK)
-      throw fail(path, 'a ZIP64 archive, which no .docx within the limits needs');
-    if (e.flags & 1) throw fail(path, 'the Word document is encrypted (password protected)');
+      throw fail(
+        path,
+        what === 'docx'
+          ? 'a ZIP64 archive, which no .docx within the limits needs'
+          : 'a ZIP64 archive (over 4 GB or 65,535 files), over every limit',
+      );
+    if (e.flags & 1) throw fail(path, `the ${doc} is encrypted (password protected)`);
     if (e.method !== 0 && e.method !== 8)
-      throw fail(path, `not a readable Word document (.docx): part ${e.name} uses zip method ${e.method}`);
+      throw fail(
+        path,
+        `not a readable ${what === 'docx' ? 'Word document (.docx)' : doc}: part ${e.name} uses zip method ${e.method}`,
+      );
     const ratio = e.size / Math.max(1, e.compressed);
     if (e.size > RATIO_FLOOR && ratio > limits.maxZipRatio)
       throw fail(
@@ -149,6 +163,10 @@ export async function checkZipContent(
     }
   }
 }
+
+/** A zip whose parts are not those of a Word document: a folder of files (issue 13). */
+export const isArchive = (entries: ZipEntry[]): boolean =>
+  !entries.some((e) => e.name === 'word/document.xml' || e.name === '[Content_Types].xml');
 
 /** A .docx's archive checked whole, before mammoth sees it; its expanded size. */
 export async function checkDocx(

@@ -7,6 +7,10 @@ export type ZipPart = {
   declaredSize?: number;
   /** Stored instead of deflated. */
   stored?: boolean;
+  /** The name's bytes as an archiver wrote them (CP437, say), instead of `name` in UTF-8. */
+  rawName?: Buffer;
+  /** The general-purpose flags (bit 11: the name is UTF-8). */
+  flags?: number;
 };
 
 /** A zip made by hand, so a test can make one that lies, or a bomb, in a few bytes of code. */
@@ -15,13 +19,14 @@ export function makeZip(parts: ZipPart[]): Buffer {
   const central: Buffer[] = [];
   let offset = 0;
   for (const p of parts) {
-    const name = Buffer.from(p.name);
+    const name = p.rawName ?? Buffer.from(p.name);
     const body = p.stored ? Buffer.from(p.data) : deflateRawSync(p.data);
     const size = p.declaredSize ?? p.data.length;
     const crc = crc32(p.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(p.flags ?? 0, 6);
     local.writeUInt16LE(p.stored ? 0 : 8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -31,6 +36,7 @@ export function makeZip(parts: ZipPart[]): Buffer {
     cen.writeUInt32LE(0x02014b50, 0);
     cen.writeUInt16LE(20, 4);
     cen.writeUInt16LE(20, 6);
+    cen.writeUInt16LE(p.flags ?? 0, 8);
     cen.writeUInt16LE(p.stored ? 0 : 8, 10);
     cen.writeUInt32LE(crc, 16);
     cen.writeUInt32LE(body.length, 20);

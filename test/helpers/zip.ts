@@ -75,3 +75,17 @@ export function docxOf(paragraphs: string[], times = 1, over: Partial<ZipPart> =
     { name: 'word/document.xml', data: Buffer.from(xml), ...over },
   ]);
 }
+
+/** A .docx whose paragraphs are runs each in its font (a `.VnTime` run holds its bytes as cp1252 characters). */
+export function docxOfRuns(paragraphs: { text: string; font?: string }[][]): Buffer {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const run = (r: { text: string; font?: string }) =>
+    `<w:r>${r.font ? `<w:rPr><w:rFonts w:ascii="${r.font}" w:hAnsi="${r.font}"/></w:rPr>` : ''}<w:t xml:space="preserve">${esc(r.text)}</w:t></w:r>`;
+  const body = paragraphs.map((p) => `<w:p>${p.map(run).join('')}</w:p>`).join('');
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  return makeZip([
+    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+    { name: '_rels/.rels', data: Buffer.from(RELS) },
+    { name: 'word/document.xml', data: Buffer.from(xml) },
+  ]);
+}

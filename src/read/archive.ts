@@ -156,6 +156,36 @@ export async function listArchive(
 }
 
 /**
+ * The zip that members of a nested zip are in, kept expanded for the next member: they are read in the
+ * order they were listed, and expanding a 90 MB inner zip again for each of its thousand files would be
+ * 90 GB of work from one archive within the limits. One is kept, so the memory it holds stays bounded.
+ */
+let holder: { key: string; bytes: Uint8Array } | undefined;
+
+/** A member's bytes: expanded from the archive on disk, then from each zip it is inside. */
+async function memberBytes(m: Member, last: ZipEntry): Promise<Uint8Array> {
+  const fh = await open(m.archive, 'r').catch((e: unknown) => {
+    throw fail(m.path, `the archive ${m.archive} cannot be opened: ${message(e)}`, e);
+  });
+  let bytes: Uint8Array;
+  let key: string;
+  try {
+    const { size, mtimeMs } = await fh.stat();
+    const inside = m.chain.slice(0, -1).map((e) => `${e.localOffset}:${e.crc}`);
+    key = [m.archive, size, mtimeMs, ...inside].join('\0');
+    const held = holder?.key === key ? holder.bytes : undefined;
+    if (m.chain.length > 1 && held) return await entryBytes(bytesAt(held), held.length, last, m.path);
+    bytes = await entryBytes(atOf(fh), size, m.chain[0] as ZipEntry, m.path);
+  } finally {
+    await fh.close();
+  }
+  if (m.chain.length === 1) return bytes;
+  for (const e of m.chain.slice(1, -1)) bytes = await entryBytes(bytesAt(bytes), bytes.length, e, m.path);
+  holder = { key, bytes };
+  return entryBytes(bytesAt(bytes), bytes.length, last, m.path);
+}
+
+/**
  * One member's bytes expanded from its archive (and the zips it is inside), then read as any file is:
  * its declared size is checked against the file limit before it is expanded, and `reserve` told what
  * reading it will cost before the reading.
@@ -165,17 +195,7 @@ export async function readMember(m: Member, opts: ReadOptions, reserve?: Reserve
   const last = m.chain[m.chain.length - 1];
   if (!last) throw fail(m.path, 'not in an archive');
   if (last.size > limits.maxBytes) throw overSize(m.path, last.size, limits.maxBytes);
-  const fh = await open(m.archive, 'r').catch((e: unknown) => {
-    throw fail(m.path, `the archive ${m.archive} cannot be opened: ${message(e)}`, e);
-  });
-  let bytes: Uint8Array;
-  try {
-    const { size } = await fh.stat();
-    bytes = await entryBytes(atOf(fh), size, m.chain[0] as ZipEntry, m.path);
-  } finally {
-    await fh.close();
-  }
-  for (const e of m.chain.slice(1)) bytes = await entryBytes(bytesAt(bytes), bytes.length, e, m.path);
+  const bytes = await memberBytes(m, last);
   const format = sniff(bytes);
   const expanded =
     format === 'docx'

@@ -29,7 +29,10 @@ const small = (n: number) => Buffer.from(BODY.join('\n').replace('41/', `${n}/`)
 
 /** An archive as a clerk gets one: folders, a seed copy, a .docx, a zip inside, names in CP437 and UTF-8. */
 async function archive(): Promise<Buffer> {
-  const inner = makeZip([{ name: 'c.txt', data: small(3) }]);
+  const inner = makeZip([
+    { name: 'c.txt', data: small(3) },
+    { name: 'd.txt', data: small(4) },
+  ]);
   return makeZip([
     { name: 'inner/', data: Buffer.alloc(0), stored: true },
     { name: 'inner/dir/report.docx', data: await makeDocx(BODY) },
@@ -60,6 +63,7 @@ describe('a .zip ingested as the folder it holds', () => {
       `${x}/inner/dir/report.docx`,
       `${x}/inner/seed.txt`,
       `${x}/nested.zip/c.txt`,
+      `${x}/nested.zip/d.txt`,
       join(d, 'y.docx'),
     ]);
   });
@@ -69,7 +73,13 @@ describe('a .zip ingested as the folder it holds', () => {
     writeFileSync(join(d, 'x.zip'), await archive());
     const s = await ingestPaths(null, [d], opts);
     expect(s.failures).toEqual([]);
-    expect(s.added).toBe(5);
+    expect(s.added).toBe(6);
+    // The two members of the nested zip are read apart (the zip they are in is expanded once for both).
+    const nested = s.results.filter((r) => r.path.includes('/nested.zip/')).map((r) => r.report);
+    expect(nested.map((k) => k.split('|')[0])).toEqual(['3/BC-UBND', '4/BC-UBND']);
+    expect(s.results.find((r) => r.path.endsWith('/inner/dir/report.docx'))?.report).toMatch(
+      /^41\/BC-UBND\|/,
+    );
     const direct = await ingestPaths(null, [seedPath(SEED)], opts);
     const member = s.results.find((r) => r.path.endsWith('/inner/seed.txt'));
     expect(member).toMatchObject({

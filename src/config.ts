@@ -51,6 +51,8 @@ const envSchema = z.object({
     .default(DEFAULT_LIMITS.maxExpandedBytes / 1e6),
   LUOCDO_MAX_ZIP_ENTRIES: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxZipEntries),
   LUOCDO_MAX_ZIP_RATIO: z.coerce.number().min(1).default(DEFAULT_LIMITS.maxZipRatio),
+  // .zip archives read as folders (issue 13): how deep a zip inside a zip may go.
+  LUOCDO_MAX_ZIP_DEPTH: z.coerce.number().int().min(1).max(8).default(DEFAULT_LIMITS.maxZipDepth),
   LUOCDO_MAX_TEXT_CHARS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxTextChars),
   LUOCDO_MAX_PDF_PAGES: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxPdfPages),
   LUOCDO_MEMORY_BUDGET_MB: z.coerce.number().positive().optional(),
@@ -149,6 +151,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       maxExpandedBytes: Math.round(e.LUOCDO_MAX_EXPANDED_MB * 1e6),
       maxZipEntries: e.LUOCDO_MAX_ZIP_ENTRIES,
       maxZipRatio: e.LUOCDO_MAX_ZIP_RATIO,
+      maxZipDepth: e.LUOCDO_MAX_ZIP_DEPTH,
       maxTextChars: e.LUOCDO_MAX_TEXT_CHARS,
       maxPdfPages: e.LUOCDO_MAX_PDF_PAGES,
     },

@@ -18,7 +18,9 @@ export function summaryLine(s: IngestSummary): string {
 export function registerIngest(program: Command, io: Io): void {
   program
     .command('ingest')
-    .description('read, extract and store documents (files or folders: .txt, .docx, .pdf, .html)')
+    .description(
+      'read, extract and store documents (files, folders or .zip archives: .txt, .docx, .doc, .pdf, .html)',
+    )
     .argument('<paths...>', 'files or folders')
     .option('--json', 'machine-readable summary')
     .option('--dry-run', 'read and extract, write nothing')

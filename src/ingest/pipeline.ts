@@ -1,8 +1,9 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatError } from '../errors.js';
+import { listArchive, readMember, type Member } from '../read/archive.js';
 import { readFileDocument } from '../read/file.js';
-import type { ReadLimits } from '../read/limits.js';
+import type { ReadLimits, ReadOptions } from '../read/limits.js';
 import type { Db } from '../store/connection.js';
 import {
   awaitSearchRefresh,
@@ -66,10 +67,16 @@ const statError = (p: string, e: NodeJS.ErrnoException): string =>
  * Files below the given paths, folders walked recursively, hidden entries skipped, in a stable order.
  * Each real folder is walked once and each real file listed once, whatever links lead to them again: a
  * link to its own folder made the walk endless (two of them) or read one file 41 times (issue 12).
+ * A .zip archive is walked as the folder it holds (issue 13): its documents are listed by their path
+ * inside it (`x.zip/inner/report.docx`) and found in `members`; an archive over a limit is one failure.
  */
-export async function listFiles(paths: string[]): Promise<{ files: string[]; failures: Failure[] }> {
+export async function listFiles(
+  paths: string[],
+  limits: ReadOptions = { maxBytes: Infinity },
+): Promise<{ files: string[]; failures: Failure[]; members: Map<string, Member> }> {
   const files: string[] = [];
   const failures: Failure[] = [];
+  const members = new Map<string, Member>();
   const seen = new Set<string>();
   const walk = async (p: string): Promise<void> => {
     let s, real;
@@ -86,27 +93,53 @@ export async function listFiles(paths: string[]): Promise<{ files: string[]; fai
       const entries = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
       for (const n of entries) await walk(join(p, n));
     } else if (s.isFile()) {
-      files.push(p);
+      const archive = await listArchive(p, p, limits).catch((e: unknown) => {
+        failures.push({ path: p, error: failureText(p, e) });
+        return null;
+      });
+      if (archive === undefined) files.push(p);
+      for (const m of archive?.members ?? []) {
+        files.push(m.path);
+        members.set(m.path, m);
+      }
+      failures.push(...(archive?.failures ?? []));
     }
   };
   for (const p of paths) await walk(sourcePath(p));
-  return { files, failures };
+  return { files, failures, members };
 }
 
-type Load = { limits: { maxBytes: number } & Partial<ReadLimits>; budget: MemoryBudget };
+/** A failure as the summary gives it: its message, naming its file. */
+function failureText(path: string, e: unknown): string {
+  const error = formatError(e).replace(/^error( [A-Z_]+)?: /, '');
+  // A failure that is not a read error (a bug, an exhausted limit deep in a library) still names its file.
+  return error.includes(path) ? error : `${path}: ${error}`;
+}
+
+type Load = {
+  limits: { maxBytes: number } & Partial<ReadLimits>;
+  budget: MemoryBudget;
+  members: Map<string, Member>;
+};
 
 /**
  * One file read and extracted within the memory it reserved; the caller gives the memory back once the
  * result is written, since the extracted references live until then.
  */
-async function load(path: string, { limits, budget }: Load): Promise<Prepared & { release: () => void }> {
+async function load(
+  path: string,
+  { limits, budget, members }: Load,
+): Promise<Prepared & { release: () => void }> {
   let release = () => {};
   const reserve = async (estimate: number) => {
     if (estimate > budget.total) throw overBudget(path, estimate, budget.total);
     release = await budget.reserve(estimate);
   };
   try {
-    const read = await readFileDocument(path, limits, reserve);
+    const member = members.get(path);
+    const read = member
+      ? await readMember(member, limits, reserve)
+      : await readFileDocument(path, limits, reserve);
     const prepared = prepare({
       path,
       text: read.text,
@@ -164,23 +197,22 @@ export async function ingestPaths(
   opts: IngestOptions,
 ): Promise<IngestSummary> {
   const t0 = performance.now();
-  const { files, failures } = await listFiles(paths);
+  const limits = { ...opts.limits, maxBytes: opts.maxBytes };
+  const { files, failures, members } = await listFiles(paths, limits);
   const results: IngestResult[] = [];
   let next = 0;
   let done = 0;
   const search = db && !opts.dryRun ? new SearchQueue(db) : null;
   const fail = (path: string, e: unknown) => {
     if (isFatal(e)) throw e;
-    const error = formatError(e).replace(/^error( [A-Z_]+)?: /, '');
-    // A failure that is not a read error (a bug, an exhausted limit deep in a library) still names its file.
-    failures.push({ path, error: error.includes(path) ? error : `${path}: ${error}` });
+    failures.push({ path, error: failureText(path, e) });
   };
   const batch = Math.max(1, opts.batch ?? 1);
   const budget =
     opts.memoryBudget instanceof MemoryBudget
       ? opts.memoryBudget
       : new MemoryBudget(opts.memoryBudget ?? defaultMemoryBudget());
-  const how: Load = { limits: { ...opts.limits, maxBytes: opts.maxBytes }, budget };
+  const how: Load = { limits, budget, members };
   const worker = async () => {
     for (;;) {
       const paths = files.slice(next, next + batch);

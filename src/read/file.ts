@@ -7,7 +7,7 @@ import { checkZipLimits, zipDirectory, type ReadAt } from './zip.js';
 /** Called with what reading the file will cost in memory, before the file is read; may wait, or refuse. */
 export type Reserve = (estimate: number) => Promise<void>;
 
-const atOf =
+export const atOf =
   (fh: FileHandle): ReadAt =>
   async (pos, len) => {
     const buf = Buffer.allocUnsafe(len);

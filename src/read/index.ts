@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { htmlToPlainText } from './html.js';
-import { docxToText } from './docx.js';
+import { readDocx } from './docx.js';
 import { fail, limitsOf, type ReadLimits, type ReadOptions } from './limits.js';
 import { pdfToText } from './pdf.js';
 import { REFUSED, sniff, type Format } from './sniff.js';
 import { readDoc } from './doc.js';
 import { detectLegacyText, type Detection } from './legacy/index.js';
 import { decodeText, decodeTextDetected } from './text.js';
-import { bytesAt, checkDocx } from './zip.js';
 
 export { sniff, type Format } from './sniff.js';
 export { DEFAULT_LIMITS, memoryEstimate, type ReadLimits, type ReadOptions } from './limits.js';
@@ -35,12 +34,7 @@ type Reader = {
 /** Every format luocdo reads, sniffed from the bytes (see `sniff`): a new format is one entry here. */
 const READERS: Record<Format, Reader> = {
   pdf: { read: pdfToText, empty: 'the PDF has no text layer (scanned?), needs OCR' },
-  docx: {
-    read: async (bytes, path, limits) => {
-      await checkDocx(bytesAt(bytes), bytes.length, limits, path);
-      return docxToText(bytes, path);
-    },
-  },
+  docx: { read: readDocx },
   html: { read: (bytes, path) => htmlToPlainText(decodeText(bytes, path)) },
   txt: { read: decodeTextDetected },
   doc: { read: readDoc },

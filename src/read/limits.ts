@@ -15,6 +15,8 @@ export type ReadLimits = {
   maxZipEntries: number;
   /** Expanded size over compressed size of any sizeable part (LUOCDO_MAX_ZIP_RATIO): a zip bomb. */
   maxZipRatio: number;
+  /** Archives nested in a .zip ingested as a folder (LUOCDO_MAX_ZIP_DEPTH): 2 is a zip inside a zip. */
+  maxZipDepth: number;
   /** Characters of text from one file (LUOCDO_MAX_TEXT_CHARS). */
   maxTextChars: number;
   /** Pages of one PDF (LUOCDO_MAX_PDF_PAGES). */
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: Omit<ReadLimits, 'maxBytes'> = {
   maxExpandedBytes: 100e6,
   maxZipEntries: 2000,
   maxZipRatio: 200,
+  maxZipDepth: 2,
   maxTextChars: 50_000_000,
   maxPdfPages: 5000,
 };

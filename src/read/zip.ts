@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { fail, mb, type ReadLimits } from './limits.js';
 
 /** A size as a person reads it: bytes when small, megabytes when not. */
@@ -12,6 +12,7 @@ export type ZipEntry = {
   name: string;
   method: number;
   flags: number;
+  crc: number;
   compressed: number;
   size: number;
   localOffset: number;
@@ -73,10 +74,11 @@ export async function zipDirectory(
     entries.push({
       flags: v.getUint16(at + 8, true),
       method: v.getUint16(at + 10, true),
+      crc: v.getUint32(at + 16, true),
       compressed: v.getUint32(at + 20, true),
       size: v.getUint32(at + 24, true),
       localOffset: v.getUint32(at + 42, true),
-      name: new TextDecoder().decode(cd.subarray(at + 46, at + 46 + nameLen)),
+      name: entryName(cd.subarray(at + 46, at + 46 + nameLen), v.getUint16(at + 8, true)),
     });
     at += 46 + nameLen + v.getUint16(at + 30, true) + v.getUint16(at + 32, true);
   }
@@ -87,14 +89,28 @@ const tooMany = (path: string, n: number, max: number) =>
   fail(path, `a zip of ${n} or more parts, over the limit of ${max} (LUOCDO_MAX_ZIP_ENTRIES)`);
 
 /** The declared sizes against the limits; the total expanded size when they hold. */
-export function checkZipLimits(entries: ZipEntry[], limits: ReadLimits, path: string): number {
+export function checkZipLimits(
+  entries: ZipEntry[],
+  limits: ReadLimits,
+  path: string,
+  what: 'docx' | 'zip' = 'docx',
+): number {
+  const doc = what === 'docx' ? 'Word document' : 'zip archive';
   let total = 0;
   for (const e of entries) {
     if (e.size === ZIP64_MARK || e.compressed === ZIP64_MARK || e.localOffset === ZIP64_MARK)
-      throw fail(path, 'a ZIP64 archive, which no .docx within the limits needs');
-    if (e.flags & 1) throw fail(path, 'the Word document is encrypted (password protected)');
+      throw fail(
+        path,
+        what === 'docx'
+          ? 'a ZIP64 archive, which no .docx within the limits needs'
+          : 'a ZIP64 archive (over 4 GB or 65,535 files), over every limit',
+      );
+    if (e.flags & 1) throw fail(path, `the ${doc} is encrypted (password protected)`);
     if (e.method !== 0 && e.method !== 8)
-      throw fail(path, `not a readable Word document (.docx): part ${e.name} uses zip method ${e.method}`);
+      throw fail(
+        path,
+        `not a readable ${what === 'docx' ? 'Word document (.docx)' : doc}: part ${e.name} uses zip method ${e.method}`,
+      );
     const ratio = e.size / Math.max(1, e.compressed);
     if (e.size > RATIO_FLOOR && ratio > limits.maxZipRatio)
       throw fail(
@@ -148,6 +164,10 @@ export async function checkZipContent(
   }
 }
 
+/** A zip whose parts are not those of a Word document: a folder of files (issue 13). */
+export const isArchive = (entries: ZipEntry[]): boolean =>
+  !entries.some((e) => e.name === 'word/document.xml' || e.name === '[Content_Types].xml');
+
 /** A .docx's archive checked whole, before mammoth sees it; its expanded size. */
 export async function checkDocx(
   read: ReadAt,
@@ -159,4 +179,106 @@ export async function checkDocx(
   const total = checkZipLimits(entries, limits, path);
   await checkZipContent(read, size, entries, path);
   return total;
+}
+
+/** CP437, the zip format's own code page for names without the UTF-8 flag (bit 11): what DOS and Windows wrote. */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+/** An entry's name: UTF-8 when the flag says so (or when it is valid UTF-8 anyway), CP437 otherwise. */
+export function entryName(raw: Uint8Array, flags: number): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  if (flags & 0x800 || raw.every((b) => b < 0x80)) return new TextDecoder().decode(raw);
+  try {
+    // Many archivers write UTF-8 without the flag; CP437 bytes are seldom valid UTF-8.
+    return utf8.decode(raw);
+  } catch {
+    return Array.from(raw, (b) => (b < 0x80 ? String.fromCharCode(b) : (CP437_HIGH[b - 0x80] ?? '?'))).join(
+      '',
+    );
+  }
+}
+
+/** Where an entry's data begins, after its local header. */
+async function dataStart(read: ReadAt, size: number, e: ZipEntry, path: string): Promise<number> {
+  const local = view(await read(e.localOffset, 30));
+  if (local.byteLength < 30 || local.getUint32(0, true) !== LOC)
+    throw fail(path, `part ${e.name} of the zip is missing`);
+  const start = e.localOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+  if (start + e.compressed > size) throw fail(path, `part ${e.name} of the zip is truncated`);
+  return start;
+}
+
+/** One entry expanded, never past the size its directory entry declares (the size the limits were checked on). */
+export async function entryBytes(read: ReadAt, size: number, e: ZipEntry, path: string): Promise<Uint8Array> {
+  const start = await dataStart(read, size, e, path);
+  const data = await read(start, e.compressed);
+  if (e.method === 0) return data;
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
+  } catch (x) {
+    const over = (x as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    throw fail(
+      path,
+      over
+        ? `part ${e.name} expands past the ${amount(e.size)} its zip directory declares (a zip bomb?)`
+        : `part ${e.name} of the zip is corrupt`,
+      x,
+    );
+  }
+}
+
+/**
+ * The archive again, with some parts replaced: the others copied as they are, compressed bytes and all.
+ * How a .docx whose legacy-font runs were decoded in its XML is handed to mammoth as it expects it.
+ */
+export async function rewriteZip(
+  bytes: Uint8Array,
+  entries: ZipEntry[],
+  replaced: Map<string, Uint8Array>,
+  path: string,
+): Promise<Buffer> {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const fresh = replaced.get(e.name);
+    const body = fresh
+      ? deflateRawSync(fresh)
+      : bytes.subarray(await dataStart(bytesAt(bytes), bytes.length, e, path)).subarray(0, e.compressed);
+    const part = { method: fresh ? 8 : e.method, crc: fresh ? crc32(fresh) : e.crc };
+    const sizes = { compressed: body.length, size: fresh ? fresh.length : e.size };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOC, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(part.method, 8);
+    local.writeUInt32LE(part.crc, 14);
+    local.writeUInt32LE(sizes.compressed, 18);
+    local.writeUInt32LE(sizes.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(CEN, 0);
+    cen.writeUInt16LE(20, 4);
+    cen.writeUInt16LE(20, 6);
+    cen.writeUInt16LE(0x800, 8);
+    cen.writeUInt16LE(part.method, 10);
+    cen.writeUInt32LE(part.crc, 16);
+    cen.writeUInt32LE(sizes.compressed, 20);
+    cen.writeUInt32LE(sizes.size, 24);
+    cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt32LE(offset, 42);
+    locals.push(local, name, Buffer.from(body));
+    central.push(cen, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
 }

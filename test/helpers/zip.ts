@@ -7,6 +7,10 @@ export type ZipPart = {
   declaredSize?: number;
   /** Stored instead of deflated. */
   stored?: boolean;
+  /** The name's bytes as an archiver wrote them (CP437, say), instead of `name` in UTF-8. */
+  rawName?: Buffer;
+  /** The general-purpose flags (bit 11: the name is UTF-8). */
+  flags?: number;
 };
 
 /** A zip made by hand, so a test can make one that lies, or a bomb, in a few bytes of code. */
@@ -15,13 +19,14 @@ export function makeZip(parts: ZipPart[]): Buffer {
   const central: Buffer[] = [];
   let offset = 0;
   for (const p of parts) {
-    const name = Buffer.from(p.name);
+    const name = p.rawName ?? Buffer.from(p.name);
     const body = p.stored ? Buffer.from(p.data) : deflateRawSync(p.data);
     const size = p.declaredSize ?? p.data.length;
     const crc = crc32(p.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(p.flags ?? 0, 6);
     local.writeUInt16LE(p.stored ? 0 : 8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -31,6 +36,7 @@ export function makeZip(parts: ZipPart[]): Buffer {
     cen.writeUInt32LE(0x02014b50, 0);
     cen.writeUInt16LE(20, 4);
     cen.writeUInt16LE(20, 6);
+    cen.writeUInt16LE(p.flags ?? 0, 8);
     cen.writeUInt16LE(p.stored ? 0 : 8, 10);
     cen.writeUInt32LE(crc, 16);
     cen.writeUInt32LE(body.length, 20);
@@ -67,5 +73,19 @@ export function docxOf(paragraphs: string[], times = 1, over: Partial<ZipPart> =
     { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
     { name: '_rels/.rels', data: Buffer.from(RELS) },
     { name: 'word/document.xml', data: Buffer.from(xml), ...over },
+  ]);
+}
+
+/** A .docx whose paragraphs are runs each in its font (a `.VnTime` run holds its bytes as cp1252 characters). */
+export function docxOfRuns(paragraphs: { text: string; font?: string }[][]): Buffer {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const run = (r: { text: string; font?: string }) =>
+    `<w:r>${r.font ? `<w:rPr><w:rFonts w:ascii="${r.font}" w:hAnsi="${r.font}"/></w:rPr>` : ''}<w:t xml:space="preserve">${esc(r.text)}</w:t></w:r>`;
+  const body = paragraphs.map((p) => `<w:p>${p.map(run).join('')}</w:p>`).join('');
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  return makeZip([
+    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
+    { name: '_rels/.rels', data: Buffer.from(RELS) },
+    { name: 'word/document.xml', data: Buffer.from(xml) },
   ]);
 }

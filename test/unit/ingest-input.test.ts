@@ -32,7 +32,7 @@ describe('links in the folders given', () => {
     writeFileSync(join(two, 'a.txt'), REPORT(1));
     symlinkSync('.', join(two, 'loop1'));
     symlinkSync('.', join(two, 'loop2'));
-    expect(await listFiles([two])).toEqual({ files: [join(two, 'a.txt')], failures: [] });
+    expect(await listFiles([two])).toMatchObject({ files: [join(two, 'a.txt')], failures: [] });
   });
 
   it('lists each real file once, however many names lead to it', async () => {

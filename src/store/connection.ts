@@ -127,6 +127,33 @@ export type Db = {
   autoCommit(query: string, params?: Record<string, unknown>): Promise<void>;
 };
 
+/** How long lock conflicts between writers are tried again, on top of the driver's own short budget. */
+const LOCK_RETRY_MS = 60_000;
+
+/** A deadlock or a lock wait the server broke off: another writer held what this one needed. */
+const isLockConflict = (e: unknown): boolean =>
+  /^Neo\.TransientError\.Transaction\.(DeadlockDetected|LockClientStopped|LockAcquisitionTimeout)$/.test(
+    String((e as { code?: unknown }).code ?? ''),
+  );
+
+/**
+ * The driver's retry budget is kept short so that a command fails fast when the server is down; lock
+ * conflicts between concurrent writers (many reports citing the same decree at --concurrency 8) are a
+ * different matter, and are tried again here, with a growing, jittered pause, for up to a minute.
+ */
+async function writeWithLockRetries<T>(attempt: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!isLockConflict(e) || Date.now() - started > LOCK_RETRY_MS) throw e;
+      const pause = Math.min(2_000, 50 * 2 ** Math.min(i, 6)) * (0.5 + Math.random());
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  }
+}
+
 /** Every read goes through executeRead and every write through executeWrite, so a cluster can route and retry. */
 export function openDb(target: Target, opts: DbOptions): Db {
   const driver = driverFor(target, opts);
@@ -143,7 +170,7 @@ export function openDb(target: Target, opts: DbOptions): Db {
     try {
       return mode === 'READ'
         ? await session.executeRead(work, { timeout })
-        : await session.executeWrite(work, { timeout });
+        : await writeWithLockRetries(() => session.executeWrite(work, { timeout }));
     } catch (e) {
       throw explain(e, target);
     } finally {

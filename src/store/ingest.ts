@@ -244,7 +244,7 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
       bytes: p.bytes,
       encoding: p.encoding?.encoding ?? null,
       encodingDecidedBy: p.encoding?.decidedBy ?? null,
-      encodingDoubtful: p.encoding?.doubtful ?? false,
+      encodingDoubtful: p.encoding?.doubtful ?? null,
       version: p.extractorVersion,
       answers: answerKeys(g),
       questions: g.questions.map((q) => ({ ...questionRow(q), answer: answerText(q.answer) })),

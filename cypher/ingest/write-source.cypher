@@ -87,6 +87,7 @@ CALL (src) {
     ON CREATE SET s.ingestedAt = datetime()
     SET s.path = src.source.path, s.format = src.source.format, s.bytes = src.source.bytes, s.extractorVersion = src.source.version,
         s.encoding = src.source.encoding, s.encodingDecidedBy = src.source.encodingDecidedBy, s.encodingDoubtful = src.source.encodingDoubtful,
+        s.ocr = src.source.ocr, s.ocrPages = src.source.ocrPages, s.ocrConfidence = src.source.ocrConfidence,
         s.refKeys = src.source.refKeys, s.titleKey = src.source.titleKey, s.issuer = src.source.issuer,
         s.sentTo = src.source.sentTo,
         s.searchPending = src.source.searchPending,

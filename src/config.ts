@@ -56,6 +56,8 @@ const envSchema = z.object({
   LUOCDO_MAX_TEXT_CHARS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxTextChars),
   LUOCDO_MAX_PDF_PAGES: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxPdfPages),
   LUOCDO_MEMORY_BUDGET_MB: z.coerce.number().positive().optional(),
+  // Scanned PDFs (issue 13): pages without a text layer read by OCR (tesseract), unless this is false.
+  LUOCDO_OCR: z.enum(['true', 'false']).default('true'),
   // The API's exposure and its budgets (issue 12).
   LUOCDO_API_PUBLIC: z.enum(['true', 'false']).default('false'),
   LUOCDO_API_READ_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
@@ -154,6 +156,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       maxZipDepth: e.LUOCDO_MAX_ZIP_DEPTH,
       maxTextChars: e.LUOCDO_MAX_TEXT_CHARS,
       maxPdfPages: e.LUOCDO_MAX_PDF_PAGES,
+      ocr: e.LUOCDO_OCR === 'true',
     },
     memoryBudgetBytes:
       e.LUOCDO_MEMORY_BUDGET_MB === undefined

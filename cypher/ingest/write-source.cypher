@@ -86,10 +86,8 @@ CALL (src) {
     MERGE (s:SourceFile {sha256: src.sha})
     ON CREATE SET s.ingestedAt = datetime()
     SET s.path = src.source.path, s.format = src.source.format, s.bytes = src.source.bytes, s.extractorVersion = src.source.version,
-        // A write again from the stored draft (resolution with the graph) knows no encoding: the first read's stays.
-        s.encoding = coalesce(src.source.encoding, s.encoding),
-        s.encodingDecidedBy = coalesce(src.source.encodingDecidedBy, s.encodingDecidedBy),
-        s.encodingDoubtful = coalesce(src.source.encodingDoubtful, s.encodingDoubtful),
+        s.encoding = src.source.encoding, s.encodingDecidedBy = src.source.encodingDecidedBy, s.encodingDoubtful = src.source.encodingDoubtful,
+        s.ocr = src.source.ocr, s.ocrPages = src.source.ocrPages, s.ocrConfidence = src.source.ocrConfidence,
         s.refKeys = src.source.refKeys, s.titleKey = src.source.titleKey, s.issuer = src.source.issuer,
         s.sentTo = src.source.sentTo,
         s.searchPending = src.source.searchPending,

@@ -13,12 +13,12 @@ const jsonlLine = z.object({ id: z.union([z.string(), z.number()]), text: z.stri
  * A file read as `ingest` reads it, with the same limits: its size checked before it is read (a sparse
  * 1.2 GB file was read whole before), and one file that needs more memory than the budget refused.
  */
-async function extractFile(path: string): Promise<ExtractedDocument> {
+async function extractFile(path: string, ocr: boolean): Promise<ExtractedDocument> {
   const settings = loadSettings();
   const budget = settings.memoryBudgetBytes;
   const read = await readFileDocument(
     path,
-    { ...settings.readLimits, maxBytes: settings.maxFileBytes },
+    { ...settings.readLimits, ocr: settings.readLimits.ocr && ocr, maxBytes: settings.maxFileBytes },
     async (n) => {
       if (n > budget) throw overBudget(path, n, budget);
     },
@@ -70,7 +70,8 @@ export function registerExtract(program: Command, io: Io): void {
     )
     .argument('[files...]', 'files (.txt, .docx, .pdf, .html)')
     .option('--jsonl', 'read {"id","text"} lines on stdin, write {"id","references"} lines')
-    .action(async (files: string[], opts: { jsonl?: boolean }) => {
+    .option('--no-ocr', 'refuse scanned PDFs (no text layer) instead of reading them by OCR')
+    .action(async (files: string[], opts: { jsonl?: boolean; ocr?: boolean }) => {
       if (opts.jsonl) {
         const failures = await extractJsonl(process.stdin, io, writer(process.stdout));
         if (failures) process.exitCode = 1;
@@ -84,7 +85,7 @@ export function registerExtract(program: Command, io: Io): void {
       const docs: ExtractedDocument[] = [];
       for (const f of files) {
         try {
-          docs.push(await extractFile(f));
+          docs.push(await extractFile(f, opts.ocr !== false));
         } catch (e) {
           io.err(errorLine(e, 'FILE_READ'));
           process.exitCode = 1;

@@ -30,10 +30,11 @@ export function registerIngest(program: Command, io: Io): void {
       'sources per transaction for a bulk load (default 1: one transaction per source)',
       intOption(1, 1000),
     )
+    .option('--no-ocr', 'refuse scanned PDFs (no text layer) instead of reading them by OCR')
     .action(
       async (
         paths: string[],
-        opts: { json?: boolean; dryRun?: boolean; concurrency?: number; batch?: number },
+        opts: { json?: boolean; dryRun?: boolean; concurrency?: number; batch?: number; ocr?: boolean },
       ) => {
         const settings = loadSettings();
         const db = opts.dryRun ? null : connect(settings);
@@ -46,7 +47,7 @@ export function registerIngest(program: Command, io: Io): void {
         }
         const summary = await ingestPaths(db, paths, {
           maxBytes: settings.maxFileBytes,
-          limits: settings.readLimits,
+          limits: { ...settings.readLimits, ocr: settings.readLimits.ocr && opts.ocr !== false },
           memoryBudget: settings.memoryBudgetBytes,
           concurrency: opts.concurrency ?? settings.ingestConcurrency,
           dryRun: opts.dryRun ?? false,

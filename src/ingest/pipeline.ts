@@ -148,6 +148,7 @@ async function load(
       bytes: read.bytes,
       ...(read.pageStarts ? { pageStarts: read.pageStarts } : {}),
       ...(read.encoding ? { encoding: read.encoding } : {}),
+      ...(read.ocr ? { ocr: read.ocr } : {}),
     });
     return Object.assign(prepared, { release });
   } catch (e) {

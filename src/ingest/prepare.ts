@@ -13,6 +13,8 @@ export type SourceText = {
   /** Where each page begins, when the format has pages: references then say their page. */
   pageStarts?: number[];
   encoding?: Prepared['encoding'];
+  /** Pages read by OCR, and its mean word confidence (0–100), when the PDF was scanned. */
+  ocr?: Prepared['ocr'];
 };
 
 /**
@@ -42,6 +44,7 @@ export function prepareExtracted(input: SourceText, doc: ExtractedDocument): Pre
     format: input.format,
     bytes: input.bytes,
     ...(input.encoding ? { encoding: input.encoding } : {}),
+    ...(input.ocr ? { ocr: input.ocr } : {}),
     extractorVersion: EXTRACTOR_VERSION,
     // The report's folded title, which near-identical extractions of one report share.
     titleKey: facts.report.title ? fold(facts.report.title) : null,

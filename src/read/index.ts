@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { htmlToPlainText } from './html.js';
 import { readDocx } from './docx.js';
 import { fail, limitsOf, type ReadLimits, type ReadOptions } from './limits.js';
-import { pdfToText } from './pdf.js';
+import { readPdf, type OcrInfo } from './ocr.js';
 import { REFUSED, sniff, type Format } from './sniff.js';
 import { readDoc } from './doc.js';
 import { detectLegacyText, type Detection } from './legacy/index.js';
@@ -20,10 +20,12 @@ export type ReadResult = {
   pageStarts?: number[];
   /** How the text's encoding was decided (legacy Vietnamese encodings converted, issue 13). */
   encoding?: Omit<Detection, 'text'>;
+  /** Pages read by OCR (scanned, no text layer), and tesseract's mean confidence in their words (0–100). */
+  ocr?: OcrInfo;
 };
 
 /** A format's reader: its bytes to Unicode text, and what an empty result means for it. */
-type Paged = { text: string; pageStarts: number[] };
+type Paged = { text: string; pageStarts: number[]; ocr?: OcrInfo };
 type Detected = { text: string; legacy: Detection };
 type Got = string | Paged | Detected;
 type Reader = {
@@ -33,7 +35,7 @@ type Reader = {
 
 /** Every format luocdo reads, sniffed from the bytes (see `sniff`): a new format is one entry here. */
 const READERS: Record<Format, Reader> = {
-  pdf: { read: pdfToText, empty: 'the PDF has no text layer (scanned?), needs OCR' },
+  pdf: { read: readPdf, empty: 'the PDF has no text layer (scanned?), needs OCR' },
   docx: { read: readDocx },
   html: { read: (bytes, path) => htmlToPlainText(decodeText(bytes, path)) },
   txt: { read: decodeTextDetected },
@@ -78,5 +80,6 @@ export async function readDocument(bytes: Uint8Array, path: string, opts: ReadOp
     bytes: bytes.length,
     ...(paged ? { pageStarts: paged.pageStarts } : {}),
     ...(legacy ? { encoding: encoding as Omit<Detection, 'text'> } : {}),
+    ...(paged?.ocr ? { ocr: paged.ocr } : {}),
   };
 }

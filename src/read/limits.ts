@@ -21,6 +21,8 @@ export type ReadLimits = {
   maxTextChars: number;
   /** Pages of one PDF (LUOCDO_MAX_PDF_PAGES). */
   maxPdfPages: number;
+  /** Scanned PDF pages (no text layer) read by OCR (issue 13); off by `--no-ocr` or LUOCDO_OCR=false. */
+  ocr: boolean;
 };
 
 export const DEFAULT_LIMITS: Omit<ReadLimits, 'maxBytes'> = {
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: Omit<ReadLimits, 'maxBytes'> = {
   maxZipDepth: 2,
   maxTextChars: 50_000_000,
   maxPdfPages: 5000,
+  ocr: true,
 };
 
 /** What a caller gives: the file size limit, and any other limit it wants other than the default. */

@@ -18,12 +18,26 @@ async function pdfjs(): Promise<PdfJs> {
 /** A limit a PDF is over: reported as it is, where pdf.js's own errors are explained. */
 class PdfLimit extends Error {}
 
+/** A PDF's text, its pages one by one, and where each page begins in the text. */
+export type PdfText = { text: string; pageStarts: number[]; pages: string[] };
+
+/** Pages → the text, a blank line between them, and where each one begins. */
+export function joinPages(pages: string[]): PdfText {
+  const pageStarts: number[] = [];
+  let at = 0;
+  for (const p of pages) {
+    pageStarts.push(at);
+    at += p.length + 2;
+  }
+  return { text: pages.join('\n\n'), pageStarts, pages };
+}
+
 /** The text layer of a PDF, pages in order, with the line ends pdf.js reports, and where each page begins. */
 export async function pdfToText(
   bytes: Uint8Array,
   path: string,
   limits: Pick<ReadLimits, 'maxPdfPages' | 'maxTextChars'>,
-): Promise<{ text: string; pageStarts: number[] }> {
+): Promise<PdfText> {
   const { getDocument } = await pdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -58,13 +72,7 @@ export async function pdfToText(
         );
     }
     await doc.destroy();
-    const pageStarts: number[] = [];
-    let at = 0;
-    for (const p of pages) {
-      pageStarts.push(at);
-      at += p.length + 2;
-    }
-    return { text: pages.join('\n\n'), pageStarts };
+    return joinPages(pages);
   } catch (e) {
     const name = (e as { name?: string }).name;
     const why =

@@ -37,6 +37,8 @@ export type Prepared = {
   titleKey: string | null;
   /** How the text's encoding was decided (`utf-8`, `tcvn3`, `vni`…, by `font` or `trial`), when the reader said. */
   encoding?: { encoding: string; decidedBy: string; confidence: number; doubtful: boolean };
+  /** Pages of a scanned PDF read by OCR, and tesseract's mean confidence in their words (0–100). */
+  ocr?: { pages: number; meanConfidence: number };
   facts: GraphFacts;
   /** What the facts are made from, kept so that the write can resolve them again with the graph. */
   draft: Draft;
@@ -245,6 +247,9 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
       encoding: p.encoding?.encoding ?? null,
       encodingDecidedBy: p.encoding?.decidedBy ?? null,
       encodingDoubtful: p.encoding?.doubtful ?? null,
+      ocr: p.ocr ? true : null,
+      ocrPages: p.ocr?.pages ?? null,
+      ocrConfidence: p.ocr?.meanConfidence ?? null,
       version: p.extractorVersion,
       answers: answerKeys(g),
       questions: g.questions.map((q) => ({ ...questionRow(q), answer: answerText(q.answer) })),
@@ -531,6 +536,11 @@ const sourceDraftRow = z.object({
   bytes: z.number(),
   version: z.string(),
   titleKey: z.string().nullable(),
+  encoding: z.string().nullable(),
+  encodingDecidedBy: z.string().nullable(),
+  encodingDoubtful: z.boolean().nullable(),
+  ocrPages: z.number().nullable(),
+  ocrConfidence: z.number().nullable(),
 });
 
 /** One source written again from its stored draft, with what the graph knows now. */
@@ -555,6 +565,18 @@ async function refreshTx(tx: ManagedTransaction, sha: string): Promise<Written |
     bytes: s.bytes,
     extractorVersion: s.version,
     titleKey: s.titleKey,
+    ...(s.encoding !== null
+      ? {
+          encoding: {
+            encoding: s.encoding,
+            decidedBy: s.encodingDecidedBy ?? 'trial',
+            // Not stored (nothing reads it), so the rewrite cannot change it either.
+            confidence: 1,
+            doubtful: s.encodingDoubtful ?? false,
+          },
+        }
+      : {}),
+    ...(s.ocrPages !== null ? { ocr: { pages: s.ocrPages, meanConfidence: s.ocrConfidence ?? 0 } } : {}),
     facts: factsOf(draft, NOTHING_KNOWN),
     draft,
   };

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import PDFDocument from 'pdfkit';
 
@@ -34,4 +38,43 @@ export function makePdf(
     }
     doc.end();
   });
+}
+
+/**
+ * A scanned PDF as a scanner makes one: each page of a text PDF rendered to an image (pdftoppm, grey,
+ * 200 dpi) and the images alone wrapped in a new PDF, with no text layer. `scanned` says which pages (from 0)
+ * become images; the others keep their text layer.
+ */
+export async function makeScannedPdf(pages: string[][], scanned?: number[]): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'luocdo-scan-'));
+  try {
+    const images = await Promise.all(
+      pages.map(async (lines, i) => {
+        if (scanned && !scanned.includes(i)) return null;
+        const src = join(dir, `p${i}.pdf`);
+        writeFileSync(src, await makePdf([lines]));
+        execFileSync('pdftoppm', ['-r', '200', '-gray', '-png', '-singlefile', src, join(dir, `p${i}`)]);
+        return readFileSync(join(dir, `p${i}.png`));
+      }),
+    );
+    return await new Promise((resolve, reject) => {
+      const doc = new PDFDocument({ autoFirstPage: false });
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+      pages.forEach((lines, i) => {
+        doc.addPage();
+        const png = images[i];
+        if (png) doc.image(png, 0, 0, { width: doc.page.width, height: doc.page.height });
+        else {
+          doc.font(FONT).fontSize(11);
+          for (const l of lines) doc.text(l, { width: 480 });
+        }
+      });
+      doc.end();
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

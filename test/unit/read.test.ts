@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
-import { readDocument, sniff } from '../../src/read/index.js';
+import { readDocument, sniff, type ReadOptions } from '../../src/read/index.js';
 import { encodeTcvn3, encodeVni } from '../../src/read/legacy/index.js';
 import { makeDocx, makePdf } from '../helpers/documents.js';
 
@@ -84,7 +84,7 @@ describe('reading each format', () => {
 });
 
 describe('refusing what cannot be read correctly', () => {
-  const why = async (bytes: Uint8Array, o = opts) => {
+  const why = async (bytes: Uint8Array, o: ReadOptions = opts) => {
     const e = await readDocument(bytes, 'bad/file', o).then(
       () => null,
       (x: unknown) => x as { code?: string; message: string },
@@ -107,7 +107,8 @@ describe('refusing what cannot be read correctly', () => {
       /not valid UTF-8 text, nor TCVN3, VNI or Windows-1258 Vietnamese/,
     );
     expect(await why(utf8('  \n\t '))).toMatch(/no text in it/);
-    expect(await why(await makePdf([['x']], { text: false }))).toMatch(
+    // OCR off, as `--no-ocr` sets it: the unit lane needs no tesseract (test/read-ocr.test.ts reads scans).
+    expect(await why(await makePdf([['x']], { text: false }), { ...opts, ocr: false })).toMatch(
       /no text layer \(scanned\?\), needs OCR/,
     );
     expect(await why(await makePdf([BODY], { password: 'secret' }))).toMatch(/encrypted/);

@@ -1,19 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-
-/** One stored file of a zip: its name, its deflated bytes, and what its headers declare. */
-type Entry = { name: string; data: Buffer; crc: number; size: number; declaredSize?: number };
-
-const u16 = (n: number) => {
-  const b = Buffer.alloc(2);
-  b.writeUInt16LE(n);
-  return b;
-};
-const u32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n >>> 0);
-  return b;
-};
+import { writeZip, type ZipPart } from '../src/read/zip.js';
 
 /**
  * Deflates `chunk` repeated `times` times without holding the whole expansion: one chunk deflated with
@@ -33,58 +20,10 @@ function repeatedDeflate(chunk: Buffer, times: number) {
   };
 }
 
-const plain = (name: string, text: string): Entry => {
+const plain = (name: string, text: string): ZipPart => {
   const raw = Buffer.from(text);
-  return { name, data: deflateRawSync(raw), crc: crc32(raw), size: raw.length };
+  return { name, method: 8, body: deflateRawSync(raw), crc: crc32(raw), size: raw.length };
 };
-
-function writeZip(path: string, entries: Entry[]): void {
-  const fd = openSync(path, 'w');
-  const central: Buffer[] = [];
-  let offset = 0;
-  const put = (b: Buffer) => {
-    writeSync(fd, b);
-    offset += b.length;
-  };
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const size = e.declaredSize ?? e.size;
-    const common = [
-      u16(20),
-      u16(0),
-      u16(8),
-      u16(0),
-      u16(0x21),
-      u32(e.crc),
-      u32(e.data.length),
-      u32(size),
-      u16(name.length),
-      u16(0),
-    ];
-    const at = offset;
-    put(Buffer.concat([u32(0x04034b50), ...common, name]));
-    put(e.data);
-    central.push(
-      Buffer.concat([u32(0x02014b50), u16(20), ...common, u16(0), u16(0), u16(0), u32(0), u32(at), name]),
-    );
-  }
-  const dir = Buffer.concat(central);
-  const start = offset;
-  put(dir);
-  put(
-    Buffer.concat([
-      u32(0x06054b50),
-      u16(0),
-      u16(0),
-      u16(entries.length),
-      u16(entries.length),
-      u32(dir.length),
-      u32(start),
-      u16(0),
-    ]),
-  );
-  closeSync(fd);
-}
 
 const CONTENT_TYPES =
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
@@ -132,12 +71,13 @@ export function writeDocx(
   const data = Buffer.concat([head, middle.data, deflateRawSync(close)]);
   const crc = crc32(close, middle.crcAfter(crc32(open)));
   const size = open.length + middle.size + close.length;
-  const doc: Entry = {
+  const doc: ZipPart = {
     name: 'word/document.xml',
-    data,
+    method: 8,
+    body: data,
     crc,
-    size,
-    ...(opts.lieAboutSize ? { declaredSize: 4096 } : {}),
+    size: opts.lieAboutSize ? 4096 : size,
   };
-  writeZip(path, [plain('[Content_Types].xml', CONTENT_TYPES), plain('_rels/.rels', RELS), doc]);
+  const zip = writeZip([plain('[Content_Types].xml', CONTENT_TYPES), plain('_rels/.rels', RELS), doc]);
+  writeFileSync(path, zip);
 }

@@ -228,6 +228,65 @@ export async function entryBytes(read: ReadAt, size: number, e: ZipEntry, path: 
   }
 }
 
+/** One part of a zip to write: its bytes as stored (deflated when `method` is 8) and what they expand to. */
+export type ZipPart = {
+  name: string;
+  method: number;
+  body: Uint8Array;
+  crc: number;
+  /** The expanded size the headers declare (a test's zip may lie about it). */
+  size: number;
+  /** The name's bytes as an archiver wrote them (CP437, say) instead of `name` in UTF-8. */
+  rawName?: Uint8Array;
+  /** The general-purpose flags; bit 11 (UTF-8 names) unless told. */
+  flags?: number;
+};
+
+/**
+ * A zip of the given parts, as written: local headers, bodies, the central directory (UTF-8 names, flag
+ * bit 11). The one zip writer of the project: the .docx rewrite below, the tests' and the probe's zips.
+ */
+export function writeZip(parts: readonly ZipPart[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = p.rawName ? Buffer.from(p.rawName) : Buffer.from(p.name);
+    const flags = p.flags ?? 0x800;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOC, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(p.method, 8);
+    local.writeUInt32LE(p.crc >>> 0, 14);
+    local.writeUInt32LE(p.body.length, 18);
+    local.writeUInt32LE(p.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(CEN, 0);
+    cen.writeUInt16LE(20, 4);
+    cen.writeUInt16LE(20, 6);
+    cen.writeUInt16LE(flags, 8);
+    cen.writeUInt16LE(p.method, 10);
+    cen.writeUInt32LE(p.crc >>> 0, 16);
+    cen.writeUInt32LE(p.body.length, 20);
+    cen.writeUInt32LE(p.size, 24);
+    cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt32LE(offset, 42);
+    locals.push(local, name, Buffer.from(p.body.buffer, p.body.byteOffset, p.body.byteLength));
+    central.push(cen, name);
+    offset += 30 + name.length + p.body.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(Math.min(parts.length, 0xffff), 8);
+  end.writeUInt16LE(Math.min(parts.length, 0xffff), 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
 /**
  * The archive again, with some parts replaced: the others copied as they are, compressed bytes and all.
  * How a .docx whose legacy-font runs were decoded in its XML is handed to mammoth as it expects it.
@@ -238,47 +297,22 @@ export async function rewriteZip(
   replaced: Map<string, Uint8Array>,
   path: string,
 ): Promise<Buffer> {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
+  const parts: ZipPart[] = [];
   for (const e of entries) {
-    const name = Buffer.from(e.name);
     const fresh = replaced.get(e.name);
-    const body = fresh
-      ? deflateRawSync(fresh)
-      : bytes.subarray(await dataStart(bytesAt(bytes), bytes.length, e, path)).subarray(0, e.compressed);
-    const part = { method: fresh ? 8 : e.method, crc: fresh ? crc32(fresh) : e.crc };
-    const sizes = { compressed: body.length, size: fresh ? fresh.length : e.size };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOC, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(part.method, 8);
-    local.writeUInt32LE(part.crc, 14);
-    local.writeUInt32LE(sizes.compressed, 18);
-    local.writeUInt32LE(sizes.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(CEN, 0);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
-    cen.writeUInt16LE(0x800, 8);
-    cen.writeUInt16LE(part.method, 10);
-    cen.writeUInt32LE(part.crc, 16);
-    cen.writeUInt32LE(sizes.compressed, 20);
-    cen.writeUInt32LE(sizes.size, 24);
-    cen.writeUInt16LE(name.length, 28);
-    cen.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(body));
-    central.push(cen, name);
-    offset += 30 + name.length + body.length;
+    parts.push(
+      fresh
+        ? { name: e.name, method: 8, body: deflateRawSync(fresh), crc: crc32(fresh), size: fresh.length }
+        : {
+            name: e.name,
+            method: e.method,
+            body: bytes
+              .subarray(await dataStart(bytesAt(bytes), bytes.length, e, path))
+              .subarray(0, e.compressed),
+            crc: e.crc,
+            size: e.size,
+          },
+    );
   }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return writeZip(parts);
 }

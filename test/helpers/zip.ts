@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { writeZip } from '../../src/read/zip.js';
 
 export type ZipPart = {
   name: string;
@@ -15,46 +16,17 @@ export type ZipPart = {
 
 /** A zip made by hand, so a test can make one that lies, or a bomb, in a few bytes of code. */
 export function makeZip(parts: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const name = p.rawName ?? Buffer.from(p.name);
-    const body = p.stored ? Buffer.from(p.data) : deflateRawSync(p.data);
-    const size = p.declaredSize ?? p.data.length;
-    const crc = crc32(p.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(p.flags ?? 0, 6);
-    local.writeUInt16LE(p.stored ? 0 : 8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(0x02014b50, 0);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
-    cen.writeUInt16LE(p.flags ?? 0, 8);
-    cen.writeUInt16LE(p.stored ? 0 : 8, 10);
-    cen.writeUInt32LE(crc, 16);
-    cen.writeUInt32LE(body.length, 20);
-    cen.writeUInt32LE(size, 24);
-    cen.writeUInt16LE(name.length, 28);
-    cen.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    central.push(cen, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Math.min(parts.length, 0xffff), 8);
-  end.writeUInt16LE(Math.min(parts.length, 0xffff), 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return writeZip(
+    parts.map((p) => ({
+      name: p.name,
+      method: p.stored ? 0 : 8,
+      body: p.stored ? p.data : deflateRawSync(p.data),
+      crc: crc32(p.data),
+      size: p.declaredSize ?? p.data.length,
+      ...(p.rawName ? { rawName: p.rawName } : {}),
+      flags: p.flags ?? 0,
+    })),
+  );
 }
 
 const CONTENT_TYPES =

@@ -85,4 +85,19 @@ describe('legacy Vietnamese files', () => {
     expect(doc.code, doc.stderr).toBe(0);
     expect((JSON.parse(doc.stdout) as { citedBy: unknown[] }).citedBy.length).toBeGreaterThan(0);
   });
+
+  it('says in the audit which sources were converted on little evidence (DOUBTFUL_TEXT)', async () => {
+    const dir = join(tmp, 'doubt');
+    mkdirSync(dir);
+    // Two Vietnamese words only: TCVN3 reads them, but on too little evidence to be sure.
+    writeFileSync(join(dir, 'short.txt'), encodeTcvn3('Kế hoạch 70/KH-UBND'));
+    const r = await runCli(['ingest', dir], { env: testEnv() });
+    expect(r.code, r.stderr).toBe(0);
+    const a = await runCli(['audit', '--code', 'DOUBTFUL_TEXT', '--json'], { env: testEnv() });
+    const findings = (
+      JSON.parse(a.stdout) as { findings: Array<{ code: string; severity: string; message: string }> }
+    ).findings;
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['DOUBTFUL_TEXT', 'warning']]);
+    expect(findings[0]?.message).toContain('short.txt: its text was converted from tcvn3 on little evidence');
+  });
 });

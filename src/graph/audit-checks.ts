@@ -288,4 +288,35 @@ export const CHECKS: Record<AuditCode, AuditCheck> = {
       };
     }),
   }),
+
+  DOUBTFUL_TEXT: check({
+    severity: 'warning',
+    query: 'doubtful-text',
+    row: z.object({
+      doc: Doc,
+      source: z.object({
+        path: z.string(),
+        encoding: z.string().nullable(),
+        ocrConfidence: z.number().nullable(),
+      }),
+      doubtful: z.boolean(),
+    }),
+    findings: each(({ doc, source, doubtful }) => {
+      const why = doubtful
+        ? `its text was converted from ${source.encoding ?? 'a legacy encoding'} on little evidence`
+        : `its text was read by OCR (mean confidence ${Math.round(source.ocrConfidence ?? 0)})`;
+      return {
+        message: `${source.path}: ${why}; check the references of ${label(doc)} against the original`,
+        params: {
+          document: label(doc),
+          file: source.path,
+          encoding: doubtful ? source.encoding : null,
+          ocrConfidence: doubtful ? null : source.ocrConfidence,
+        },
+        documents: [doc],
+        mentions: [],
+        proposal: null,
+      };
+    }),
+  }),
 };

@@ -21,6 +21,7 @@ export const AUDIT_CODES = [
   'CYCLE',
   'DUPLICATE_SOURCE',
   'INFERRED_LINK',
+  'DOUBTFUL_TEXT',
 ] as const;
 
 export type AuditCode = (typeof AUDIT_CODES)[number];

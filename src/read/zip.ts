@@ -242,6 +242,16 @@ export type ZipPart = {
   flags?: number;
 };
 
+/** The fields a local header and its central-directory entry share, in the same order (times left at 0). */
+function writeCommonFields(b: Buffer, at: number, p: ZipPart, flags: number, nameLength: number): void {
+  b.writeUInt16LE(flags, at);
+  b.writeUInt16LE(p.method, at + 2);
+  b.writeUInt32LE(p.crc >>> 0, at + 8);
+  b.writeUInt32LE(p.body.length, at + 12);
+  b.writeUInt32LE(p.size, at + 16);
+  b.writeUInt16LE(nameLength, at + 20);
+}
+
 /**
  * A zip of the given parts, as written: local headers, bodies, the central directory (UTF-8 names, flag
  * bit 11). The one zip writer of the project: the .docx rewrite below, the tests' and the probe's zips.
@@ -256,22 +266,12 @@ export function writeZip(parts: readonly ZipPart[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOC, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(p.method, 8);
-    local.writeUInt32LE(p.crc >>> 0, 14);
-    local.writeUInt32LE(p.body.length, 18);
-    local.writeUInt32LE(p.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeCommonFields(local, 6, p, flags, name.length);
     const cen = Buffer.alloc(46);
     cen.writeUInt32LE(CEN, 0);
     cen.writeUInt16LE(20, 4);
     cen.writeUInt16LE(20, 6);
-    cen.writeUInt16LE(flags, 8);
-    cen.writeUInt16LE(p.method, 10);
-    cen.writeUInt32LE(p.crc >>> 0, 16);
-    cen.writeUInt32LE(p.body.length, 20);
-    cen.writeUInt32LE(p.size, 24);
-    cen.writeUInt16LE(name.length, 28);
+    writeCommonFields(cen, 8, p, flags, name.length);
     cen.writeUInt32LE(offset, 42);
     locals.push(local, name, Buffer.from(p.body.buffer, p.body.byteOffset, p.body.byteLength));
     central.push(cen, name);

@@ -1,6 +1,8 @@
-// Cited, never ingested: normal, and gone when the document's own text arrives.
+// Cited, never ingested: normal, and gone when the document's own text arrives or a register describes it.
 MATCH (d:Document {hasText: false})
-WHERE $keys IS NULL OR d.key IN $keys
+WHERE ($keys IS NULL OR d.key IN $keys)
+  // A register describes it (issue 16): its identity, date and title are known without its text.
+  AND NOT EXISTS { (:RegistryRow)-[:DESCRIBES]->(d) }
 MATCH (c:Citation)-[:REFERS_TO]->(d)
 MATCH (r:Document)-[:HAS_CITATION]->(c)
 WITH d, count(DISTINCT r) AS citers, collect(c {.quote, .start, .end, .text, .issuedOn, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]})[0..3] AS mentions

@@ -1,4 +1,5 @@
-// The report without a source left becomes citation-only (or goes, if nothing cites it); cited-only
+// The report without a source left becomes citation-only (or goes, if nothing cites it nor a register
+// describes it); cited-only
 // documents nothing refers to any more go. What those that stay show, their search text included, is
 // settled from the evidence left (ingest/settle-documents), as a fresh ingest of the other sources gives it.
 MATCH (d:Document) WHERE d.key IN $keys
@@ -6,4 +7,5 @@ OPTIONAL MATCH (s:SourceFile)-[:OF]->(d)
 WITH d, count(s) AS sources
 WHERE sources = 0
   AND NOT EXISTS { MATCH (:Citation)-[:REFERS_TO]->(d) } AND NOT EXISTS { MATCH (:Document)-[]->(d) }
+  AND NOT EXISTS { MATCH (:RegistryRow)-[:DESCRIBES]->(d) }
 DETACH DELETE d

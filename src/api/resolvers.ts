@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { prepare } from '../ingest/prepare.js';
 import { searchText } from '../graph/facts.js';
 import { awaitSearchRefresh, counts, removeSource, writeSource } from '../store/ingest.js';
+import { inForceOf, registryFacts, removeRegistry } from '../store/registry.js';
+import { importRead, readRegisterText } from '../ingest/registry/index.js';
 import * as q from '../store/queries.js';
 import { LuocdoError, recode } from '../errors.js';
 import { AUDIT_CODES, type AuditCode, type AuditFinding } from '../graph/audit.js';
@@ -269,6 +271,28 @@ async function removeSourceOf(a: { source: string }, ctx: Context) {
   return (await removeSource(ctx.db, a.source)).map((r) => ({ sha256: r.sha, path: r.path }));
 }
 
+// Registers (issue 16).
+async function registryImportOf(
+  a: { text: string; format: string; path: string; issuer?: string | null },
+  ctx: Context,
+) {
+  requireToken(ctx);
+  if (a.format !== 'csv' && a.format !== 'jsonl')
+    throw new LuocdoError('BAD_INPUT', `format '${a.format}': give csv or jsonl`);
+  if (!a.text.trim()) throw new LuocdoError('BAD_INPUT', 'the register is empty');
+  const opts = { issuer: a.issuer ?? null };
+  const r = await importRead(ctx.db, await readRegisterText(a.text, a.path, a.format, opts), opts);
+  await awaitSearchRefresh(ctx.db);
+  return { status: r.status, sha256: r.sha256, rows: r.rows, refused: r.bad };
+}
+
+async function registryRemoveOf(a: { registry: string }, ctx: Context) {
+  requireToken(ctx);
+  if (a.registry.length < 8)
+    throw new LuocdoError('BAD_INPUT', 'give at least 8 characters of the sha256, or the path');
+  return (await removeRegistry(ctx.db, a.registry)).map((r) => ({ sha256: r.sha, path: r.path }));
+}
+
 export const resolvers = {
   Query: {
     document: root(async (a: { ref: string }, ctx) => resolveOne(ctx, a.ref)),
@@ -305,6 +329,8 @@ export const resolvers = {
   Mutation: {
     ingestText: root(ingestText),
     removeSource: root(removeSourceOf),
+    registryImport: root(registryImportOf),
+    registryRemove: root(registryRemoveOf),
   },
   // The schema's AuditCode enum, value for value: makeExecutableSchema refuses a code the schema lacks.
   AuditCode: Object.fromEntries(AUDIT_CODES.map((c) => [c, c])) as Record<AuditCode, AuditCode>,
@@ -318,6 +344,9 @@ export const resolvers = {
     hasText: (d: q.DocRecord) => d.hasText === true,
     citations: citationConnection('out'),
     citedBy: citationConnection('in'),
+    inForce: async (d: q.DocRecord, _a: Args, ctx: Context) => (await inForceOf(ctx.db, d.key)).inForce,
+    link: async (d: q.DocRecord, _a: Args, ctx: Context) => (await inForceOf(ctx.db, d.key)).link,
+    registry: (d: q.DocRecord, _a: Args, ctx: Context) => registryFacts(ctx.db, d.key),
   },
   Organization: {
     id: (o: q.OrgRecord) => o.key,

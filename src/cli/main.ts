@@ -17,6 +17,7 @@ const MODULES: ReadonlyArray<{ commands: readonly string[]; load: () => Promise<
     commands: ['serve', 'show', 'trace', 'chain'],
     load: async () => (await import('./query.js')).registerQueries,
   },
+  { commands: ['registry'], load: async () => (await import('./registry.js')).registerRegistry },
   { commands: ['audit'], load: async () => (await import('./audit.js')).registerAudit },
   { commands: ['start'], load: async () => (await import('./start.js')).registerStart },
 ];

@@ -179,3 +179,5 @@ export function levelOf(name: string): Level | null {
 
 /** Words that open an issuer phrase after `của`: a unit, never a topic. */
 export const ISSUER_START = new RegExp(`^(?:${alternation(words(ISSUER_START_WORDS))})(?![\\p{L}])`, 'u');
+/** The same in any case: only for text written without capitals (a register's lower-cased export). */
+export const ISSUER_START_ANY_CASE = new RegExp(ISSUER_START.source, 'iu');

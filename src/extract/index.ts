@@ -21,6 +21,11 @@ export const EXTRACTOR_VERSION = '0.4.0';
 export type ExtractOptions = {
   /** Offsets (in the text as given) where each page begins, the first at 0: a PDF's page numbers. */
   pageStarts?: readonly number[];
+  /**
+   * The whole text is the title of a document of this type (a register's trích yếu): no header is read,
+   * and a legal cue in it is the document's own act, as in a title at the head of a text.
+   */
+  titleOf?: { type: DocType | null; issuer: string | null };
 };
 
 const NORMATIVE = new Set<DocType>(['HP', 'BL', 'L', 'PL', 'NĐ', 'TT', 'TTLT', 'LCT', 'SL']);
@@ -50,7 +55,7 @@ export function extractDocument(
   const norm = normalize(original);
   const foot = findFootnotes(norm.text);
   const text = blankMarkers(norm.text, foot.markers);
-  const header = readHeader(text);
+  const header = options.titleOf ? titleHeader(text, options.titleOf) : readHeader(text);
   const selfNames = new Set<string>();
   if (header.type && header.title) selfNames.add(fold(`${header.typeWord ?? ''} ${header.title}`));
   const { mentions, links } = scanMentions(text, {
@@ -106,6 +111,27 @@ export function extractDocument(
     references,
     facts: factsOf(mentions, facts, header.issuer?.name ?? null),
     findings: findingsOf(mentions, (s, e) => norm.toOriginal(s, e)),
+  };
+}
+
+/** The header of a text that is a title alone: its span the whole text, nothing else read from it. */
+function titleHeader(
+  text: string,
+  of: NonNullable<ExtractOptions['titleOf']>,
+): ReturnType<typeof readHeader> {
+  return {
+    type: of.type,
+    number: null,
+    symbol: null,
+    issuedOn: null,
+    place: null,
+    title: text.trim() || null,
+    issuer: of.issuer ? { name: of.issuer, level: null, parent: null } : null,
+    signer: null,
+    recipients: [],
+    selfSpans: [],
+    titleSpan: [0, text.length],
+    typeWord: null,
   };
 }
 

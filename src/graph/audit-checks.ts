@@ -102,7 +102,71 @@ const symbolCheck = (code: 'UNKNOWN_CODE' | 'MALFORMED_SYMBOL', severity: Severi
       ),
   });
 
+// A register's row as the evidence of a finding (issue 16): its file, its row, what it says.
+const RegisterRow = z.object({ path: z.string(), row: z.number(), text: z.string().nullable().optional() });
+const rowMention = (
+  r: z.output<typeof RegisterRow>,
+  doc: { symbol: string | null; issuedOn: string | null },
+) => ({
+  path: r.path,
+  quote: `row ${r.row}${r.text ? `: ${r.text}` : ''}`,
+  start: 0,
+  end: 0,
+  text: doc.symbol ?? '',
+  issuedOn: doc.issuedOn,
+});
+
+/** EXPIRED and REGISTER_CONFLICT: what registers say against the graph. */
+const REGISTER_CHECKS = {
+  EXPIRED: check({
+    severity: 'warning',
+    query: 'expired',
+    row: z.object({ report: Doc, doc: Doc, how: z.string(), rows: z.array(RegisterRow), mentions: Mentions }),
+    findings: each(({ report, doc, how, rows, mentions }) => ({
+      message: `${label(report)} ${how === 'BASED_ON' ? 'is based on' : 'carries out'} ${label(doc)}, which ${rows.map((r) => `${r.path} (row ${r.row})`).join(', ')} says has expired`,
+      params: {
+        report: label(report),
+        document: label(doc),
+        how,
+        registers: rows.map((r) => ({ path: r.path, row: r.row, says: r.text ?? null })),
+      },
+      documents: [report, doc],
+      mentions: [...mentions, ...rows.map((r) => rowMention(r, doc))],
+      proposal: null,
+    })),
+  }),
+  REGISTER_CONFLICT: check({
+    severity: 'warning',
+    query: 'register-conflicts',
+    row: z.object({
+      doc: Doc,
+      rows: z.array(RegisterRow.extend({ on: z.string() })),
+      texts: z.array(z.object({ path: z.string(), on: z.string() })),
+    }),
+    findings: each(({ doc, rows, texts }) => {
+      const own = texts[0]?.on ?? null;
+      const given = [
+        ...texts.map((t) => `${vnDate(t.on)} in its text (${t.path})`),
+        ...rows.map((r) => `${vnDate(r.on)} in ${r.path} (row ${r.row})`),
+      ];
+      return {
+        message: `${label(doc)} is dated ${given.join(', ')}`,
+        params: {
+          document: label(doc),
+          texts: texts.map((t) => ({ path: t.path, on: t.on })),
+          registers: rows.map((r) => ({ path: r.path, row: r.row, on: r.on })),
+          proposal: own,
+        },
+        documents: [doc],
+        mentions: rows.map((r) => rowMention(r, { symbol: doc.symbol, issuedOn: r.on })),
+        proposal: own ? `ngày ${vnDate(own)}` : null,
+      };
+    }),
+  }),
+} as const;
+
 export const CHECKS: Record<AuditCode, AuditCheck> = {
+  ...REGISTER_CHECKS,
   DANGLING: check({
     severity: 'info',
     query: 'dangling',

@@ -22,6 +22,9 @@ export const AUDIT_CODES = [
   'DUPLICATE_SOURCE',
   'INFERRED_LINK',
   'DOUBTFUL_TEXT',
+  // Registers (issue 16).
+  'EXPIRED',
+  'REGISTER_CONFLICT',
 ] as const;
 
 export type AuditCode = (typeof AUDIT_CODES)[number];

@@ -1,4 +1,4 @@
-import { fold, issuerCode, ISSUER_START, TYPE_WORDS } from '../codes.js';
+import { fold, issuerCode, ISSUER_START, ISSUER_START_ANY_CASE, TYPE_WORDS } from '../codes.js';
 import { alternation, collapse, matchAt, WORD_END, WORD_START } from '../patterns.js';
 import { ALIAS_PHRASES, ISSUER_END, SUBJECT_END_UNITS, UNIT_NAMES, words } from '../tables/words.js';
 import type { Issuer } from '../types.js';
@@ -60,8 +60,23 @@ export function readIssuer(text: string, at: number): { issuer: Issuer; end: num
   if (!p) return undefined;
   const twelve = /^\s*(?:\S+\s+){0,11}\S+/u.exec(p.raw)?.[0] ?? '';
   const clean = collapse(twelve);
-  if (!clean || !ISSUER_START.test(clean)) return undefined;
-  return { issuer: { text: clean, code: issuerCode(clean)?.code ?? null }, end: p.from + twelve.length };
+  if (!clean) return undefined;
+  if (ISSUER_START.test(clean))
+    return { issuer: { text: clean, code: issuerCode(clean)?.code ?? null }, end: p.from + twelve.length };
+  if (!caseless(text, at) || !ISSUER_START_ANY_CASE.test(clean)) return undefined;
+  // Written without capitals: the unit's first letter is given back, as its name opens (`Bộ y tế`).
+  const shown = clean.charAt(0).toUpperCase() + clean.slice(1);
+  return { issuer: { text: shown, code: issuerCode(shown)?.code ?? null }, end: p.from + twelve.length };
+}
+
+/**
+ * Text with no capital letter around a point (a register's export, a lower-cased title): its unit names
+ * cannot be told from topics by their capitals, so an issuer word in any case opens an issuer phrase.
+ */
+function caseless(text: string, at: number): boolean {
+  // A symbol's codes are capitals however the rest is written (`15/2019/QĐ-UBND`): words with a digit do not count.
+  const around = text.slice(Math.max(0, at - 200), at + 200).replace(/\S*\d\S*/gu, ' ');
+  return !/\p{Lu}/u.test(around);
 }
 
 /** `về việc …` / `V/v …` → what the document is about, up to the end of its clause. */

@@ -1,0 +1,11 @@
+// A document that carries out or is based on one a register says has expired (issue 16), with the
+// register's rows as evidence and the report's mentions of it.
+MATCH (r:Document)-[e:IMPLEMENTS|BASED_ON|REPORTS_ON]->(d:Document)<-[:DESCRIBES]-(row:RegistryRow {inForce: 'expired'})
+WHERE r <> d AND ($keys IS NULL OR d.key IN $keys OR r.key IN $keys)
+MATCH (g:Registry)-[:HAS_ROW]->(row)
+WITH r, d, type(e) AS how, collect(DISTINCT {path: g.path, row: row.row, text: row.inForceText}) AS rows
+RETURN r {.key, .symbol, .name, .issuedOn, .hasText, .type} AS report, d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc,
+       how, rows,
+       COLLECT { MATCH (r)-[:HAS_CITATION]->(c:Citation)-[:REFERS_TO]->(d)
+                 RETURN c {.quote, .start, .end, .text, .issuedOn, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} } AS mentions
+ORDER BY r.key, d.key, how

@@ -1,0 +1,3 @@
+// Every batch of rows is in: the register is whole (a crash before this leaves it pending, and removable).
+MATCH (g:Registry {sha256: $sha})
+REMOVE g.pending

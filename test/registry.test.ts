@@ -10,7 +10,9 @@ import { closeDrivers } from '../src/store/connection.js';
 import { audit } from '../src/store/audit.js';
 import { removeRegistry } from '../src/store/registry.js';
 import { toPlain } from '../src/store/values.js';
-import { cleanGraph, testDb } from './helpers/db.js';
+import { startApi, type TestApi } from './helpers/api.js';
+import { runCli } from './helpers/cli.js';
+import { cleanGraph, testDb, testEnv } from './helpers/db.js';
 import { seedPath } from './helpers/gold.js';
 
 const db = testDb();
@@ -232,5 +234,88 @@ describe('a register imported into the seeds’ graph (issue 16)', () => {
     // And in again, in the other order: the same graph as the first time.
     for (const p of [CSV, XLSX]) await importRead(db, await readRegisterPath(p, 5e6));
     expect(differences(after, await fullSnapshot(db))).toEqual([]);
+  });
+});
+
+describe('the API’s registryImport (issue 16)', () => {
+  const TOKEN = 'token-for-the-registry-tests-01';
+  let api: TestApi;
+  beforeAll(async () => {
+    await cleanGraph(db);
+    api = await startApi(db, TOKEN);
+  });
+  afterAll(() => api.close());
+
+  const JSONL = [
+    JSON.stringify({
+      so_ky_hieu: '22-CT/TU',
+      ngay_ban_hanh: '2017-04-03',
+      trich_yeu: 'về công tác dân vận',
+      co_quan_ban_hanh: 'Ban Thường vụ Tỉnh ủy Quảng Ngãi',
+      hieu_luc: 'Hết hiệu lực toàn bộ',
+    }),
+    JSON.stringify({ so_ky_hieu: '', ngay_ban_hanh: '2017-04-03' }),
+  ].join('\n');
+  const IMPORT =
+    'mutation($t: String!) { registryImport(text: $t, format: "jsonl", path: "api/so.jsonl") { status rows refused { row why } } }';
+
+  it('needs the token, then imports; the document shows its force and where it came from', async () => {
+    const refused = await api.gql(IMPORT, { t: JSONL });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const r = await api.gql<{ registryImport: { status: string; rows: number; refused: unknown[] } }>(
+      IMPORT,
+      { t: JSONL },
+      { authorization: `Bearer ${TOKEN}` },
+    );
+    expect(r.body.data?.registryImport).toEqual({
+      status: 'added',
+      rows: 1,
+      refused: [{ row: 2, why: 'no symbol (Số ký hiệu is empty)' }],
+    });
+    const d = await api.gql<{ document: unknown }>(
+      '{ document(ref: "22-CT/TU") { hasText title inForce registry { path row issuedOn inForceText } } }',
+    );
+    expect(d.body.data?.document).toEqual({
+      hasText: false,
+      title: 'về công tác dân vận',
+      inForce: 'expired',
+      registry: [
+        { path: 'api/so.jsonl', row: 1, issuedOn: '2017-04-03', inForceText: 'Hết hiệu lực toàn bộ' },
+      ],
+    });
+  });
+});
+
+describe('the CLI’s registry import', () => {
+  it('shows in a dry run the columns found and the first rows, writes nothing, exits 1 for bad rows; refuses .xls', async () => {
+    const file = join(tmp, 'dry.csv');
+    writeFileSync(
+      file,
+      'so_ky_hieu;ngay_ban_hanh;trich_yeu\n70/KH-UBND;04/6/2020;triển khai thực hiện chỉ thị số 22-ct/tu ngày 03/4/2017 của ban thường vụ tỉnh ủy\n;1/1/2020;x\n',
+    );
+    const before = await fullSnapshot(db);
+    const r = await runCli(
+      ['registry', 'import', '--dry-run', '--json', '--issuer', 'UBND tỉnh Quảng Ngãi', file],
+      {
+        env: testEnv(),
+      },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('dry.csv: row 3: no symbol');
+    const [shown] = JSON.parse(r.stdout) as Array<{
+      mapping: unknown;
+      rows: Array<{ key: string; references: unknown[] }>;
+    }>;
+    expect(shown?.mapping).toEqual({ symbol: 'so_ky_hieu', issuedOn: 'ngay_ban_hanh', title: 'trich_yeu' });
+    expect(shown?.rows[0]).toMatchObject({
+      key: '70/KH-UBND|UBND@tỉnh:quang-ngai|2020',
+      references: [{ relation: 'IMPLEMENTS', key: '22-CT/TU|TU@quang-ngai|2017' }],
+    });
+    expect(differences(before, await fullSnapshot(db))).toEqual([]);
+    const xls = join(tmp, 'old.xls');
+    writeFileSync(xls, 'x');
+    const refused = await runCli(['registry', 'import', xls], { env: testEnv() });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/\.xls \(Excel 97–2003\) is not read/);
   });
 });

@@ -9,4 +9,4 @@ CALL () {
   OPTIONAL MATCH (c:Citation {source: $sha})-[:REFERS_TO]->(x:Document)
   RETURN collect(DISTINCT x.key) AS cited, collect(DISTINCT c.issuer) AS citedIssuers
 }
-RETURN described, cited, [x IN issuers + citedIssuers WHERE x IS NOT NULL] AS units
+RETURN described, cited, [x IN issuers + citedIssuers WHERE x IS NOT NULL] AS units, coalesce(g.answers, []) AS answers

@@ -150,7 +150,7 @@ async function writeRows(
     });
     opts.onBatch?.(Math.min(i + size, entries.length));
   }
-  await db.write((tx) => run(tx, 'registry/finish', { sha: meta.sha256 }));
+  await db.write((tx) => run(tx, 'registry/finish', { sha: meta.sha256, answers: [...answers].sort() }));
   await settle(db, [], [...answers]);
   return { sha256: meta.sha256, status: 'added', rows: entries.length, documents };
 }
@@ -159,6 +159,7 @@ const touchedRow = z.object({
   described: z.array(z.string()),
   cited: z.array(z.string()),
   units: z.array(z.string()),
+  answers: z.array(z.string()),
 });
 const foundRow = z.object({ sha: z.string(), path: z.string() });
 
@@ -173,7 +174,7 @@ async function removeRegistryTx(tx: ManagedTransaction, sha: string): Promise<st
   await run(tx, 'remove/orphans', { keys });
   await run(tx, 'remove/orphan-units', { units: [...new Set(t.units)], people: [] });
   await settleDocuments(tx, keys, false);
-  return keys;
+  return t.answers;
 }
 
 /** Removes the registers a ref names (sha256, a prefix of 8 or more, or the path); what they answered is resolved again. */
@@ -181,12 +182,8 @@ export async function removeRegistry(db: Db, ref: string): Promise<Array<{ sha: 
   const found = await db.read((tx) => rows(tx, 'registry/find', foundRow, { ref }));
   const answers: string[] = [];
   for (const f of found) {
-    const keys = await db.write((tx) => removeRegistryTx(tx, f.sha));
-    // A dated document the register made answered `sym:` questions: its askers are checked again.
-    for (const k of keys) {
-      const prefix = /^(.*\|)\d{4}$/.exec(k)?.[1];
-      if (prefix) answers.push(`sym:${prefix.replace(/\|$/, '')}`);
-    }
+    // What the register answered (places, dated documents): its askers are resolved again once it is out.
+    for (const k of await db.write((tx) => removeRegistryTx(tx, f.sha))) answers.push(k);
   }
   if (answers.length > 0) await settle(db, [], [...new Set(answers)]);
   return found;

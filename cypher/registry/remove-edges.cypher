@@ -1,21 +1,24 @@
-// The edges a register asserted, found from its own records (its rows and its Citations); each goes
-// unless another source still asserts it (as remove/source-edges decides for a text): another register's
-// row or a text of the document with that issuer, another Citation of the document with that relation,
-// of the subject with that issuer or fact.
+// The edges a register asserted about a batch of its documents, found from its own records (its rows and
+// the Citations of their titles); each goes unless another source still asserts it (as remove/source-edges
+// decides for a text): another register's row or a text of the document with that issuer, another
+// source's Citation of the document with that relation, of the subject with that issuer or fact. The
+// register's records of later batches do not count: when the last batch is done, all it alone asserted is gone.
 CALL () {
   MATCH (:Registry {sha256: $sha})-[:HAS_ROW]->(row:RegistryRow)-[:DESCRIBES]->(d:Document)-[r:ISSUED_BY]->(o:Organization)
-  WHERE o.key = row.issuer
+  WHERE d.key IN $docs AND o.key = row.issuer
   RETURN r
   UNION
   MATCH (rep:Document)-[:HAS_CITATION]->(c:Citation {source: $sha})-[:REFERS_TO]->(x:Document)
+  WHERE rep.key IN $docs
   MATCH (rep)-[r:$(c.relation)]->(x)
   RETURN r
   UNION
-  MATCH (c:Citation {source: $sha})-[:REFERS_TO]->(x:Document)-[r:ISSUED_BY]->(o:Organization)
-  WHERE o.key = c.issuer
+  MATCH (rep:Document)-[:HAS_CITATION]->(c:Citation {source: $sha})-[:REFERS_TO]->(x:Document)-[r:ISSUED_BY]->(o:Organization)
+  WHERE rep.key IN $docs AND o.key = c.issuer
   RETURN r
   UNION
-  MATCH (c:Citation {source: $sha})-[:REFERS_TO]->(x:Document)
+  MATCH (rep:Document)-[:HAS_CITATION]->(c:Citation {source: $sha})-[:REFERS_TO]->(x:Document)
+  WHERE rep.key IN $docs
   UNWIND coalesce(c.facts, []) AS fact
   WITH x, split(fact, '>')[0] AS rel, substring(fact, size(split(fact, '>')[0]) + 1) AS to
   MATCH (x)-[r:$(rel)]->(y:Document {key: to})

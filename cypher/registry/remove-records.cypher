@@ -1,13 +1,9 @@
-// The register's own records go: its Citations, its rows and itself.
-MATCH (g:Registry {sha256: $sha})
-OPTIONAL MATCH (g)-[:HAS_ROW]->(row:RegistryRow)
-CALL (row) {
-  WITH row WHERE row IS NOT NULL
+// A batch of the register's own records goes: the rows that describe these documents and their titles' Citations.
+CALL () {
+  MATCH (:Registry {sha256: $sha})-[:HAS_ROW]->(row:RegistryRow)-[:DESCRIBES]->(d:Document)
+  WHERE d.key IN $docs
   DETACH DELETE row
 }
-WITH DISTINCT g
-CALL () {
-  MATCH (c:Citation {source: $sha})
-  DETACH DELETE c
-}
-DETACH DELETE g
+MATCH (d:Document)-[:HAS_CITATION]->(c:Citation {source: $sha})
+WHERE d.key IN $docs
+DETACH DELETE c

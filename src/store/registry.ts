@@ -159,43 +159,53 @@ const touchedRow = z.object({
   described: z.array(z.string()),
   cited: z.array(z.string()),
   units: z.array(z.string()),
-  answers: z.array(z.string()),
 });
 const foundRow = z.object({ sha: z.string(), path: z.string() });
+const keyRow = z.object({ key: z.string() });
+const answersRow = z.object({ answers: z.array(z.string()) });
 
-/** Takes one register out in the caller's transaction: what it alone asserted goes; the documents left are settled. */
-async function removeRegistryTx(tx: ManagedTransaction, sha: string): Promise<string[]> {
-  const [t] = await rows(tx, 'registry/touched', touchedRow, { sha });
-  if (!t) return [];
+/**
+ * Takes a batch of a register's documents out in the caller's transaction: what its rows and their titles
+ * alone asserted of them goes; the documents left are settled. A register of 100,000 rows goes in many
+ * transactions, not one that would outlast the timeout.
+ */
+async function removeBatchTx(tx: ManagedTransaction, sha: string, docs: readonly string[]): Promise<void> {
+  const [t] = await rows(tx, 'registry/touched', touchedRow, { sha, docs });
+  if (!t) return;
   const keys = [...new Set([...t.described, ...t.cited])];
-  await run(tx, 'registry/remove-edges', { sha });
-  await run(tx, 'registry/remove-records', { sha });
+  await run(tx, 'registry/remove-edges', { sha, docs });
+  await run(tx, 'registry/remove-records', { sha, docs });
   await run(tx, 'registry/edge-quotes', { docs: t.described });
   await run(tx, 'remove/orphans', { keys });
   await run(tx, 'remove/orphan-units', { units: [...new Set(t.units)], people: [] });
   await settleDocuments(tx, keys, false);
-  return t.answers;
+}
+
+/** One register out, a batch of its documents per transaction, then the register itself; what it answered. */
+async function removeOne(db: Db, sha: string, batch: number): Promise<string[]> {
+  const docs = (await db.read((tx) => rows(tx, 'registry/described', keyRow, { sha }))).map((r) => r.key);
+  for (let i = 0; i < docs.length; i += batch) {
+    const part = docs.slice(i, i + batch);
+    await db.write((tx) => removeBatchTx(tx, sha, part));
+  }
+  const [gone] = await db.write((tx) => rows(tx, 'registry/remove-registry', answersRow, { sha }));
+  return gone?.answers ?? [];
 }
 
 /** Removes the registers a ref names (sha256, a prefix of 8 or more, or the path); what they answered is resolved again. */
-export async function removeRegistry(db: Db, ref: string): Promise<Array<{ sha: string; path: string }>> {
+export async function removeRegistry(
+  db: Db,
+  ref: string,
+  opts: { batch?: number } = {},
+): Promise<Array<{ sha: string; path: string }>> {
   const found = await db.read((tx) => rows(tx, 'registry/find', foundRow, { ref }));
   const answers: string[] = [];
-  for (const f of found) {
-    // What the register answered (places, dated documents): its askers are resolved again once it is out.
-    for (const k of await db.write((tx) => removeRegistryTx(tx, f.sha))) answers.push(k);
-  }
+  // What the register answered (places, dated documents): its askers are resolved again once it is out.
+  for (const f of found)
+    for (const k of await removeOne(db, f.sha, Math.max(1, opts.batch ?? 500))) answers.push(k);
   if (answers.length > 0) await settle(db, [], [...new Set(answers)]);
   return found;
 }
-
-const listRow = z.object({
-  sha: z.string(),
-  path: z.string(),
-  rows: z.number().nullable(),
-  pending: z.boolean(),
-});
-export const listRegistries = (db: Db) => db.read((tx) => rows(tx, 'registry/list', listRow));
 
 export const registryFactRow = z.object({
   path: z.string(),

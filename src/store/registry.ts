@@ -74,7 +74,8 @@ export function rowParams(sha: string, w: RegistryWrite) {
       year: w.year ?? g.report.year,
       issuedOn: g.report.issuedOn,
       title: g.report.title,
-      ambiguous: g.report.ambiguous || g.report.key.includes('@?'),
+      // Its issuer's place or its year unknown: the key says it (graph/identity).
+      ambiguous: g.report.key.includes('@?') || g.report.key.endsWith('|?'),
     },
     issuer: issuer.get(g.report.key) ?? null,
     inForce: w.inForce,

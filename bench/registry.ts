@@ -1,6 +1,6 @@
 // `npm run bench:registry`: rows per second of `registry import` for a synthetic register of 100,000 rows
 // (issue 16), on a fresh local server: reading and checking the rows (the pure part) and writing them
-// (batches of 500, one transaction each). `-- --rows N` for another size.
+// (batches of 2,000, one transaction each). `-- --rows N` for another size.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

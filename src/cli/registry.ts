@@ -56,7 +56,7 @@ export function registerRegistry(program: Command, io: Io): void {
       "the body whose own register it is, for rows that name none (e.g. 'UBND tỉnh Quảng Ngãi')",
     )
     .option('--map <column=field>', 'a column for a field, by its header (repeatable)', mapOption)
-    .option('--batch <n>', 'rows per transaction (default 500)', intOption(1, 10000))
+    .option('--batch <n>', 'rows per transaction (default 2000)', intOption(1, 10000))
     .action(async (files: string[], opts: ImportOpts) => {
       const settings = loadSettings();
       const ro: RegisterOptions = {

@@ -131,7 +131,7 @@ async function writeRows(
   entries: readonly RegistryWrite[],
   opts: { batch?: number; onBatch?: (done: number) => void },
 ): Promise<RegistryImport> {
-  const size = Math.max(1, opts.batch ?? 500);
+  const size = Math.max(1, opts.batch ?? 2000);
   const answers = new Set<string>();
   const documents: string[] = [];
   for (let i = 0; i < entries.length; i += size) {

@@ -41,6 +41,31 @@ async function runCypher(io: Io, query: string, opts: CypherOptions): Promise<vo
   io.out(opts.json ? JSON.stringify({ rows }) : table(rows));
 }
 
+/** `db dump` and `db load` (issue 15): the offline tools, with the server stopped and started around them. */
+function registerDumpLoad(db: Command, io: Io): void {
+  db.command('dump')
+    .description('write the local graph to a dump file (neo4j-admin; the server is stopped meanwhile)')
+    .argument('<file>', 'the dump file to write (must not exist)')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const r = await dumpDatabase(loadSettings(), file, (l) => io.err(l));
+      if (opts.json) return io.out(json(r));
+      io.out(`dumped to ${r.file} (${(r.bytes / 1e6).toFixed(1)} MB) in ${r.seconds.toFixed(1)} s`);
+    });
+
+  db.command('load')
+    .description('replace the local graph by a dump file (neo4j-admin; the server is stopped meanwhile)')
+    .argument('<file>', 'a file written by `luocdo db dump` (or neo4j-admin database dump)')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const settings = loadSettings();
+      const r = await loadDump(settings, file, (l) => io.err(l));
+      if (opts.json) return io.out(json(r));
+      io.out(`loaded ${r.file} in ${r.seconds.toFixed(1)} s`);
+      if (!r.restarted) io.out('the server was not running: start it with `luocdo db start`');
+    });
+}
+
 export function registerDb(program: Command, io: Io): void {
   const db = program.command('db').description('the Neo4j database: local runtime or NEO4J_URI');
 
@@ -104,27 +129,7 @@ export function registerDb(program: Command, io: Io): void {
       );
     });
 
-  db.command('dump')
-    .description('write the local graph to a dump file (neo4j-admin; the server is stopped meanwhile)')
-    .argument('<file>', 'the dump file to write (must not exist)')
-    .option('--json', 'machine-readable output')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const r = await dumpDatabase(loadSettings(), file, (l) => io.err(l));
-      if (opts.json) return io.out(json(r));
-      io.out(`dumped to ${r.file} (${(r.bytes / 1e6).toFixed(1)} MB) in ${r.seconds.toFixed(1)} s`);
-    });
-
-  db.command('load')
-    .description('replace the local graph by a dump file (neo4j-admin; the server is stopped meanwhile)')
-    .argument('<file>', 'a file written by `luocdo db dump` (or neo4j-admin database dump)')
-    .option('--json', 'machine-readable output')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const settings = loadSettings();
-      const r = await loadDump(settings, file, (l) => io.err(l));
-      if (opts.json) return io.out(json(r));
-      io.out(`loaded ${r.file} in ${r.seconds.toFixed(1)} s`);
-      if (!r.restarted) io.out('the server was not running: start it with `luocdo db start`');
-    });
+  registerDumpLoad(db, io);
 
   db.command('cypher')
     .description('run one Cypher statement against the configured database')

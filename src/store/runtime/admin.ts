@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Settings } from '../../config.js';
 import { LuocdoError } from '../../errors.js';
 import { ensureJars } from './jars.js';
-import { layoutOf, readJsonFile, stateSchema } from './layout.js';
+import { layoutOf, readJsonFile, stateSchema, type Layout } from './layout.js';
 import {
   isOurServer,
   JVM_FLAGS,
@@ -53,10 +53,14 @@ export async function offline<T>(settings: Settings, log: Log, work: () => Promi
 }
 
 /** neo4j-admin from the same jars as the server, with the server's configuration. */
-export async function adminTool(settings: Settings, args: string[], what: string): Promise<string> {
+export async function adminTool(
+  settings: Settings,
+  args: string[],
+  what: string,
+  layout: Layout = layoutOf(settings),
+): Promise<string> {
   await checkJava(settings.java);
   const lib = await ensureJars(settings);
-  const layout = layoutOf(settings);
   writeConf(layout, settings);
   const env = { ...process.env, NEO4J_HOME: layout.home, NEO4J_CONF: layout.confDir };
   const r = await withOwnerOnlyUmask(() =>
@@ -67,7 +71,13 @@ export async function adminTool(settings: Settings, args: string[], what: string
     ),
   );
   if (r.code !== 0) {
-    const words = (r.stderr || r.stdout).trim().split('\n').slice(-6).join('\n');
+    // The tool's own message, not the stack trace under it.
+    const words = (r.stderr || r.stdout)
+      .trim()
+      .split('\n')
+      .filter((l) => !/^\s+at |^\s*\.\.\. \d+ more/.test(l))
+      .slice(0, 6)
+      .join('\n');
     throw new LuocdoError('DB_ADMIN_FAILED', `${what} failed: ${words}`, {
       hint: `see ${layout.logsDir}`,
     });
@@ -145,4 +155,55 @@ export async function loadDump(settings: Settings, file: string, log: Log = () =
     }
   });
   return { file: source, seconds: (performance.now() - t0) / 1000, restarted };
+}
+
+/**
+ * `neo4j-admin database import full` into a store built aside (below the data folder), then swapped in
+ * with the server stopped: the graph it held stays whole until the new one is complete. `args` name the
+ * CSV files; the server is started again after the swap (migrations, indexes).
+ */
+export async function importAside(settings: Settings, args: string[], log: Log = () => {}): Promise<void> {
+  localOnly(settings, 'load');
+  const aside = layoutOf({ dataDir: join(settings.dataDir, '.load-aside') });
+  rmSync(aside.dataDir, { recursive: true, force: true });
+  for (const d of [aside.confDir, aside.storeDir, aside.logsDir, aside.runDir])
+    mkdirSync(d, { recursive: true, mode: 0o700 });
+  const name = dbName(settings);
+  try {
+    log('neo4j-admin database import full…');
+    await adminTool(
+      settings,
+      [
+        'database',
+        'import',
+        'full',
+        // Before the files: `--nodes`/`--relationships` take several values and would swallow it.
+        name,
+        '--id-type=integer',
+        '--multiline-fields=true',
+        '--array-delimiter=U+001F',
+        '--overwrite-destination=true',
+        `--report-file=${join(aside.logsDir, 'import.report')}`,
+        ...args,
+      ],
+      'the bulk import',
+      aside,
+    );
+    const live = layoutOf(settings);
+    const old = join(settings.dataDir, '.load-old');
+    rmSync(old, { recursive: true, force: true });
+    mkdirSync(old, { recursive: true, mode: 0o700 });
+    await offline(settings, log, async () => {
+      for (const part of ['databases', 'transactions']) {
+        const from = join(aside.storeDir, part, name);
+        const to = join(live.storeDir, part, name);
+        mkdirSync(join(live.storeDir, part), { recursive: true, mode: 0o700 });
+        if (existsSync(to)) renameSync(to, join(old, part));
+        if (existsSync(from)) renameSync(from, to);
+      }
+    });
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(aside.dataDir, { recursive: true, force: true });
+  }
 }

@@ -44,7 +44,9 @@ async function extractAll(
   failures: Failure[],
 ): Promise<Prepared[]> {
   const limits = { ...settings.readLimits, maxBytes: settings.maxFileBytes };
-  const budget = new MemoryBudget(settings.memoryBudgetBytes);
+  // The files being read are in the workers' heaps; this heap grows with the graph by design (it is all
+  // kept), so it is not what the budget watches here.
+  const budget = new MemoryBudget(settings.memoryBudgetBytes, () => 0);
   const script = workers > 0 ? workerScript() : null;
   const pool = script ? new ExtractPool(workers, script, limits, budget) : null;
   try {
@@ -107,7 +109,12 @@ export async function loadPaths(
   const prepared = resolveAll(await extractAll(settings, files, members, opts.workers, failures));
   log('resolving identities…');
   const graph = new BulkGraph();
-  for (const p of prepared) graph.add(p);
+  // Each source let go once it is in the graph: what stays is the graph itself.
+  const queue: Array<Prepared | null> = prepared;
+  for (let i = 0; i < queue.length; i++) {
+    graph.add(queue[i] as Prepared);
+    queue[i] = null;
+  }
   graph.finish();
   for (const m of dataMigrations())
     graph.nodes.push({ id: graph.nodes.length, label: 'Migration', props: m });

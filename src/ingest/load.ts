@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../config.js';
@@ -9,6 +9,7 @@ import type { Prepared } from '../store/ingest.js';
 import { rows } from '../store/run.js';
 import { importAside } from '../store/runtime/admin.js';
 import { startServer, type Log } from '../store/runtime/server.js';
+import { layoutOf } from '../store/runtime/layout.js';
 import { connect } from '../store/runtime/target.js';
 import { MemoryBudget } from './budget.js';
 import { BulkGraph, resolveAll } from './bulk-graph.js';
@@ -78,6 +79,22 @@ function dataMigrations(): Array<{ name: string; checksum: string }> {
     .map((f) => ({ name: f.name, checksum: createHash('sha256').update(f.text).digest('hex') }));
 }
 
+/** A data folder never started: nothing to check, and no server to start only to check it. */
+function isFresh(settings: Settings): boolean {
+  const layout = layoutOf(settings);
+  return !existsSync(layout.credentialsFile) && !existsSync(join(layout.storeDir, 'databases'));
+}
+
+/** Refuses a database that holds a graph, unless it is to be replaced. */
+async function refuseGraph(settings: Settings, replace: boolean, log: Log): Promise<void> {
+  await startServer(settings, log);
+  const [has] = await connect(settings).read((tx) => rows(tx, 'load/has-graph', hasRow));
+  if (has?.has && !replace)
+    throw new LuocdoError('DB_NOT_EMPTY', `the database in ${settings.dataDir} already holds a graph`, {
+      hint: 'add files to it with `luocdo ingest`, or rebuild it with `luocdo load --replace` (the old graph stays until the new one is ready)',
+    });
+}
+
 /**
  * `luocdo load`: an empty database filled by Neo4j's bulk importer with the graph `ingest` of the same
  * files gives (see bulk-graph.ts), then the server started, the schema migrations applied and the
@@ -94,20 +111,15 @@ export async function loadPaths(
     throw new LuocdoError('BAD_INPUT', 'load fills the local database only; NEO4J_URI is set', {
       hint: 'use `luocdo ingest` for a server of your own, or unset NEO4J_URI',
     });
-  await startServer(settings, log);
-  const db = connect(settings);
-  const [has] = await db.read((tx) => rows(tx, 'load/has-graph', hasRow));
-  if (has?.has && !opts.replace)
-    throw new LuocdoError('DB_NOT_EMPTY', `the database in ${settings.dataDir} already holds a graph`, {
-      hint: 'add files to it with `luocdo ingest`, or rebuild it with `luocdo load --replace` (the old graph stays until the new one is ready)',
-    });
+  if (!isFresh(settings)) await refuseGraph(settings, opts.replace, log);
   const { files, failures, members } = await listFiles(paths, {
     ...settings.readLimits,
     maxBytes: settings.maxFileBytes,
   });
   log(`extracting ${files.length} files…`);
-  const prepared = resolveAll(await extractAll(settings, files, members, opts.workers, failures));
+  const extracted = await extractAll(settings, files, members, opts.workers, failures);
   log('resolving identities…');
+  const prepared = resolveAll(extracted);
   const graph = new BulkGraph();
   // Each source let go once it is in the graph: what stays is the graph itself.
   const queue: Array<Prepared | null> = prepared;

@@ -28,6 +28,11 @@ export const ERROR_CODES = [
   'TIMEOUT',
   /** A server asked to listen beyond loopback with its data open to the network, and not told it may. */
   'API_EXPOSED',
+  // Issue 15 (bulk load, dump and load of the local store):
+  /** neo4j-admin (dump, load, import) failed; the message carries its own words. */
+  'DB_ADMIN_FAILED',
+  /** `luocdo load` asked to fill a database that already holds a graph. */
+  'DB_NOT_EMPTY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,6 +25,8 @@ const UNAVAILABLE: Exposed = { code: 'UNAVAILABLE', message: 'the database is un
  */
 const EXPOSURE: Record<ErrorCode, Exposed | 'masked'> = {
   CONFIG_INVALID: 'masked',
+  DB_ADMIN_FAILED: 'masked',
+  DB_NOT_EMPTY: 'masked',
   JAVA_MISSING: 'masked',
   MAVEN_MISSING: 'masked',
   JARS_FETCH_FAILED: 'masked',

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
 import { migrate } from '../store/migrate.js';
+import { dumpDatabase, loadDump } from '../store/runtime/admin.js';
 import { serverStatus, startServer, stopServer } from '../store/runtime/server.js';
 import { connect } from '../store/runtime/target.js';
 import { toPlain, toParam, type Plain } from '../store/values.js';
@@ -38,6 +39,31 @@ async function runCypher(io: Io, query: string, opts: CypherOptions): Promise<vo
   };
   const rows = opts.read ? await conn.read(work) : await conn.write(work);
   io.out(opts.json ? JSON.stringify({ rows }) : table(rows));
+}
+
+/** `db dump` and `db load` (issue 15): the offline tools, with the server stopped and started around them. */
+function registerDumpLoad(db: Command, io: Io): void {
+  db.command('dump')
+    .description('write the local graph to a dump file (neo4j-admin; the server is stopped meanwhile)')
+    .argument('<file>', 'the dump file to write (must not exist)')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const r = await dumpDatabase(loadSettings(), file, (l) => io.err(l));
+      if (opts.json) return io.out(json(r));
+      io.out(`dumped to ${r.file} (${(r.bytes / 1e6).toFixed(1)} MB) in ${r.seconds.toFixed(1)} s`);
+    });
+
+  db.command('load')
+    .description('replace the local graph by a dump file (neo4j-admin; the server is stopped meanwhile)')
+    .argument('<file>', 'a file written by `luocdo db dump` (or neo4j-admin database dump)')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const settings = loadSettings();
+      const r = await loadDump(settings, file, (l) => io.err(l));
+      if (opts.json) return io.out(json(r));
+      io.out(`loaded ${r.file} in ${r.seconds.toFixed(1)} s`);
+      if (!r.restarted) io.out('the server was not running: start it with `luocdo db start`');
+    });
 }
 
 export function registerDb(program: Command, io: Io): void {
@@ -102,6 +128,8 @@ export function registerDb(program: Command, io: Io): void {
           : `schema up to date (${r.alreadyApplied.length} migrations)`,
       );
     });
+
+  registerDumpLoad(db, io);
 
   db.command('cypher')
     .description('run one Cypher statement against the configured database')

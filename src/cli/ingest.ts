@@ -1,5 +1,6 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
 import type { Db } from '../store/connection.js';
@@ -15,6 +16,40 @@ export function summaryLine(s: IngestSummary): string {
   );
 }
 
+/** Sources per transaction when several files are given (issue 15: bulk loads default to batches). */
+export const DEFAULT_BATCH = 100;
+
+type IngestCliOptions = {
+  json?: boolean;
+  dryRun?: boolean;
+  concurrency?: number;
+  batch?: number;
+  oneByOne?: boolean;
+  workers?: number;
+  ocr?: boolean;
+};
+
+/**
+ * How an ingest writes: by default in batches, two in flight (the measured best on two cores: see the
+ * README), extraction in one worker per core; `--one-by-one` is one transaction per source, extraction in
+ * this thread, LUOCDO_INGEST_CONCURRENCY in flight. A single file is always written alone (a batch of one).
+ */
+export function writeMode(
+  opts: IngestCliOptions,
+  concurrency: number,
+): { batch: number; concurrency: number; workers: number } {
+  if (opts.oneByOne) {
+    if (opts.batch !== undefined)
+      throw new LuocdoError('BAD_INPUT', '--one-by-one and --batch contradict each other: give one');
+    return { batch: 1, concurrency: opts.concurrency ?? concurrency, workers: opts.workers ?? 0 };
+  }
+  return {
+    batch: opts.batch ?? DEFAULT_BATCH,
+    concurrency: opts.concurrency ?? 2,
+    workers: opts.workers ?? availableParallelism(),
+  };
+}
+
 export function registerIngest(program: Command, io: Io): void {
   program
     .command('ingest')
@@ -27,44 +62,44 @@ export function registerIngest(program: Command, io: Io): void {
     .option('--concurrency <n>', 'files (or batches) in flight at once', intOption(1, 64))
     .option(
       '--batch <n>',
-      'sources per transaction for a bulk load (default 1: one transaction per source)',
+      `sources per transaction when several files are given (default ${DEFAULT_BATCH})`,
       intOption(1, 1000),
     )
+    .option('--one-by-one', 'one transaction per source, extraction in this thread (the old behaviour)')
+    .option(
+      '--workers <n>',
+      'threads that extract while the writer writes (default: one per core; 0: in this thread)',
+      intOption(0, 64),
+    )
     .option('--no-ocr', 'refuse scanned PDFs (no text layer) instead of reading them by OCR')
-    .action(
-      async (
-        paths: string[],
-        opts: { json?: boolean; dryRun?: boolean; concurrency?: number; batch?: number; ocr?: boolean },
-      ) => {
-        const settings = loadSettings();
-        const db = opts.dryRun ? null : connect(settings);
-        let bar: SingleBar | undefined;
-        if (process.stderr.isTTY && !opts.json) {
-          bar = new SingleBar(
-            { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}' },
-            Presets.shades_classic,
-          );
-        }
-        const summary = await ingestPaths(db, paths, {
-          maxBytes: settings.maxFileBytes,
-          limits: { ...settings.readLimits, ocr: settings.readLimits.ocr && opts.ocr !== false },
-          memoryBudget: settings.memoryBudgetBytes,
-          concurrency: opts.concurrency ?? settings.ingestConcurrency,
-          dryRun: opts.dryRun ?? false,
-          batch: opts.batch ?? 1,
-          onFile: (done, total, file) => {
-            if (!bar) return;
-            if (done === 1) bar.start(total, 0, { file: '' });
-            bar.update(done, { file: printable(file.split('/').pop() ?? file) });
-          },
-        });
-        bar?.stop();
-        for (const f of summary.failures) io.err(`error FILE_READ: ${printable(f.error)}`);
-        if (opts.json) io.out(json(summary));
-        else io.out((opts.dryRun ? '(dry run) ' : '') + summaryLine(summary));
-        if (summary.failed > 0) process.exitCode = 1;
-      },
-    );
+    .action(async (paths: string[], opts: IngestCliOptions) => {
+      const settings = loadSettings();
+      const db = opts.dryRun ? null : connect(settings);
+      let bar: SingleBar | undefined;
+      if (process.stderr.isTTY && !opts.json) {
+        bar = new SingleBar(
+          { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}' },
+          Presets.shades_classic,
+        );
+      }
+      const summary = await ingestPaths(db, paths, {
+        maxBytes: settings.maxFileBytes,
+        limits: { ...settings.readLimits, ocr: settings.readLimits.ocr && opts.ocr !== false },
+        memoryBudget: settings.memoryBudgetBytes,
+        ...writeMode(opts, settings.ingestConcurrency),
+        dryRun: opts.dryRun ?? false,
+        onFile: (done, total, file) => {
+          if (!bar) return;
+          if (done === 1) bar.start(total, 0, { file: '' });
+          bar.update(done, { file: printable(file.split('/').pop() ?? file) });
+        },
+      });
+      bar?.stop();
+      for (const f of summary.failures) io.err(`error FILE_READ: ${printable(f.error)}`);
+      if (opts.json) io.out(json(summary));
+      else io.out((opts.dryRun ? '(dry run) ' : '') + summaryLine(summary));
+      if (summary.failed > 0) process.exitCode = 1;
+    });
 
   program
     .command('remove')

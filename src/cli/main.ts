@@ -13,6 +13,7 @@ const MODULES: ReadonlyArray<{ commands: readonly string[]; load: () => Promise<
   { commands: ['db'], load: async () => (await import('./db.js')).registerDb },
   { commands: ['extract'], load: async () => (await import('./extract.js')).registerExtract },
   { commands: ['ingest', 'remove'], load: async () => (await import('./ingest.js')).registerIngest },
+  { commands: ['load'], load: async () => (await import('./load.js')).registerLoad },
   {
     commands: ['serve', 'show', 'trace', 'chain'],
     load: async () => (await import('./query.js')).registerQueries,

@@ -1,8 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatError } from '../errors.js';
-import { listArchive, readMember, type Member } from '../read/archive.js';
-import { readFileDocument } from '../read/file.js';
+import { listArchive, type Member } from '../read/archive.js';
 import type { ReadLimits, ReadOptions } from '../read/limits.js';
 import type { Db } from '../store/connection.js';
 import {
@@ -13,7 +12,8 @@ import {
   type Prepared,
 } from '../store/ingest.js';
 import { defaultMemoryBudget, MemoryBudget, overBudget } from './budget.js';
-import { prepare } from './prepare.js';
+import { extractFile, type FileLimits } from './extract-file.js';
+import { ExtractPool, workerScript } from './extract-pool.js';
 import { SearchQueue } from './search-queue.js';
 
 export type Failure = { path: string; error: string };
@@ -46,6 +46,11 @@ export type IngestOptions = {
    * and failed alone — at the price of losing the whole group, not one source, to a crash.
    */
   batch?: number;
+  /**
+   * Worker threads that read and extract while the writer writes (0, the default: in this thread, as
+   * the writer asks for each file). Ignored where the compiled worker script is absent (runs from source).
+   */
+  workers?: number;
   onFile?: (done: number, total: number, path: string) => void;
 };
 
@@ -117,7 +122,7 @@ function failureText(path: string, e: unknown): string {
 }
 
 type Load = {
-  limits: { maxBytes: number } & Partial<ReadLimits>;
+  limits: FileLimits;
   budget: MemoryBudget;
   members: Map<string, Member>;
 };
@@ -136,24 +141,50 @@ async function load(
     release = await budget.reserve(estimate);
   };
   try {
-    const member = members.get(path);
-    const read = member
-      ? await readMember(member, limits, reserve)
-      : await readFileDocument(path, limits, reserve);
-    const prepared = prepare({
-      path,
-      text: read.text,
-      sha256: read.sha256,
-      format: read.format,
-      bytes: read.bytes,
-      ...(read.pageStarts ? { pageStarts: read.pageStarts } : {}),
-      ...(read.encoding ? { encoding: read.encoding } : {}),
-      ...(read.ocr ? { ocr: read.ocr } : {}),
-    });
+    const prepared = await extractFile(path, members.get(path), limits, reserve);
     return Object.assign(prepared, { release });
   } catch (e) {
     release();
     throw e;
+  }
+}
+
+type Loaded = Prepared & { release: () => void };
+
+/**
+ * The files' extractions in file order, started ahead of the writer: in a pool of worker threads when
+ * there is one (the writer then writes while both cores extract), else here. At most `ahead` files are
+ * extracted and not yet taken, so a fast extraction never holds a whole archive in memory.
+ */
+class Extractions {
+  private readonly started = new Map<number, Promise<Loaded>>();
+  private next = 0;
+
+  constructor(
+    private readonly files: string[],
+    private readonly how: Load,
+    private readonly pool: ExtractPool | null,
+    private readonly ahead: number,
+  ) {}
+
+  /** The file at `i` (which the caller takes once), starting the next ones up to the bound. */
+  take(i: number): Promise<Loaded> {
+    for (; this.next < Math.min(this.files.length, i + 1 + this.ahead); this.next++) {
+      const path = this.files[this.next] as string;
+      const p = this.pool
+        ? this.pool
+            .extract(path, this.how.members.get(path))
+            .then((x) => Object.assign(x, { release: () => {} }))
+        : // In-process, a file is read when it is its turn: the budget then decides (see `load`).
+          null;
+      if (p) {
+        p.catch(() => undefined); // handled when taken
+        this.started.set(this.next, p);
+      }
+    }
+    const p = this.started.get(i) ?? load(this.files[i] as string, this.how);
+    this.started.delete(i);
+    return p;
   }
 }
 
@@ -214,15 +245,20 @@ export async function ingestPaths(
       ? opts.memoryBudget
       : new MemoryBudget(opts.memoryBudget ?? defaultMemoryBudget());
   const how: Load = { limits, budget, members };
+  const script = (opts.workers ?? 0) > 0 ? workerScript() : null;
+  const pool = script && files.length > 1 ? new ExtractPool(opts.workers ?? 1, script, limits, budget) : null;
+  const concurrency = Math.max(1, opts.concurrency);
+  const extractions = new Extractions(files, how, pool, pool ? batch * concurrency : 0);
   const worker = async () => {
     for (;;) {
+      const first = next;
       const paths = files.slice(next, next + batch);
       next += paths.length;
       if (paths.length === 0) return;
-      const loaded: Array<Prepared & { release: () => void }> = [];
-      for (const path of paths) {
+      const loaded: Loaded[] = [];
+      for (const [k, path] of paths.entries()) {
         try {
-          const p = await load(path, how);
+          const p = await extractions.take(first + k);
           // A worker must not wait for memory while it holds some: in a batch of several, each file's
           // reservation ends with its extraction (bulk loads are many small files); alone, with its write.
           if (paths.length > 1) p.release();
@@ -240,7 +276,11 @@ export async function ingestPaths(
       for (const p of loaded) opts.onFile?.(++done, files.length, p.path);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    await pool?.close();
+  }
   await search?.flush();
   if (db && !opts.dryRun && results.some((r) => r.status !== 'unchanged')) await awaitSearchRefresh(db);
   const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;

@@ -46,7 +46,7 @@ export type ServerStatus = {
   pid: number | null;
 };
 
-const JVM_FLAGS = [
+export const JVM_FLAGS = [
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
@@ -134,7 +134,7 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-function writeConf(layout: Layout, settings: Settings): void {
+export function writeConf(layout: Layout, settings: Settings): void {
   mkdirSync(layout.confDir, { recursive: true, mode: 0o700 });
   const lines = [
     '# Written by `luocdo db start` on every start; edits here are overwritten.',

@@ -1,0 +1,63 @@
+// `luocdo load` end to end (issue 15): a synthetic corpus (bench/corpus.ts) written to files, then loaded
+// into a fresh local database from those files: extraction in worker threads, identities resolved in
+// memory, CSV, neo4j-admin database import full, server start, migrations and full-text indexes.
+// Prints reports/s from files to a served graph, and the peak memory of this process.
+//   npm run bench:load -- [reports=20000] [port=17996]
+// At 1,000,000 reports it takes long (hours on two cores) and needs the memory of the whole graph.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSettings } from '../src/config.js';
+import { loadPaths } from '../src/ingest/load.js';
+import { counts } from '../src/store/ingest.js';
+import { closeDrivers } from '../src/store/connection.js';
+import { stopServer } from '../src/store/runtime/server.js';
+import { connect } from '../src/store/runtime/target.js';
+import { reports } from './corpus.js';
+import { machine } from './harness.js';
+
+const n = Number(process.argv[2] ?? 20000);
+const port = Number(process.argv[3] ?? 17996);
+console.log(machine());
+const files = mkdtempSync(join(tmpdir(), 'luocdo-bench-load-files-'));
+const dataDir = mkdtempSync(join(tmpdir(), 'luocdo-bench-load-'));
+let bytes = 0;
+for (const r of reports(5150, n)) {
+  writeFileSync(join(files, r.name), r.text);
+  bytes += Buffer.byteLength(r.text);
+}
+const settings = loadSettings({
+  ...process.env,
+  NEO4J_URI: '',
+  LUOCDO_DATA_DIR: dataDir,
+  LUOCDO_BOLT_PORT: String(port),
+  LUOCDO_HEAP: process.env['LUOCDO_HEAP'] ?? '2g',
+  LUOCDO_PAGECACHE: process.env['LUOCDO_PAGECACHE'] ?? '1g',
+});
+const t0 = performance.now();
+const at = () => ((performance.now() - t0) / 1000).toFixed(1);
+try {
+  const s = await loadPaths(settings, [files], {
+    replace: false,
+    workers: availableParallelism(),
+    log: (l) => console.log(`${at()} s  ${l}`),
+  });
+  console.log(
+    JSON.stringify({
+      reports: n,
+      megabytesOfText: +(bytes / 1e6).toFixed(1),
+      seconds: +s.seconds.toFixed(1),
+      reportsPerSecond: +(n / s.seconds).toFixed(0),
+      peakRssMB: Math.round(s.peakRss / 1e6),
+      failed: s.failed,
+      nodes: s.nodes,
+      relationships: s.relationships,
+      graph: await counts(connect(settings)),
+    }),
+  );
+} finally {
+  await closeDrivers();
+  await stopServer(settings).catch(() => undefined);
+  rmSync(files, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+}

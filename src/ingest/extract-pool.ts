@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { LuocdoError, type ErrorCode } from '../errors.js';
+import type { Member } from '../read/archive.js';
+import type { Prepared } from '../store/ingest.js';
+import { overBudget, type MemoryBudget } from './budget.js';
+import type { FileLimits } from './extract-file.js';
+
+export type ToWorker =
+  | {
+      kind: 'extract';
+      id: number;
+      path: string;
+      member: Member | null;
+      limits: FileLimits;
+      budget: number;
+    }
+  | { kind: 'granted'; grant: number };
+
+export type FromWorker =
+  | { kind: 'reserve'; id: number; grant: number; bytes: number }
+  | { kind: 'done'; id: number; prepared: Prepared }
+  | {
+      kind: 'failed';
+      id: number;
+      over: { path: string; estimate: number; total: number } | null;
+      code: ErrorCode | null;
+      message: string;
+      hint: string | null;
+    };
+
+type Task = {
+  id: number;
+  path: string;
+  member: Member | undefined;
+  resolve: (p: Prepared) => void;
+  reject: (e: unknown) => void;
+  releases: Array<() => void>;
+};
+
+type Slot = { worker: Worker; task: Task | null };
+
+/** The compiled worker script; absent when running from the TypeScript sources (the tests' in-process runs). */
+export function workerScript(): string | null {
+  const path = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
+  return existsSync(path) ? path : null;
+}
+
+/**
+ * Reads and extracts files in worker threads (all cores), one file per worker at a time; each file's
+ * memory is reserved from the one budget of the process before it is read, and given back once the worker
+ * hands its result over (the worker's copy of the text is then garbage).
+ */
+export class ExtractPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Task[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    size: number,
+    private readonly script: string,
+    private readonly limits: FileLimits,
+    private readonly budget: MemoryBudget,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.script), task: null };
+    slot.worker.on('message', (m: FromWorker) => void this.onMessage(slot, m));
+    slot.worker.on('error', (e) => this.onCrash(slot, e));
+    slot.worker.on('exit', (code) => {
+      if (!this.closed) this.onCrash(slot, new Error(`extraction worker exited (code ${code})`));
+    });
+    return slot;
+  }
+
+  /** A crashed worker fails its file alone and is replaced. */
+  private onCrash(slot: Slot, e: Error): void {
+    const task = slot.task;
+    slot.task = null;
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    if (this.closed) return;
+    void slot.worker.terminate();
+    this.slots[i] = this.spawn();
+    if (task) this.finish(task, () => task.reject(e));
+    this.pump();
+  }
+
+  extract(path: string, member: Member | undefined): Promise<Prepared> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, path, member, resolve, reject, releases: [] });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.task) continue;
+      const task = this.waiting.shift();
+      if (!task) return;
+      slot.task = task;
+      const m: ToWorker = {
+        kind: 'extract',
+        id: task.id,
+        path: task.path,
+        member: task.member ?? null,
+        limits: this.limits,
+        budget: this.budget.total,
+      };
+      slot.worker.postMessage(m);
+    }
+  }
+
+  private finish(task: Task, settle: () => void): void {
+    for (const r of task.releases) r();
+    settle();
+  }
+
+  private async onMessage(slot: Slot, m: FromWorker): Promise<void> {
+    const task = slot.task;
+    if (!task || task.id !== m.id) return;
+    if (m.kind === 'reserve') {
+      task.releases.push(await this.budget.reserve(m.bytes));
+      const reply: ToWorker = { kind: 'granted', grant: m.grant };
+      slot.worker.postMessage(reply);
+      return;
+    }
+    slot.task = null;
+    if (m.kind === 'done') this.finish(task, () => task.resolve(m.prepared));
+    else this.finish(task, () => task.reject(failureOf(m)));
+    this.pump();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.waiting.splice(0)) t.reject(new Error('extraction pool closed'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+/** A worker's failure as the error the main thread would have thrown. */
+function failureOf(m: Extract<FromWorker, { kind: 'failed' }>): Error {
+  if (m.over) return overBudget(m.over.path, m.over.estimate, m.over.total);
+  if (m.code) return new LuocdoError(m.code, m.message, m.hint ? { hint: m.hint } : {});
+  return new Error(m.message);
+}

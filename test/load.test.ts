@@ -1,0 +1,84 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reports } from '../bench/corpus.js';
+import { differences, fullSnapshot } from '../probe/snapshot.js';
+import { loadSettings } from '../src/config.js';
+import { closeDrivers } from '../src/store/connection.js';
+import { connect } from '../src/store/runtime/target.js';
+import { runCli } from './helpers/cli.js';
+import { seedPath } from './helpers/gold.js';
+import { freePort } from './setup/neo4j.js';
+
+// Issue 15: `luocdo load` fills an empty database with Neo4j's bulk importer; the graph must be the one
+// `ingest` of the same files gives, node for node and edge for edge. On a private local server (the
+// importer is offline: the command stops the server and starts it again).
+describe('luocdo load', () => {
+  const base = mkdtempSync(join(tmpdir(), 'luocdo-load-'));
+  const files = join(base, 'files');
+  let env: NodeJS.ProcessEnv = {};
+  const cli = (...args: string[]) => runCli(args, { env, timeoutMs: 600_000 });
+  const snapshot = async () => {
+    await closeDrivers();
+    return fullSnapshot(connect(loadSettings(env)));
+  };
+
+  beforeAll(async () => {
+    const seeds = join(seedPath('x'), '..');
+    mkdirSync(join(files, 'seeds'), { recursive: true });
+    for (const f of readdirSync(seeds)) copyFileSync(join(seeds, f), join(files, 'seeds', f));
+    mkdirSync(join(files, 'synthetic'));
+    for (const r of reports(777, 150)) writeFileSync(join(files, 'synthetic', r.name), r.text);
+    const inherited = Object.entries(process.env).filter(([k]) => !k.startsWith('NEO4J_'));
+    env = {
+      ...Object.fromEntries(inherited),
+      LUOCDO_DATA_DIR: join(base, 'data'),
+      LUOCDO_BOLT_PORT: String(await freePort()),
+      LUOCDO_HEAP: '512m',
+      LUOCDO_PAGECACHE: '64m',
+    };
+  });
+  afterAll(async () => {
+    await closeDrivers();
+    await cli('db', 'stop');
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  it('gives the graph ingest gives, on the seeds and a synthetic corpus', async () => {
+    const l = await cli('load', '--json', files);
+    expect(l.code, l.stderr).toBe(0);
+    const loaded = JSON.parse(l.stdout) as { files: number; failed: number; peakRss: number };
+    expect(loaded).toMatchObject({ files: 155, failed: 0 });
+    const viaLoad = await snapshot();
+    expect(viaLoad.nodes.length).toBeGreaterThan(1000);
+
+    const wipe = await cli('db', 'cypher', 'MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
+    expect(wipe.code, wipe.stderr).toBe(0);
+    const ing = await cli('ingest', files);
+    expect(ing.code, ing.stderr).toBe(0);
+    expect(differences(viaLoad, await snapshot(), 12)).toEqual([]);
+  }, 900_000);
+
+  it('refuses a database that holds a graph, and says how to go on', async () => {
+    const r = await cli('load', files);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('DB_NOT_EMPTY');
+    expect(r.stderr).toContain('--replace');
+  }, 300_000);
+
+  it('rebuilds with --replace, and serves search over the new graph', async () => {
+    const r = await cli('load', '--replace', '--json', join(files, 'seeds'));
+    expect(r.code, r.stderr).toBe(0);
+    const q = await cli(
+      'db',
+      'cypher',
+      '--json',
+      "CALL db.index.fulltext.queryNodes('document_search', 'chi thi') YIELD node RETURN count(node) AS n",
+    );
+    expect(q.code, q.stderr).toBe(0);
+    expect((JSON.parse(q.stdout) as { rows: Array<{ n: number }> }).rows[0]?.n).toBeGreaterThan(0);
+    const sources = await cli('db', 'cypher', '--json', 'MATCH (s:SourceFile) RETURN count(s) AS n');
+    expect((JSON.parse(sources.stdout) as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(5);
+  }, 600_000);
+});

@@ -46,6 +46,8 @@ const Mention = z.object({
   text: z.string(),
   issuedOn: z.string().nullable(),
   path: z.string().nullable(),
+  ocr: z.boolean(),
+  sha256: z.string().nullable(),
 });
 const Mentions = z.array(Mention.nullable()).transform((ms) => ms.filter((m) => m !== null));
 

@@ -25,7 +25,7 @@ export type ReadResult = {
 };
 
 /** A format's reader: its bytes to Unicode text, and what an empty result means for it. */
-type Paged = { text: string; pageStarts: number[]; ocr?: OcrInfo };
+type Paged = { text: string; pageStarts: number[]; ocr?: OcrInfo; legacy?: Detection };
 type Detected = { text: string; legacy: Detection };
 type Got = string | Paged | Detected;
 type Reader = {
@@ -62,7 +62,8 @@ export async function readDocument(bytes: Uint8Array, path: string, opts: ReadOp
   const reader = READERS[format];
   const got = await reader.read(bytes, path, limits);
   const paged = typeof got !== 'string' && 'pageStarts' in got ? got : undefined;
-  // A PDF keeps its page offsets, so its text is taken as its fonts' mapping gives it.
+  // A PDF keeps its page offsets, so its text is taken as its fonts give it: decoded item by item where a
+  // font names a legacy encoding (the reader says so), never by trial.
   const legacy =
     typeof got !== 'string' && 'legacy' in got
       ? got.legacy

@@ -74,7 +74,7 @@ export function registerExtract(program: Command, io: Io): void {
     .description(
       'document references in Vietnamese text: a JSON array of ExtractedDocument, or JSONL on stdin',
     )
-    .argument('[files...]', 'files (.txt, .docx, .pdf, .html)')
+    .argument('[files...]', 'files (.txt, .docx, .doc, .odt, .rtf, .pdf, .html)')
     .option('--jsonl', 'read {"id","text"} lines on stdin, write {"id","references"} lines')
     .option('--no-ocr', 'refuse scanned PDFs (no text layer) instead of reading them by OCR')
     .action(async (files: string[], opts: { jsonl?: boolean; ocr?: boolean }) => {

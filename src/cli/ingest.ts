@@ -47,7 +47,7 @@ export function registerIngest(program: Command, io: Io): void {
   program
     .command('ingest')
     .description(
-      'read, extract and store documents (files, folders or .zip archives: .txt, .docx, .doc, .pdf, .html)',
+      'read, extract and store documents (files, folders or .zip archives: .txt, .docx, .doc, .odt, .rtf, .pdf, .html)',
     )
     .argument('<paths...>', 'files or folders')
     .option('--json', 'machine-readable summary')

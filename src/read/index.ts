@@ -5,6 +5,8 @@ import { fail, limitsOf, type ReadLimits, type ReadOptions } from './limits.js';
 import { readPdf, type OcrInfo } from './ocr.js';
 import { REFUSED, sniff, type Format } from './sniff.js';
 import { readDoc } from './doc.js';
+import { readOdt } from './odt.js';
+import { rtfToText } from './rtf.js';
 import { detectLegacyText, type Detection } from './legacy/index.js';
 import { decodeText, decodeTextDetected } from './text.js';
 
@@ -40,6 +42,8 @@ const READERS: Record<Format, Reader> = {
   html: { read: (bytes, path) => htmlToPlainText(decodeText(bytes, path)) },
   txt: { read: decodeTextDetected },
   doc: { read: readDoc },
+  odt: { read: readOdt },
+  rtf: { read: rtfToText },
 };
 
 export const overSize = (path: string, size: number, max: number) =>

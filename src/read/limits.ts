@@ -62,7 +62,7 @@ export const mb = (n: number): string => (n / 1e6).toFixed(1);
 export function memoryEstimate(format: Format, size: number, expanded: number): number {
   const PER_TEXT_BYTE = 80;
   const PER_XML_BYTE = 50;
-  if (format === 'docx') return size + expanded * PER_XML_BYTE;
+  if (format === 'docx' || format === 'odt') return size + expanded * PER_XML_BYTE;
   if (format === 'pdf') return size * 10;
   return size * PER_TEXT_BYTE;
 }

@@ -46,8 +46,9 @@ const Mention = z.object({
   text: z.string(),
   issuedOn: z.string().nullable(),
   path: z.string().nullable(),
-  ocr: z.boolean(),
-  sha256: z.string().nullable(),
+  // Every audit query gives them (the Citation's `ocr`, its source's sha256); a row built by hand may not.
+  ocr: z.boolean().default(false),
+  sha256: z.string().nullable().default(null),
 });
 const Mentions = z.array(Mention.nullable()).transform((ms) => ms.filter((m) => m !== null));
 

@@ -1,7 +1,9 @@
 // Legacy-encoding detection and conversion on one core: MB/s (input bytes) and MB per CPU-second, for
 // genuine UTF-8 (the seeds, and ../shared/corpus when it is there, where any conversion is a false one),
 // for the seeds encoded here as TCVN3, VNI and cp1258 bytes, as TCVN3 shown as cp1252 text (a .doc typed
-// in .VnTime), and for the plain per-font conversion the .docx reader calls per run.
+// in .VnTime), and for the plain per-font conversion the .docx reader calls per run. Then OCR (bench/read-ocr.ts):
+// pages per second and the CPU seconds per page of its pdftoppm and tesseract children.
+// Arguments: megabytes of text per case (8), scanned pages to OCR (4; 0 skips OCR).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +17,10 @@ import {
   encodeTcvn3,
   encodeVni,
 } from '../src/read/legacy/index.js';
+import { benchOcr } from './read-ocr.js';
 
 const targetMb = Number(process.argv[2] ?? 8);
+const ocrPages = Number(process.argv[3] ?? 4);
 
 type Case = { label: string; inputs: (string | Uint8Array)[]; run: (x: string | Uint8Array) => string };
 
@@ -111,3 +115,5 @@ measure({
 function detectLegacy(x: string | Uint8Array): string {
   return (typeof x === 'string' ? detectLegacyText(x) : detectLegacyBytes(x)).text;
 }
+
+if (ocrPages > 0) await benchOcr(seeds, ocrPages);

@@ -15,6 +15,7 @@ import { encodeTcvn3, encodeVni } from '../src/read/legacy/index.js';
 import { closeDrivers } from '../src/store/connection.js';
 import { toPlain } from '../src/store/values.js';
 import { runCli } from './helpers/cli.js';
+import { makeZip } from './helpers/zip.js';
 import { cleanGraph, testDb, testEnv } from './helpers/db.js';
 
 // Office files as they are (issue 13): a seed typed in TCVN3 or VNI, and a Word 97–2003 .doc, through the
@@ -84,6 +85,33 @@ describe('legacy Vietnamese files', () => {
     const doc = await runCli(['show', '22-CT/TU', '--json'], { env: testEnv() });
     expect(doc.code, doc.stderr).toBe(0);
     expect((JSON.parse(doc.stdout) as { citedBy: unknown[] }).citedBy.length).toBeGreaterThan(0);
+  });
+
+  it('ingests .odt and .rtf, in a folder and in a zip, through the same legacy checks', async () => {
+    await cleanGraph(db);
+    const dir = join(tmp, 'odt-rtf');
+    mkdirSync(dir);
+    const fixture = (ext: string) =>
+      readFileSync(join(projectRoot(), `test/fixtures/read/bao-cao-vntime.${ext}`));
+    writeFileSync(join(dir, 'bao-cao.odt'), fixture('odt'));
+    writeFileSync(join(dir, 'ho-so.zip'), makeZip([{ name: 'trong/bao-cao.rtf', data: fixture('rtf') }]));
+    const r = await runCli(['ingest', '--json', dir], { env: testEnv() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 2, failed: 0 });
+    const rows = await db.read(async (tx) =>
+      (
+        await tx.run(
+          'MATCH (s:SourceFile) RETURN s.path AS path, s.format AS format, s.encoding AS encoding, s.refKeys AS refs ORDER BY path',
+        )
+      ).records.map(
+        (x) => toPlain(x.toObject()) as { path: string; format: string; encoding: string; refs: string[] },
+      ),
+    );
+    expect(rows.map((x) => [x.path.slice(dir.length + 1), x.format, x.encoding])).toEqual([
+      ['bao-cao.odt', 'odt', 'tcvn3'],
+      ['ho-so.zip/trong/bao-cao.rtf', 'rtf', 'tcvn3'],
+    ]);
+    for (const x of rows) expect(JSON.stringify(x.refs), x.path).toContain('22-CT/TU');
   });
 
   it('says in the audit which sources were converted on little evidence (DOUBTFUL_TEXT)', async () => {

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { extractReferences } from '../src/extract/index.js';
 import { readDocument, type ReadResult } from '../src/read/index.js';
 import { closeDrivers } from '../src/store/connection.js';
 import { toPlain } from '../src/store/values.js';
+import { projectRoot } from '../src/paths.js';
 import { runCli } from './helpers/cli.js';
 import { cleanGraph, testDb, testEnv } from './helpers/db.js';
 import { makeScannedPdf } from './helpers/documents.js';
@@ -118,5 +120,34 @@ describe('scanned PDFs through the CLI', () => {
       expect(no.code, args.join(' ')).toBe(1);
       expect(no.stderr).toMatch(refusal);
     }
+  });
+});
+
+/** The CLI on a pseudo-terminal (util-linux `script`), as a person runs it: stdout and stderr both a TTY. */
+function onTerminal(args: string[]): Promise<string> {
+  const cmd = [process.execPath, join(projectRoot(), 'bin', 'luocdo.js'), ...args]
+    .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  return new Promise((resolve, reject) =>
+    execFile('script', ['-qec', cmd, '/dev/null'], { env: testEnv(), timeout: 120_000 }, (e, out) =>
+      e ? reject(e) : resolve(out),
+    ),
+  );
+}
+
+describe('OCR progress', () => {
+  const file = () => join(tmp, 'scanned.pdf');
+
+  it('is shown per page on a terminal, by extract and by ingest', async () => {
+    expect(await onTerminal(['extract', file()])).toMatch(/OCR {2}scanned\.pdf {2}trang 1\/1/);
+    expect(await onTerminal(['ingest', '--dry-run', file()])).toMatch(/OCR {2}scanned\.pdf {2}trang 1\/1/);
+  });
+
+  it('is not written when stderr is not a terminal', async () => {
+    const r = await runCli(['extract', file()], { env: testEnv() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const i = await runCli(['ingest', '--dry-run', file()], { env: testEnv() });
+    expect(i.stderr).not.toMatch(/OCR|trang/);
   });
 });

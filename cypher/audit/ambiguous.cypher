@@ -14,4 +14,4 @@ CALL (d) {
   RETURN other
 }
 WITH r, c, d, collect(DISTINCT other {.key, .symbol, .name, .issuedOn, .hasText, .type}) AS alternatives
-RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc, c {.quote, .start, .end, .text, .issuedOn, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} AS mention, alternatives
+RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc, c {.quote, .start, .end, .text, .issuedOn, ocr: coalesce(c.ocr, false), sha256: c.source, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} AS mention, alternatives

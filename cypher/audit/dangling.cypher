@@ -5,6 +5,6 @@ WHERE ($keys IS NULL OR d.key IN $keys)
   AND NOT EXISTS { (:RegistryRow)-[:DESCRIBES]->(d) }
 MATCH (c:Citation)-[:REFERS_TO]->(d)
 MATCH (r:Document)-[:HAS_CITATION]->(c)
-WITH d, count(DISTINCT r) AS citers, collect(c {.quote, .start, .end, .text, .issuedOn, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]})[0..3] AS mentions
+WITH d, count(DISTINCT r) AS citers, collect(c {.quote, .start, .end, .text, .issuedOn, ocr: coalesce(c.ocr, false), sha256: c.source, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]})[0..3] AS mentions
 RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc, citers, mentions
 ORDER BY citers DESC, d.key

@@ -7,5 +7,5 @@ WITH r, d, type(e) AS how, collect(DISTINCT {path: g.path, row: row.row, text: r
 RETURN r {.key, .symbol, .name, .issuedOn, .hasText, .type} AS report, d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc,
        how, rows,
        COLLECT { MATCH (r)-[:HAS_CITATION]->(c:Citation)-[:REFERS_TO]->(d)
-                 RETURN c {.quote, .start, .end, .text, .issuedOn, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} } AS mentions
+                 RETURN c {.quote, .start, .end, .text, .issuedOn, ocr: coalesce(c.ocr, false), sha256: c.source, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} } AS mentions
 ORDER BY r.key, d.key, how

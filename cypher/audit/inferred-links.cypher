@@ -6,5 +6,5 @@ WHERE ($keys IS NULL OR d.key IN $keys OR r.key IN $keys)
   AND NOT EXISTS { MATCH (r)-[:HAS_CITATION]->(o:Citation)-[:REFERS_TO]->(d) WHERE o.inferred IS NULL }
 RETURN r {.key, .symbol, .name, .issuedOn, .hasText, .type} AS report,
        d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc,
-       c {.quote, .start, .end, .text, .issuedOn, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} AS mention
+       c {.quote, .start, .end, .text, .issuedOn, ocr: coalesce(c.ocr, false), sha256: c.source, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} AS mention
 ORDER BY d.key, r.key, mention.start

@@ -64,10 +64,12 @@ CALL (src) {
                    e.quote = CASE WHEN e.quote IS NULL OR size(quote) > size(e.quote)
                                     OR (size(quote) = size(e.quote) AND quote < e.quote) THEN quote ELSE e.quote END
     }
+    // A Citation of a text read by OCR says so (`ocr: true`, absent otherwise, like `inferred`): whoever
+    // reads the evidence knows to check the quote against the scan.
     CALL (rep, x, t, src) {
       UNWIND t.citations AS c
       CREATE (cit:Citation {key: c.key, quote: c.quote, text: c.text, start: c.start, end: c.end, inFootnote: c.inFootnote,
-                            relation: c.relation, ambiguous: c.ambiguous, inferred: c.inferred, issuedOn: c.issuedOn, source: src.sha,
+                            relation: c.relation, ambiguous: c.ambiguous, inferred: c.inferred, ocr: src.source.ocr, issuedOn: c.issuedOn, source: src.sha,
                             issuer: c.issuer, facts: c.facts, docTitle: c.evidence.title, docYear: c.evidence.year,
                             docType: c.evidence.type, docNumber: c.evidence.number, docName: c.evidence.name,
                             docIssuedOn: c.evidence.issuedOn})

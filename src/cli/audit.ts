@@ -17,7 +17,9 @@ function print(io: Io, findings: AuditFinding[]): void {
   for (const f of findings.filter((x) => x.severity !== 'info')) {
     io.out(`\n${f.severity.toUpperCase()} ${f.code}: ${f.message}`);
     for (const m of f.mentions.slice(0, 3))
-      io.out(`  ${printable(m.path ?? '')}:${m.start}-${m.end}  “${printable(m.quote.slice(0, 200))}”`);
+      io.out(
+        `  ${printable(m.path ?? '')}:${m.start}-${m.end}  “${printable(m.quote.slice(0, 200))}”${m.ocr ? ' (OCR)' : ''}`,
+      );
     if (f.proposal) io.out(`  proposal: ${f.proposal}`);
   }
 }

@@ -5,7 +5,7 @@ import { loadSettings } from '../config.js';
 import { extractDocument, extractReferences, type ExtractedDocument } from '../extract/index.js';
 import { overBudget } from '../ingest/budget.js';
 import { readFileDocument } from '../read/file.js';
-import { errorLine, json, printable, type Io } from './output.js';
+import { errorLine, json, ocrProgress, printable, type Io } from './output.js';
 
 const jsonlLine = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
 
@@ -13,12 +13,18 @@ const jsonlLine = z.object({ id: z.union([z.string(), z.number()]), text: z.stri
  * A file read as `ingest` reads it, with the same limits: its size checked before it is read (a sparse
  * 1.2 GB file was read whole before), and one file that needs more memory than the budget refused.
  */
-async function extractFile(path: string, ocr: boolean): Promise<ExtractedDocument> {
+async function extractFile(path: string, ocr: boolean, io: Io): Promise<ExtractedDocument> {
   const settings = loadSettings();
   const budget = settings.memoryBudgetBytes;
+  const onOcrPage = ocrProgress(io);
   const read = await readFileDocument(
     path,
-    { ...settings.readLimits, ocr: settings.readLimits.ocr && ocr, maxBytes: settings.maxFileBytes },
+    {
+      ...settings.readLimits,
+      ocr: settings.readLimits.ocr && ocr,
+      maxBytes: settings.maxFileBytes,
+      ...(onOcrPage ? { onOcrPage } : {}),
+    },
     async (n) => {
       if (n > budget) throw overBudget(path, n, budget);
     },
@@ -68,7 +74,7 @@ export function registerExtract(program: Command, io: Io): void {
     .description(
       'document references in Vietnamese text: a JSON array of ExtractedDocument, or JSONL on stdin',
     )
-    .argument('[files...]', 'files (.txt, .docx, .pdf, .html)')
+    .argument('[files...]', 'files (.txt, .docx, .doc, .odt, .rtf, .pdf, .html)')
     .option('--jsonl', 'read {"id","text"} lines on stdin, write {"id","references"} lines')
     .option('--no-ocr', 'refuse scanned PDFs (no text layer) instead of reading them by OCR')
     .action(async (files: string[], opts: { jsonl?: boolean; ocr?: boolean }) => {
@@ -85,7 +91,7 @@ export function registerExtract(program: Command, io: Io): void {
       const docs: ExtractedDocument[] = [];
       for (const f of files) {
         try {
-          docs.push(await extractFile(f, opts.ocr !== false));
+          docs.push(await extractFile(f, opts.ocr !== false, io));
         } catch (e) {
           io.err(errorLine(e, 'FILE_READ'));
           process.exitCode = 1;

@@ -7,13 +7,41 @@ import type { Db } from '../store/connection.js';
 import { removeSource } from '../store/ingest.js';
 import { connect } from '../store/runtime/target.js';
 import { ingestPaths, sourcePath, type IngestSummary } from '../ingest/pipeline.js';
-import { intOption, json, printable, type Io } from './output.js';
+import { intOption, json, ocrPageLine, ocrProgress, printable, type Io } from './output.js';
 
 export function summaryLine(s: IngestSummary): string {
   return (
     `${s.files} files: ${s.added} added, ${s.replaced} replaced, ${s.merged} merged into an existing report, ` +
     `${s.unchanged} unchanged, ${s.failed} failed; ${s.documents} documents, ${s.citations} citations in ${s.seconds.toFixed(1)} s`
   );
+}
+
+/**
+ * What an ingest shows on a terminal (stderr a TTY, and not --json): a bar of the files done, and each page
+ * OCR reads, on the bar once it runs (the first file's pages come before it), as a line before. Nothing
+ * otherwise, so tests and pipes stay clean.
+ */
+function terminalProgress(io: Io, json: boolean) {
+  const onOcrLine = json ? undefined : ocrProgress(io);
+  if (!onOcrLine) return { onFile: () => {}, onOcrPage: undefined, stop: () => {} };
+  const bar = new SingleBar(
+    { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}' },
+    Presets.shades_classic,
+  );
+  let started = false;
+  const name = (file: string) => printable(file.split('/').pop() ?? file);
+  return {
+    onFile: (done: number, total: number, file: string) => {
+      if (!started) bar.start(total, 0, { file: '' });
+      started = true;
+      bar.update(done, { file: name(file) });
+    },
+    onOcrPage: (path: string, done: number, total: number) => {
+      if (started) bar.update({ file: ocrPageLine(path, done, total) });
+      else onOcrLine(path, done, total);
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 /** Sources per transaction when several files are given (issue 15: bulk loads default to batches). */
@@ -54,7 +82,7 @@ export function registerIngest(program: Command, io: Io): void {
   program
     .command('ingest')
     .description(
-      'read, extract and store documents (files, folders or .zip archives: .txt, .docx, .doc, .pdf, .html)',
+      'read, extract and store documents (files, folders or .zip archives: .txt, .docx, .doc, .odt, .rtf, .pdf, .html)',
     )
     .argument('<paths...>', 'files or folders')
     .option('--json', 'machine-readable summary')
@@ -75,26 +103,20 @@ export function registerIngest(program: Command, io: Io): void {
     .action(async (paths: string[], opts: IngestCliOptions) => {
       const settings = loadSettings();
       const db = opts.dryRun ? null : connect(settings);
-      let bar: SingleBar | undefined;
-      if (process.stderr.isTTY && !opts.json) {
-        bar = new SingleBar(
-          { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} {file}' },
-          Presets.shades_classic,
-        );
-      }
+      const progress = terminalProgress(io, opts.json ?? false);
       const summary = await ingestPaths(db, paths, {
         maxBytes: settings.maxFileBytes,
-        limits: { ...settings.readLimits, ocr: settings.readLimits.ocr && opts.ocr !== false },
+        limits: {
+          ...settings.readLimits,
+          ocr: settings.readLimits.ocr && opts.ocr !== false,
+          ...(progress.onOcrPage ? { onOcrPage: progress.onOcrPage } : {}),
+        },
         memoryBudget: settings.memoryBudgetBytes,
         ...writeMode(opts, settings.ingestConcurrency),
         dryRun: opts.dryRun ?? false,
-        onFile: (done, total, file) => {
-          if (!bar) return;
-          if (done === 1) bar.start(total, 0, { file: '' });
-          bar.update(done, { file: printable(file.split('/').pop() ?? file) });
-        },
+        onFile: progress.onFile,
       });
-      bar?.stop();
+      progress.stop();
       for (const f of summary.failures) io.err(`error FILE_READ: ${printable(f.error)}`);
       if (opts.json) io.out(json(summary));
       else io.out((opts.dryRun ? '(dry run) ' : '') + summaryLine(summary));

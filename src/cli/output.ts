@@ -31,6 +31,18 @@ export function errorLine(e: unknown, code?: string): string {
   return `error${code ? ` ${code}` : ''}: ${printable(e instanceof Error ? e.message : String(e))}`;
 }
 
+/**
+ * Per-page OCR progress for a terminal (`OCR  scan.pdf  trang 3/12`): a scanned file takes seconds a page.
+ * Only when stderr is a TTY, so tests and pipes stay clean.
+ */
+export function ocrProgress(io: Io): ((path: string, done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (path, done, total) => io.err(ocrPageLine(path, done, total));
+}
+
+export const ocrPageLine = (path: string, done: number, total: number): string =>
+  `OCR  ${printable(path.split('/').pop() ?? path)}  trang ${done}/${total}`;
+
 export function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }

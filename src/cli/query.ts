@@ -88,7 +88,8 @@ async function trace(io: Io, ref: string, opts: { json?: boolean }): Promise<voi
       impl.flatMap((i) =>
         i.evidence.map((e) => ({
           unit: i.unit.name,
-          document: label(e.document),
+          // A quote read by OCR is marked, for a person to check it against the scan.
+          document: `${label(e.document)}${e.ocr ? ' (OCR)' : ''}`,
           relation: e.relation,
           target: label(e.target),
           on: e.document.issuedOn ?? '',

@@ -46,6 +46,9 @@ const Mention = z.object({
   text: z.string(),
   issuedOn: z.string().nullable(),
   path: z.string().nullable(),
+  // Every audit query gives them (the Citation's `ocr`, its source's sha256); a row built by hand may not.
+  ocr: z.boolean().default(false),
+  sha256: z.string().nullable().default(null),
 });
 const Mentions = z.array(Mention.nullable()).transform((ms) => ms.filter((m) => m !== null));
 
@@ -114,6 +117,9 @@ const rowMention = (
   end: 0,
   text: doc.symbol ?? '',
   issuedOn: doc.issuedOn,
+  // A register's row is no text source: nothing to open, nothing read by OCR.
+  ocr: false,
+  sha256: null,
 });
 
 /** EXPIRED and REGISTER_CONFLICT: what registers say against the graph. */

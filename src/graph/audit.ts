@@ -46,6 +46,10 @@ export type AuditMention = {
   end: number;
   text: string;
   issuedOn: string | null;
+  /** The quote's source was read by OCR: a person should check it against the scan. */
+  ocr: boolean;
+  /** The source file's sha256 (null for a draft's own text, which is in no source). */
+  sha256: string | null;
 };
 
 /** A value a message is built from: dates stay ISO, so each language writes them its own way. */

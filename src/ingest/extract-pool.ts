@@ -13,13 +13,16 @@ export type ToWorker =
       id: number;
       path: string;
       member: Member | null;
-      limits: FileLimits;
+      /** Without `onOcrPage`: a function cannot cross to a thread (ocrProgress asks for the pages back). */
+      limits: Omit<FileLimits, 'onOcrPage'>;
+      ocrProgress: boolean;
       budget: number;
     }
   | { kind: 'granted'; grant: number };
 
 export type FromWorker =
   | { kind: 'reserve'; id: number; grant: number; bytes: number }
+  | { kind: 'ocrPage'; id: number; path: string; done: number; total: number }
   | { kind: 'done'; id: number; prepared: Prepared }
   | {
       kind: 'failed';
@@ -103,12 +106,14 @@ export class ExtractPool {
       const task = this.waiting.shift();
       if (!task) return;
       slot.task = task;
+      const { onOcrPage, ...limits } = this.limits;
       const m: ToWorker = {
         kind: 'extract',
         id: task.id,
         path: task.path,
         member: task.member ?? null,
-        limits: this.limits,
+        limits,
+        ocrProgress: onOcrPage !== undefined,
         budget: this.budget.total,
       };
       slot.worker.postMessage(m);
@@ -127,6 +132,10 @@ export class ExtractPool {
       task.releases.push(await this.budget.reserve(m.bytes));
       const reply: ToWorker = { kind: 'granted', grant: m.grant };
       slot.worker.postMessage(reply);
+      return;
+    }
+    if (m.kind === 'ocrPage') {
+      this.limits.onOcrPage?.(m.path, m.done, m.total);
       return;
     }
     slot.task = null;

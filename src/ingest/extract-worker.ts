@@ -29,7 +29,12 @@ const reserveFor = (id: number, total: number, path: string) => async (estimate:
 async function work(m: Extract<ToWorker, { kind: 'extract' }>): Promise<void> {
   try {
     const member: Member | undefined = m.member ?? undefined;
-    const limits: FileLimits = m.limits;
+    const limits: FileLimits = m.ocrProgress
+      ? {
+          ...m.limits,
+          onOcrPage: (path, done, total) => send({ kind: 'ocrPage', id: m.id, path, done, total }),
+        }
+      : m.limits;
     const prepared = await extractFile(m.path, member, limits, reserveFor(m.id, m.budget, m.path));
     send({ kind: 'done', id: m.id, prepared });
   } catch (e) {

@@ -198,7 +198,7 @@ export async function readMember(m: Member, opts: ReadOptions, reserve?: Reserve
   const bytes = await memberBytes(m, last);
   const format = sniff(bytes);
   const expanded =
-    format === 'docx'
+    format === 'docx' || format === 'odt'
       ? checkZipLimits(
           await zipDirectory(bytesAt(bytes), bytes.length, m.path, limits.maxZipEntries),
           limits,

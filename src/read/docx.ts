@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import { LuocdoError } from '../errors.js';
 import { decodeRuns, parseStyles } from './docx-fonts.js';
-import { fontEncoding, scoreText, type Detection } from './legacy/index.js';
+import { decidedByFonts, type Detection } from './legacy/index.js';
 import { fail, type ReadLimits } from './limits.js';
 import { bytesAt, checkDocx, entryBytes, isArchive, rewriteZip, zipDirectory } from './zip.js';
 
@@ -62,17 +62,5 @@ export async function readDocx(
   }
   if (replaced.size === 0) return docxToText(bytes, path);
   const text = await docxToText(await rewriteZip(bytes, entries, replaced, path), path);
-  const score = scoreText(text);
-  // A document in both is rare; the encoding of most of its fonts names it.
-  const vni = fonts.filter((f) => fontEncoding(f) === 'vni').length;
-  return {
-    text,
-    legacy: {
-      text,
-      encoding: vni * 2 > fonts.length ? 'vni' : 'tcvn3',
-      decidedBy: 'font',
-      confidence: score.total ? score.valid / score.total : 1,
-      doubtful: false,
-    },
-  };
+  return { text, legacy: decidedByFonts(text, fonts) };
 }

@@ -51,7 +51,7 @@ export async function readFileDocument(
     const at = atOf(fh);
     const format = sniff(await at(0, Math.min(size, SNIFF_BYTES)));
     const expanded =
-      format === 'docx'
+      format === 'docx' || format === 'odt'
         ? checkZipLimits(await zipDirectory(at, size, path, limits.maxZipEntries), limits, path)
         : 0;
     if (format !== 'binary') await reserve?.(memoryEstimate(format, size, expanded));

@@ -5,6 +5,8 @@ import { fail, limitsOf, type ReadLimits, type ReadOptions } from './limits.js';
 import { readPdf, type OcrInfo } from './ocr.js';
 import { REFUSED, sniff, type Format } from './sniff.js';
 import { readDoc } from './doc.js';
+import { readOdt } from './odt.js';
+import { rtfToText } from './rtf.js';
 import { detectLegacyText, type Detection } from './legacy/index.js';
 import { decodeText, decodeTextDetected } from './text.js';
 
@@ -25,7 +27,7 @@ export type ReadResult = {
 };
 
 /** A format's reader: its bytes to Unicode text, and what an empty result means for it. */
-type Paged = { text: string; pageStarts: number[]; ocr?: OcrInfo };
+type Paged = { text: string; pageStarts: number[]; ocr?: OcrInfo; legacy?: Detection };
 type Detected = { text: string; legacy: Detection };
 type Got = string | Paged | Detected;
 type Reader = {
@@ -40,6 +42,8 @@ const READERS: Record<Format, Reader> = {
   html: { read: (bytes, path) => htmlToPlainText(decodeText(bytes, path)) },
   txt: { read: decodeTextDetected },
   doc: { read: readDoc },
+  odt: { read: readOdt },
+  rtf: { read: rtfToText },
 };
 
 export const overSize = (path: string, size: number, max: number) =>
@@ -62,7 +66,8 @@ export async function readDocument(bytes: Uint8Array, path: string, opts: ReadOp
   const reader = READERS[format];
   const got = await reader.read(bytes, path, limits);
   const paged = typeof got !== 'string' && 'pageStarts' in got ? got : undefined;
-  // A PDF keeps its page offsets, so its text is taken as its fonts' mapping gives it.
+  // A PDF keeps its page offsets, so its text is taken as its fonts give it: decoded item by item where a
+  // font names a legacy encoding (the reader says so), never by trial.
   const legacy =
     typeof got !== 'string' && 'legacy' in got
       ? got.legacy

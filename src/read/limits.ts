@@ -23,7 +23,14 @@ export type ReadLimits = {
   maxPdfPages: number;
   /** Scanned PDF pages (no text layer) read by OCR (issue 13); off by `--no-ocr` or LUOCDO_OCR=false. */
   ocr: boolean;
+  /**
+   * Told after each page OCR reads (pages done of the file's pages to OCR), for progress on a terminal. Not a
+   * limit, but it travels with them down to the reader.
+   */
+  onOcrPage?: OcrProgress;
 };
+
+export type OcrProgress = (path: string, done: number, total: number) => void;
 
 export const DEFAULT_LIMITS: Omit<ReadLimits, 'maxBytes'> = {
   maxExpandedBytes: 100e6,
@@ -55,7 +62,7 @@ export const mb = (n: number): string => (n / 1e6).toFixed(1);
 export function memoryEstimate(format: Format, size: number, expanded: number): number {
   const PER_TEXT_BYTE = 80;
   const PER_XML_BYTE = 50;
-  if (format === 'docx') return size + expanded * PER_XML_BYTE;
+  if (format === 'docx' || format === 'odt') return size + expanded * PER_XML_BYTE;
   if (format === 'pdf') return size * 10;
   return size * PER_TEXT_BYTE;
 }

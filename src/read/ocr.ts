@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fail, type ReadLimits } from './limits.js';
+import { decidedByFonts, type Detection } from './legacy/index.js';
+import { fail, type OcrProgress, type ReadLimits } from './limits.js';
 import { joinPages, pdfToText, type PdfText } from './pdf.js';
 
 /** What OCR did for a PDF: how many pages it read, and tesseract's mean confidence (0–100) in their words. */
@@ -113,6 +114,7 @@ export async function ocrPdfPages(
   bytes: Uint8Array,
   path: string,
   pages: number[],
+  onPage?: OcrProgress,
 ): Promise<{ texts: Map<number, string>; info: OcrInfo }> {
   const dir = await mkdtemp(join(tmpdir(), 'luocdo-ocr-'));
   try {
@@ -130,6 +132,7 @@ export async function ocrPdfPages(
         });
         texts.set(p, got.text);
         confidences.push(...got.confidences);
+        onPage?.(path, texts.size, pages.length);
       }
     };
     const workers = Math.max(1, Math.min(availableParallelism(), pages.length));
@@ -148,15 +151,18 @@ export async function ocrPdfPages(
 export async function readPdf(
   bytes: Uint8Array,
   path: string,
-  limits: Pick<ReadLimits, 'maxPdfPages' | 'maxTextChars' | 'ocr'>,
-): Promise<PdfText & { ocr?: OcrInfo }> {
-  const got = await pdfToText(bytes, path, limits);
-  if (!limits.ocr) return got;
+  limits: Pick<ReadLimits, 'maxPdfPages' | 'maxTextChars' | 'ocr' | 'onOcrPage'>,
+): Promise<PdfText & { ocr?: OcrInfo; legacy?: Detection }> {
+  const { legacyFonts, ...got } = await pdfToText(bytes, path, limits);
+  // Text items in `.VnTime`/`VNI-…` fonts were decoded by them: the source says so, as a .docx's would.
+  const withFonts = <T extends PdfText>(r: T) =>
+    legacyFonts.length ? { ...r, legacy: decidedByFonts(r.text, legacyFonts) } : r;
+  if (!limits.ocr) return withFonts(got);
   const blank = got.pages.flatMap((p, i) => (p.trim() ? [] : [i + 1]));
-  if (blank.length === 0) return got;
-  const { texts, info } = await ocrPdfPages(bytes, path, blank);
+  if (blank.length === 0) return withFonts(got);
+  const { texts, info } = await ocrPdfPages(bytes, path, blank, limits.onOcrPage);
   const pages = got.pages.map((p, i) => texts.get(i + 1) ?? p);
   const all = joinPages(pages);
   if (!all.text.trim()) throw fail(path, 'the PDF has no text layer (scanned?) and OCR found no text in it');
-  return { ...all, ocr: info };
+  return withFonts({ ...all, ocr: info });
 }

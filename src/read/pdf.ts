@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { LuocdoError } from '../errors.js';
+import { decodeByFont, fontEncoding, VIETNAMESE_LETTERS } from './legacy/index.js';
 import type { ReadLimits } from './limits.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -21,6 +22,55 @@ class PdfLimit extends Error {}
 /** A PDF's text, its pages one by one, and where each page begins in the text. */
 export type PdfText = { text: string; pageStarts: number[]; pages: string[] };
 
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+const VIETNAMESE = new Set(VIETNAMESE_LETTERS);
+/**
+ * A character past ASCII that no Vietnamese word holds (`Ø`, `Þ`, `¸`, `æ`…): what a `.VnTime` or `VNI-…`
+ * font's bytes show as text. Only a page that has one is worth resolving its fonts' names for, which costs
+ * pdf.js the page's operator list.
+ */
+const LOOK_ALIKE = (c: string) => c > '\u007f' && c <= '\u02ff' && !VIETNAMESE.has(c);
+
+/** The real names of the page's fonts (`ABCDEF+.VnTime`), by the ids its text items give. */
+async function fontNames(page: PdfPage, ids: Set<string>): Promise<Map<string, string>> {
+  // The text content leaves the fonts in the worker; the operator list sends them to this side.
+  await page.getOperatorList();
+  const names = new Map<string, string>();
+  for (const id of ids) {
+    try {
+      const font = page.commonObjs.get(id) as { name?: unknown } | null;
+      if (typeof font?.name === 'string') names.set(id, font.name);
+    } catch {
+      // A font pdf.js could not load has no name to go by: its text stays as it is.
+    }
+  }
+  return names;
+}
+
+/**
+ * A page's text, each item in a legacy Vietnamese font (`.VnTime`, `VNI-Times`, after a subset prefix)
+ * decoded by that font (issue 13), and the names of those fonts.
+ */
+async function pageText(page: PdfPage): Promise<{ text: string; legacyFonts: string[] }> {
+  const normalize = (await pdfjs()).normalizeUnicode;
+  // pdf.js folds compatibility characters (µ → μ) unless told not to, and a legacy font's bytes are such
+  // characters (`ngµy` is TCVN3 for `ngày`): its items are taken raw, the others folded as pdf.js would.
+  const content = await page.getTextContent({ disableNormalization: true });
+  const items = content.items.flatMap((i) => ('str' in i ? [i] : []));
+  const suspect = items.filter((i) => [...i.str].some(LOOK_ALIKE));
+  const names = suspect.length ? await fontNames(page, new Set(suspect.map((i) => i.fontName))) : undefined;
+  const legacyFonts = new Set<string>();
+  let text = '';
+  for (const item of items) {
+    const font = names?.get(item.fontName);
+    const legacy = font !== undefined && fontEncoding(font) !== undefined;
+    if (legacy) legacyFonts.add(font);
+    text += (legacy ? decodeByFont(item.str, font) : normalize(item.str)) + (item.hasEOL ? '\n' : '');
+  }
+  return { text, legacyFonts: [...legacyFonts] };
+}
+
 /** Pages → the text, a blank line between them, and where each one begins. */
 export function joinPages(pages: string[]): PdfText {
   const pageStarts: number[] = [];
@@ -37,7 +87,7 @@ export async function pdfToText(
   bytes: Uint8Array,
   path: string,
   limits: Pick<ReadLimits, 'maxPdfPages' | 'maxTextChars'>,
-): Promise<PdfText> {
+): Promise<PdfText & { legacyFonts: string[] }> {
   const { getDocument } = await pdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -53,15 +103,12 @@ export async function pdfToText(
         `${doc.numPages} pages, over the limit of ${limits.maxPdfPages} (LUOCDO_MAX_PDF_PAGES)`,
       );
     const pages: string[] = [];
+    const legacyFonts = new Set<string>();
     let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        text += item.str + (item.hasEOL ? '\n' : '');
-      }
+      const { text, legacyFonts: fonts } = await pageText(page);
+      for (const f of fonts) legacyFonts.add(f);
       pages.push(text);
       page.cleanup();
       // Stopped as soon as the text is too long, not after every page has been held.
@@ -72,7 +119,7 @@ export async function pdfToText(
         );
     }
     await doc.destroy();
-    return joinPages(pages);
+    return { ...joinPages(pages), legacyFonts: [...legacyFonts] };
   } catch (e) {
     const name = (e as { name?: string }).name;
     const why =

@@ -164,9 +164,11 @@ export async function checkZipContent(
   }
 }
 
-/** A zip whose parts are not those of a Word document: a folder of files (issue 13). */
+/** A zip whose parts are not those of a Word or OpenDocument file: a folder of files (issue 13). */
 export const isArchive = (entries: ZipEntry[]): boolean =>
-  !entries.some((e) => e.name === 'word/document.xml' || e.name === '[Content_Types].xml');
+  !entries.some(
+    (e) => e.name === 'word/document.xml' || e.name === '[Content_Types].xml' || e.name === 'mimetype',
+  );
 
 /** A .docx's archive checked whole, before mammoth sees it; its expanded size. */
 export async function checkDocx(

@@ -82,6 +82,8 @@ function extractionFindings(doc: ExtractedDocument, text: string, path: string):
         end: f.end,
         text: text.slice(f.start, f.end),
         issuedOn: null,
+        ocr: false,
+        sha256: null,
       },
     ],
     proposal: null,
@@ -109,7 +111,16 @@ function referenceFindings(
   const out: AuditFinding[] = [];
   const documents: AuditDoc[] = [{ key: k.key, symbol: k.symbol, name: k.name, issuedOn: k.issuedOn }];
   const mentions: AuditMention[] = [
-    { path, quote: r.text, start: r.start, end: r.end, text: r.text, issuedOn: r.issuedOn },
+    {
+      path,
+      quote: r.text,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      issuedOn: r.issuedOn,
+      ocr: false,
+      sha256: null,
+    },
   ];
   if (r.issuedOn && k.issuedOn && r.issuedOn !== k.issuedOn) {
     out.push({

@@ -156,6 +156,8 @@ export type Evidence = {
   relation: string;
   target: DocRecord;
   quote: string | null;
+  /** The quote came from a text read by OCR: a person should check it against the scan. */
+  ocr: boolean;
 };
 export type Implementation = {
   unit: OrgRecord;

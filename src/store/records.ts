@@ -37,6 +37,8 @@ export const evidenceRecord = z.object({
   via: docRecord.nullable(),
   relation: z.string(),
   quote: maybe,
+  /** Every Citation giving the quote came from a text read by OCR. */
+  ocr: z.boolean(),
 });
 
 export const implementationRecord = z.object({

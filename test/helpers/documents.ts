@@ -78,3 +78,65 @@ export async function makeScannedPdf(pages: string[][], scanned?: number[]): Pro
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A TrueType font file with another PostScript name (name ID 6), for a PDF whose font is named as an old
+ * office machine's was (`.VnTime`, `VNI-Times`): the name table is rebuilt at the end of the file and the
+ * table directory points at it (checksums are not checked by readers).
+ */
+export function renameFont(ttf: Buffer, postscriptName: string): Buffer {
+  const tables = ttf.readUInt16BE(4);
+  for (let i = 0; i < tables; i++) {
+    const rec = 12 + 16 * i;
+    if (ttf.toString('latin1', rec, rec + 4) !== 'name') continue;
+    const at = ttf.readUInt32BE(rec + 8);
+    const count = ttf.readUInt16BE(at + 2);
+    const strings = at + ttf.readUInt16BE(at + 4);
+    const head = Buffer.alloc(6 + 12 * count);
+    head.writeUInt16BE(count, 2);
+    head.writeUInt16BE(6 + 12 * count, 4);
+    const data: Buffer[] = [];
+    let offset = 0;
+    for (let r = 0; r < count; r++) {
+      const p = at + 6 + 12 * r;
+      const [platform, id, length, from] = [0, 6, 8, 10].map((o) => ttf.readUInt16BE(p + o)) as number[];
+      let s = ttf.subarray(strings + (from ?? 0), strings + (from ?? 0) + (length ?? 0));
+      // Macintosh names are 8-bit, Windows and Unicode ones UTF-16BE.
+      if (id === 6)
+        s =
+          platform === 1
+            ? Buffer.from(postscriptName, 'latin1')
+            : Buffer.from(postscriptName, 'utf16le').swap16();
+      ttf.copy(head, 6 + 12 * r, p, p + 8);
+      head.writeUInt16BE(s.length, 6 + 12 * r + 8);
+      head.writeUInt16BE(offset, 6 + 12 * r + 10);
+      data.push(s);
+      offset += s.length;
+    }
+    const table = Buffer.concat([head, ...data]);
+    const pad = Buffer.alloc((4 - (ttf.length % 4)) % 4);
+    const out = Buffer.concat([ttf, pad, table]);
+    out.writeUInt32BE(ttf.length + pad.length, rec + 8);
+    out.writeUInt32BE(table.length, rec + 12);
+    return out;
+  }
+  throw new Error('the font has no name table');
+}
+
+/** A PDF of lines, each in the font named with it: a legacy font's lines as its bytes show (`ChØ thÞ sè`). */
+export function makeFontPdf(lines: { text: string; font?: string }[]): Promise<Buffer> {
+  const dejavu = readFileSync(FONT);
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument();
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    for (const l of lines)
+      doc
+        .font(l.font ? renameFont(dejavu, l.font) : FONT)
+        .fontSize(11)
+        .text(l.text);
+    doc.end();
+  });
+}

@@ -1,5 +1,6 @@
 import { decodeCp1252Runs, repairMojibake } from './cp1252.js';
 import { decodeCp1258 } from './cp1258.js';
+import { fontEncoding } from './font.js';
 import { isVietnameseSyllable } from './syllable.js';
 import { decodeTcvn3 } from './tcvn3.js';
 import { decodeViqr } from './viqr.js';
@@ -236,4 +237,21 @@ export function detectLegacyBytes(bytes: Uint8Array): Detection {
 /** Either entry, by the type of the input. */
 export function detectLegacy(input: string | Uint8Array): Detection {
   return typeof input === 'string' ? detectLegacyText(input) : detectLegacyBytes(input);
+}
+
+/**
+ * Text whose legacy runs were decoded by the fonts that name them (a .docx's runs, a PDF's text items):
+ * decided by font, never doubtful. A document in both encodings is rare; the encoding of most of its
+ * legacy fonts names it.
+ */
+export function decidedByFonts(text: string, fonts: readonly string[]): Detection {
+  const score = scoreText(text);
+  const vni = fonts.filter((f) => fontEncoding(f) === 'vni').length;
+  return {
+    text,
+    encoding: vni * 2 > fonts.length ? 'vni' : 'tcvn3',
+    decidedBy: 'font',
+    confidence: score.total ? score.valid / score.total : 1,
+    doubtful: false,
+  };
 }

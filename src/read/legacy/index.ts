@@ -1,5 +1,5 @@
 /** Legacy Vietnamese encodings (TCVN3/ABC, VNI, VIQR, cp1258, cp1252 mojibake): pure tables and detection. */
-export { detectLegacy, detectLegacyBytes, detectLegacyText, scoreText } from './detect.js';
+export { decidedByFonts, detectLegacy, detectLegacyBytes, detectLegacyText, scoreText } from './detect.js';
 export type { Detection, LegacyEncoding } from './detect.js';
 export { decodeByFont, fontEncoding } from './font.js';
 export type { FontEncoding } from './font.js';

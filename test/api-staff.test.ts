@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDrivers, type Db } from '../src/store/connection.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { startApi, type TestApi } from './helpers/api.js';
-import { cleanGraph, testDb } from './helpers/db.js';
+import { runCli } from './helpers/cli.js';
+import { cleanGraph, testDb, testEnv } from './helpers/db.js';
 import { seedPath } from './helpers/gold.js';
 
 // The API the staff pages read (issue 14), over real HTTP against the seeds in a real Neo4j.
@@ -334,5 +338,51 @@ describe('Organization.years and implemented: what a unit did', () => {
     expect(seen.length).toBe(total);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toContain(K22);
+  });
+});
+
+describe('auditText and audit --text: a reference the graph does not know', () => {
+  const DRAFT =
+    'ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN\n\nSố: 99/BC-UBND\n\nBình Sơn, ngày 5 tháng 5 năm 2023\n\nBÁO CÁO\nKết quả\n\n' +
+    'Thực hiện Quyết định số 999/QĐ-UBND ngày 01/02/2020 của UBND tỉnh và Chỉ thị số 22-CT/TU ngày 03/4/2017 ' +
+    'của Ban Thường vụ Tỉnh ủy Quảng Ngãi, UBND huyện báo cáo như sau.\n';
+
+  it('names it UNKNOWN_REFERENCE (warning) with its mention; the known one is not named', async () => {
+    const r = await data<{
+      auditText: {
+        ok: boolean;
+        references: number;
+        findings: Array<{
+          code: string;
+          severity: string;
+          params: string;
+          mentions: Array<{ text: string; start: number; end: number }>;
+        }>;
+      };
+    }>(
+      'query($t: String!) { auditText(text: $t) { ok references findings { code severity params mentions { text start end } } } }',
+      {
+        t: DRAFT,
+      },
+    );
+    const unknown = r.auditText.findings.filter((f) => f.code === 'UNKNOWN_REFERENCE');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]?.severity).toBe('warning');
+    expect(JSON.parse(unknown[0]?.params ?? '{}')).toMatchObject({ symbol: '999/QĐ-UBND' });
+    const m = unknown[0]?.mentions[0];
+    expect(m && DRAFT.slice(m.start, m.end)).toBe(m?.text);
+    expect(m?.text).toContain('999/QĐ-UBND');
+    expect(r.auditText.references).toBe(2);
+    expect(r.auditText.ok).toBe(true);
+  });
+
+  it('says the same in luocdo audit --text, which still passes (a warning)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luocdo-staff-'));
+    const path = join(dir, 'draft.txt');
+    writeFileSync(path, DRAFT);
+    const cli = await runCli(['audit', '--text', path], { env: testEnv() });
+    rmSync(dir, { recursive: true, force: true });
+    expect(cli.stdout).toContain('WARNING UNKNOWN_REFERENCE: 999/QĐ-UBND is not in the graph');
+    expect(cli.code).toBe(0);
   });
 });

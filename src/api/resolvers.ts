@@ -1,19 +1,33 @@
 import DataLoader from 'dataloader';
-import { z } from 'zod';
 import type { Db } from '../store/connection.js';
 import { createHash } from 'node:crypto';
 import { prepare } from '../ingest/prepare.js';
-import { searchText } from '../graph/facts.js';
 import { awaitSearchRefresh, counts, removeSource, writeSource } from '../store/ingest.js';
 import { inForceOf, registryFacts, removeRegistry } from '../store/registry.js';
 import { importRead, readRegisterText } from '../ingest/registry/index.js';
 import * as q from '../store/queries.js';
 import { LuocdoError, recode } from '../errors.js';
-import { AUDIT_CODES, type AuditCode, type AuditFinding } from '../graph/audit.js';
+import { AUDIT_CODES, type AuditCode, type AuditFinding, type AuditMention } from '../graph/audit.js';
 import { audit, auditText } from '../store/audit.js';
 import type { ApiLimits } from '../config.js';
 import { withDeadline, within } from './guard.js';
+import { documentFields, organizationFields, sourceOf } from './staff.js';
+import { find } from './find.js';
+import {
+  MAX_DEPTH,
+  connection,
+  decode,
+  decodeCursor,
+  checkSearchText,
+  encode,
+  indexCursor,
+  mustResolve,
+  page,
+  resolveOne,
+  unitCursor,
+} from './common.js';
 import type { TokenContext } from './plugins.js';
+import { ingestUpload, type UploadLimits } from './upload.js';
 
 // Resolvers throw LuocdoErrors; what a client is told of each is decided in one place, errors.ts.
 
@@ -21,6 +35,7 @@ import type { TokenContext } from './plugins.js';
 export type Loaders = {
   db: Db;
   limits: ApiLimits;
+  upload: UploadLimits;
   documents: DataLoader<string, q.DocRecord | null>;
   issuers: DataLoader<string, q.OrgRecord | null>;
 };
@@ -29,10 +44,11 @@ export type Loaders = {
 export type Context = Loaders & TokenContext;
 
 /** One loader per request: a page of documents costs one query for their issuers, not one each. */
-export function makeContext(db: Db, limits: ApiLimits): Loaders {
+export function makeContext(db: Db, limits: ApiLimits, upload: UploadLimits): Loaders {
   return {
     db,
     limits,
+    upload,
     documents: new DataLoader(async (keys) => {
       const found = await q.documentsByKeys(db, keys);
       return keys.map((k) => found.get(k) ?? null);
@@ -42,15 +58,6 @@ export function makeContext(db: Db, limits: ApiLimits): Loaders {
       return keys.map((k) => found.get(k) ?? null);
     }),
   };
-}
-
-const MAX_FIRST = 100;
-const MAX_DEPTH = 6;
-
-function page(first: number | null | undefined): number {
-  const n = first ?? 20;
-  if (n < 0 || n > MAX_FIRST) throw new LuocdoError('LIMIT', `first must be between 0 and ${MAX_FIRST}`);
-  return n;
 }
 
 /** An Implementation as the schema names it: `via` is the evidence, each step's document `through`. */
@@ -66,65 +73,6 @@ const implementation = (i: q.Implementation) => ({
     quote: e.quote,
   })),
 });
-
-const encode = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
-function decode(cursor: string | null | undefined): string | null {
-  if (cursor == null) return null;
-  const s = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!s || encode(s) !== cursor) throw new LuocdoError('BAD_INPUT', 'invalid cursor');
-  return s;
-}
-
-/** A cursor whose text is JSON of a given shape: anything else is the same BAD_INPUT as a mangled cursor. */
-function decodeCursor<S extends z.ZodType>(cursor: string | null | undefined, schema: S): z.infer<S> | null {
-  const s = decode(cursor);
-  if (s === null) return null;
-  let parsed;
-  try {
-    parsed = schema.safeParse(JSON.parse(s));
-  } catch {
-    throw new LuocdoError('BAD_INPUT', 'invalid cursor');
-  }
-  if (!parsed.success) throw new LuocdoError('BAD_INPUT', 'invalid cursor');
-  return parsed.data;
-}
-
-/** A page of units is keyed by the last unit's name and key. */
-const unitCursor = z.tuple([z.string(), z.string()]);
-/** A page of findings by the last finding's position in the sorted list. */
-const indexCursor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-
-function connection<T>(items: T[], keyOf: (t: T) => string, hasNext: boolean, total: number) {
-  const edges = items.map((node) => ({ cursor: encode(keyOf(node)), node }));
-  return {
-    totalCount: total,
-    edges,
-    pageInfo: { hasNextPage: hasNext, endCursor: edges[edges.length - 1]?.cursor ?? null },
-  };
-}
-
-/** A reference that names nothing is BAD_REF; one that several documents fit, AMBIGUOUS_REF with them. */
-async function resolveOne(ctx: Context, ref: string): Promise<q.DocRecord | null> {
-  const r = await q.resolveRef(ctx.db, ref).catch(recode('BAD_INPUT', 'BAD_REF'));
-  if (r.candidates.length > 1) {
-    throw new LuocdoError(
-      'AMBIGUOUS_REF',
-      `'${ref}' fits ${r.candidates.length} documents; add the date or the issuer`,
-      {
-        details: {
-          candidates: r.candidates.map((d) => ({ key: d.key, symbol: d.symbol, issuedOn: d.issuedOn })),
-        },
-      },
-    );
-  }
-  return r.doc;
-}
-
-async function mustResolve(ctx: Context, ref: string): Promise<q.DocRecord> {
-  const d = await resolveOne(ctx, ref);
-  if (!d) throw new LuocdoError('NOT_FOUND', `no document '${ref}' in the graph`);
-  return d;
-}
 
 type Args = Record<string, unknown>;
 
@@ -235,20 +183,8 @@ async function auditDraft(a: { text: string }, ctx: Context) {
   };
 }
 
-/** Words and characters `search` takes: each word is a clause of the full-text query, and Lucene caps those. */
-export const SEARCH_MAX_WORDS = 64;
-export const SEARCH_MAX_CHARS = 2_000;
-
 function searchDocuments(a: { text: string; first?: number | null }, ctx: Context) {
-  // Characters first: the words of a megabyte are not worth counting.
-  const words =
-    a.text.length > SEARCH_MAX_CHARS ? null : searchText(a.text).split(' ').filter(Boolean).length;
-  if (words === null || words > SEARCH_MAX_WORDS)
-    throw new LuocdoError(
-      'BAD_INPUT',
-      `search takes at most ${SEARCH_MAX_WORDS} words and ${SEARCH_MAX_CHARS} characters (given: ` +
-        `${words === null ? '' : `${words} words, `}${a.text.length} characters)`,
-    );
+  checkSearchText(a.text);
   return q.search(ctx.db, a.text, page(a.first));
 }
 
@@ -262,6 +198,17 @@ async function ingestText(a: { text: string; path: string }, ctx: Context) {
   );
   await awaitSearchRefresh(ctx.db);
   return { status: r.status, report: r.report, sha256, documents: r.documents, citations: r.citations };
+}
+
+async function ingestFile(a: { file: File }, ctx: Context) {
+  requireToken(ctx);
+  const results = await ingestUpload(ctx.db, a.file, ctx.upload);
+  return Promise.all(
+    results.map(async (r) => ({
+      ...r,
+      report: r.report === null ? null : await ctx.documents.load(r.report),
+    })),
+  );
 }
 
 async function removeSourceOf(a: { source: string }, ctx: Context) {
@@ -321,6 +268,8 @@ export const resolvers = {
     }),
     audit: root(auditPage),
     auditText: root(auditDraft),
+    source: root(sourceOf),
+    find: root(find),
     stats: root(async (_a: Args, ctx) => {
       const c = await counts(ctx.db);
       return { ...c, documentsWithText: c.withText };
@@ -328,6 +277,7 @@ export const resolvers = {
   },
   Mutation: {
     ingestText: root(ingestText),
+    ingestFile: root(ingestFile),
     removeSource: root(removeSourceOf),
     registryImport: root(registryImportOf),
     registryRemove: root(registryRemoveOf),
@@ -347,6 +297,11 @@ export const resolvers = {
     inForce: async (d: q.DocRecord, _a: Args, ctx: Context) => (await inForceOf(ctx.db, d.key)).inForce,
     link: async (d: q.DocRecord, _a: Args, ctx: Context) => (await inForceOf(ctx.db, d.key)).link,
     registry: (d: q.DocRecord, _a: Args, ctx: Context) => registryFacts(ctx.db, d.key),
+    ...documentFields,
+  },
+  Mention: {
+    ocr: (m: AuditMention) => m.ocr === true,
+    sha256: (m: AuditMention) => m.sha256 ?? null,
   },
   Organization: {
     id: (o: q.OrgRecord) => o.key,
@@ -354,5 +309,6 @@ export const resolvers = {
       const res = await q.organizationDocuments(ctx.db, o.key, page(a.first), decode(a.after));
       return connection(res.items, (d) => d.key, res.hasNext, res.total);
     },
+    ...organizationFields,
   },
 };

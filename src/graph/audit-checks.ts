@@ -38,6 +38,8 @@ const Doc = z.object({
   issuedOn: z.string().nullable(),
   hasText: z.boolean().nullable(),
   type: z.string().nullable(),
+  title: z.string().nullable().default(null),
+  issuer: z.string().nullable().default(null),
 });
 const Mention = z.object({
   quote: z.string(),

@@ -1,6 +1,9 @@
 /** The audit's judgements, pure: which date to propose, which issuers cannot be one body, which cycles are one. */
 import type { Finding, Severity } from '../extract/types.js';
 import { missingOf } from './identity.js';
+import { documentLabel, vnDate } from './label.js';
+
+export { vnDate };
 
 export type { Severity };
 
@@ -29,6 +32,14 @@ export const AUDIT_CODES = [
 
 export type AuditCode = (typeof AUDIT_CODES)[number];
 
+/**
+ * What only a draft's check (auditText, `audit --text`) finds, beside the graph's codes and the extraction's
+ * own: `UNKNOWN_REFERENCE` (warning), a number the graph holds no document for — a typo, or a document not
+ * ingested yet; either way a person should look before the draft goes out.
+ */
+export const DRAFT_CODES = ['UNKNOWN_REFERENCE'] as const;
+export type DraftCode = (typeof DRAFT_CODES)[number];
+
 export const isAuditCode = (c: string): c is AuditCode => (AUDIT_CODES as readonly string[]).includes(c);
 
 export type AuditDoc = {
@@ -38,6 +49,9 @@ export type AuditDoc = {
   issuedOn: string | null;
   hasText?: boolean | null;
   type?: string | null;
+  /** For a document with neither symbol nor name: its title and its issuer's name name it (label.ts). */
+  title?: string | null;
+  issuer?: string | null;
 };
 export type AuditMention = {
   path: string | null;
@@ -60,7 +74,7 @@ export type FindingParams = { readonly [name: string]: ParamValue };
 
 export type AuditFinding = {
   /** An audit code, or, for a draft (auditText), the code of a finding of the extraction. */
-  code: AuditCode | Finding['code'];
+  code: AuditCode | DraftCode | Finding['code'];
   severity: Severity;
   /** In English, for the terminal and the log; `code` and `params` say the same for other languages. */
   message: string;
@@ -72,13 +86,8 @@ export type AuditFinding = {
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export const label = (d: AuditDoc) => d.symbol ?? d.name ?? d.key;
-
-/** `2017-04-03` → `03/4/2017`, the way the documents write it. */
-export function vnDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${Number(m)}/${y}`;
-}
+/** The symbol people search for; a report known by its content by its readable name, never its `text:` key. */
+export const label = (d: AuditDoc) => d.symbol ?? d.name ?? documentLabel(d, d.issuer);
 
 /** The date to propose: the document's own header if its text is in the graph, else the one most citations give. */
 export function proposedDate(

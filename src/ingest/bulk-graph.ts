@@ -186,7 +186,7 @@ export class BulkGraph {
       if (area) this.merge(x, 'IN', area);
     }
     const settle = new Set([rep.props['key'] as string]);
-    for (const t of w.targets) if (this.target(rep, t, w.sha)) settle.add(t.key);
+    for (const t of w.targets) if (this.target(rep, t, w)) settle.add(t.key);
     for (const e of w.facts) {
       const a = this.docs.get(e.from);
       const b = this.docs.get(e.to);
@@ -207,7 +207,7 @@ export class BulkGraph {
   }
 
   /** One target row: the document, its issuer, the report's edges and Citations; true when it is stale. */
-  private target(rep: GNode, t: Row, sha: string): boolean {
+  private target(rep: GNode, t: Row, w: WriteParams): boolean {
     const x = this.doc(t.key, () => ({
       hasText: false,
       type: t.type,
@@ -230,7 +230,7 @@ export class BulkGraph {
     const issuer = t.issuer === null ? undefined : this.orgs.get(t.issuer);
     if (issuer) this.merge(x, 'ISSUED_BY', issuer);
     for (const rel of t.rels) this.relation(rep, x, rel, t.citations);
-    for (const c of t.citations) this.citation(rep, x, c, sha);
+    for (const c of t.citations) this.citation(rep, x, c, w);
     return stale;
   }
 
@@ -249,7 +249,7 @@ export class BulkGraph {
     if (quote !== null && (was === null || better(quote, was))) e.props['quote'] = quote;
   }
 
-  private citation(rep: GNode, x: GNode, c: Cit, sha: string): void {
+  private citation(rep: GNode, x: GNode, c: Cit, w: WriteParams): void {
     const ev = c.evidence;
     const cit = this.node('Citation', {
       key: c.key,
@@ -261,8 +261,9 @@ export class BulkGraph {
       relation: c.relation,
       ambiguous: c.ambiguous,
       inferred: c.inferred,
+      ocr: w.source.ocr,
       issuedOn: c.issuedOn,
-      source: sha,
+      source: w.sha,
       issuer: c.issuer,
       facts: c.facts,
       docTitle: ev.title,
@@ -311,6 +312,7 @@ export class BulkGraph {
       ownKey: w.ownKey,
       answers: s.answers,
       draft: s.draft,
+      textZ: s.textZ,
     });
     this.sources.set(w.sha, n);
     this.merge(n, 'OF', rep);

@@ -11,7 +11,16 @@ import { projectRoot } from '../paths.js';
 import { isClientError, markLimit, maskError } from './errors.js';
 import { graphiqlPage } from './graphiql.js';
 import { guardDb } from './guard.js';
-import { bodyLimit, graphiqlAssets, health, logFailures, ready, securityHeaders, token } from './plugins.js';
+import {
+  bodyLimit,
+  graphiqlAssets,
+  health,
+  logFailures,
+  ready,
+  securityHeaders,
+  token,
+  webPages,
+} from './plugins.js';
 import { makeContext, resolvers, type Loaders } from './resolvers.js';
 
 export type ApiOptions = {
@@ -74,6 +83,7 @@ export function createApi(opts: ApiOptions) {
       health(),
       ready(db, log),
       graphiqlAssets(log),
+      webPages(log),
       token({ token: opts.token, protectReads: opts.protectReads }),
       armor(),
       logFailures(log),

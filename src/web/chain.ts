@@ -183,6 +183,9 @@ export function renderChain(box: HTMLElement, key: string): void {
           chainTable(c),
         );
         cy = draw(canvas, key, c, factory);
+        // The instance on its element: for a person in the browser's console, and for the tests to find
+        // where a node was drawn.
+        Object.defineProperty(canvas, 'cy', { value: cy });
         cy.on('tap', 'node', (e) => location.assign(docUrl(e.target.data('key'))));
         return undefined;
       },

@@ -26,8 +26,8 @@ const JS = 'text/javascript; charset=utf-8';
 const webDir = () => join(projectRoot(), 'dist', 'src', 'web');
 // The graph library is a file of its package (its ES build), loaded by the document page only when the
 // chain is opened.
-const cytoscapeFile = () =>
-  join(dirname(require.resolve('cytoscape/package.json')), 'dist', 'cytoscape.esm.min.mjs');
+// Its `exports` name no package.json: found from its CommonJS entry, which sits beside the ES build.
+const cytoscapeFile = () => join(dirname(require.resolve('cytoscape')), 'cytoscape.esm.min.mjs');
 
 const cache = new Map<string, { body: string; type: string }>();
 
@@ -68,6 +68,7 @@ export function webPage(route: Route, params: Record<string, string>): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(route.title)} — Lược đồ</title>
 <link rel="stylesheet" href="${WEB_PREFIX}style.css">
 <script id="luocdo-config" type="application/json">${config}</script>

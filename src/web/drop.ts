@@ -23,8 +23,8 @@ export function dropZone(opts: {
     'div',
     { class: 'vung-tha' },
     h('p', {}, opts.label),
-    h('label', { for: opts.id, class: 'nut' }, 'Chọn tệp…'),
-    input,
+    // The input inside its label: the keyboard reaches it (Tab, then Space), the label shows the focus.
+    h('label', { class: 'nut' }, 'Chọn tệp…', input),
   );
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();

@@ -13,5 +13,5 @@ CALL (d) {
   MATCH (other:Document {number: n, type: d.type}) WHERE other <> d AND other.symbol IS NOT NULL
   RETURN other
 }
-WITH r, c, d, collect(DISTINCT other {.key, .symbol, .name, .issuedOn, .hasText, .type}) AS alternatives
-RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc, c {.quote, .start, .end, .text, .issuedOn, path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} AS mention, alternatives
+WITH r, c, d, collect(DISTINCT other {.key, .symbol, .name, .issuedOn, .hasText, .type, .title, issuer: COLLECT { MATCH (other)-[:ISSUED_BY]->(by_:Organization) RETURN by_.name ORDER BY by_.name LIMIT 1 }[0]}) AS alternatives
+RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type, .title, issuer: COLLECT { MATCH (d)-[:ISSUED_BY]->(by_:Organization) RETURN by_.name ORDER BY by_.name LIMIT 1 }[0]} AS doc, c {.quote, .start, .end, .text, .issuedOn, sha256: c.source, ocr: coalesce(c.ocr, false), path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]} AS mention, alternatives

@@ -1,5 +1,5 @@
 // A chain of IMPLEMENTS or BASED_ON that returns to its start.
 MATCH p = (d:Document)-[:IMPLEMENTS|BASED_ON*1..6]->(d)
 WHERE $keys IS NULL OR d.key IN $keys
-RETURN [n IN nodes(p) | n {.key, .symbol, .name, .issuedOn, .hasText, .type}] AS docs, [r IN relationships(p) | type(r)] AS rels
+RETURN [n IN nodes(p) | n {.key, .symbol, .name, .issuedOn, .hasText, .type, .title, issuer: COLLECT { MATCH (n)-[:ISSUED_BY]->(by_:Organization) RETURN by_.name ORDER BY by_.name LIMIT 1 }[0]}] AS docs, [r IN relationships(p) | type(r)] AS rels
 LIMIT 200

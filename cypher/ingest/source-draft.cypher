@@ -4,4 +4,6 @@ RETURN s.path AS path, s.format AS format, s.bytes AS bytes, s.extractorVersion 
        s.titleKey AS titleKey, s.draft AS draft,
        // How the text was read, which the rewrite (it removes the source first) must carry over.
        s.encoding AS encoding, s.encodingDecidedBy AS encodingDecidedBy, s.encodingDoubtful AS encodingDoubtful,
-       s.ocrPages AS ocrPages, s.ocrConfidence AS ocrConfidence
+       s.ocrPages AS ocrPages, s.ocrConfidence AS ocrConfidence,
+       // The text the offsets index (issue 14), kept across the rewrite.
+       s.textZ AS textZ

@@ -97,7 +97,9 @@ CALL (src) {
         s.signerPosition = src.r.signerPosition, s.searchText = src.r.searchText, s.signedBy = src.person.key,
         // The key this copy alone gives its report: a report known by its content takes the least of its copies'.
         s.ownKey = src.ownKey,
-        s.answers = src.source.answers, s.draft = src.source.draft
+        s.answers = src.source.answers, s.draft = src.source.draft,
+        // The text the Citations' offsets index, packed (issue 14); a rewrite without it keeps the one stored.
+        s.textZ = coalesce(src.source.textZ, s.textZ)
     MERGE (s)-[:OF]->(rep)
     WITH s
     UNWIND src.source.questions AS q

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { z } from 'zod';
 import type { Db } from '../store/connection.js';
 import { createHash } from 'node:crypto';
 import { prepare } from '../ingest/prepare.js';
@@ -7,10 +6,23 @@ import { searchText } from '../graph/facts.js';
 import { awaitSearchRefresh, counts, removeSource, writeSource } from '../store/ingest.js';
 import * as q from '../store/queries.js';
 import { LuocdoError, recode } from '../errors.js';
-import { AUDIT_CODES, type AuditCode, type AuditFinding } from '../graph/audit.js';
+import { AUDIT_CODES, type AuditCode, type AuditFinding, type AuditMention } from '../graph/audit.js';
 import { audit, auditText } from '../store/audit.js';
 import type { ApiLimits } from '../config.js';
 import { withDeadline, within } from './guard.js';
+import { documentFields, sourceOf } from './staff.js';
+import {
+  MAX_DEPTH,
+  connection,
+  decode,
+  decodeCursor,
+  encode,
+  indexCursor,
+  mustResolve,
+  page,
+  resolveOne,
+  unitCursor,
+} from './common.js';
 import type { TokenContext } from './plugins.js';
 
 // Resolvers throw LuocdoErrors; what a client is told of each is decided in one place, errors.ts.
@@ -42,15 +54,6 @@ export function makeContext(db: Db, limits: ApiLimits): Loaders {
   };
 }
 
-const MAX_FIRST = 100;
-const MAX_DEPTH = 6;
-
-function page(first: number | null | undefined): number {
-  const n = first ?? 20;
-  if (n < 0 || n > MAX_FIRST) throw new LuocdoError('LIMIT', `first must be between 0 and ${MAX_FIRST}`);
-  return n;
-}
-
 /** An Implementation as the schema names it: `via` is the evidence, each step's document `through`. */
 const implementation = (i: q.Implementation) => ({
   unit: i.unit,
@@ -64,65 +67,6 @@ const implementation = (i: q.Implementation) => ({
     quote: e.quote,
   })),
 });
-
-const encode = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
-function decode(cursor: string | null | undefined): string | null {
-  if (cursor == null) return null;
-  const s = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!s || encode(s) !== cursor) throw new LuocdoError('BAD_INPUT', 'invalid cursor');
-  return s;
-}
-
-/** A cursor whose text is JSON of a given shape: anything else is the same BAD_INPUT as a mangled cursor. */
-function decodeCursor<S extends z.ZodType>(cursor: string | null | undefined, schema: S): z.infer<S> | null {
-  const s = decode(cursor);
-  if (s === null) return null;
-  let parsed;
-  try {
-    parsed = schema.safeParse(JSON.parse(s));
-  } catch {
-    throw new LuocdoError('BAD_INPUT', 'invalid cursor');
-  }
-  if (!parsed.success) throw new LuocdoError('BAD_INPUT', 'invalid cursor');
-  return parsed.data;
-}
-
-/** A page of units is keyed by the last unit's name and key. */
-const unitCursor = z.tuple([z.string(), z.string()]);
-/** A page of findings by the last finding's position in the sorted list. */
-const indexCursor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-
-function connection<T>(items: T[], keyOf: (t: T) => string, hasNext: boolean, total: number) {
-  const edges = items.map((node) => ({ cursor: encode(keyOf(node)), node }));
-  return {
-    totalCount: total,
-    edges,
-    pageInfo: { hasNextPage: hasNext, endCursor: edges[edges.length - 1]?.cursor ?? null },
-  };
-}
-
-/** A reference that names nothing is BAD_REF; one that several documents fit, AMBIGUOUS_REF with them. */
-async function resolveOne(ctx: Context, ref: string): Promise<q.DocRecord | null> {
-  const r = await q.resolveRef(ctx.db, ref).catch(recode('BAD_INPUT', 'BAD_REF'));
-  if (r.candidates.length > 1) {
-    throw new LuocdoError(
-      'AMBIGUOUS_REF',
-      `'${ref}' fits ${r.candidates.length} documents; add the date or the issuer`,
-      {
-        details: {
-          candidates: r.candidates.map((d) => ({ key: d.key, symbol: d.symbol, issuedOn: d.issuedOn })),
-        },
-      },
-    );
-  }
-  return r.doc;
-}
-
-async function mustResolve(ctx: Context, ref: string): Promise<q.DocRecord> {
-  const d = await resolveOne(ctx, ref);
-  if (!d) throw new LuocdoError('NOT_FOUND', `no document '${ref}' in the graph`);
-  return d;
-}
 
 type Args = Record<string, unknown>;
 
@@ -297,6 +241,7 @@ export const resolvers = {
     }),
     audit: root(auditPage),
     auditText: root(auditDraft),
+    source: root(sourceOf),
     stats: root(async (_a: Args, ctx) => {
       const c = await counts(ctx.db);
       return { ...c, documentsWithText: c.withText };
@@ -318,6 +263,11 @@ export const resolvers = {
     hasText: (d: q.DocRecord) => d.hasText === true,
     citations: citationConnection('out'),
     citedBy: citationConnection('in'),
+    ...documentFields,
+  },
+  Mention: {
+    ocr: (m: AuditMention) => m.ocr === true,
+    sha256: (m: AuditMention) => m.sha256 ?? null,
   },
   Organization: {
     id: (o: q.OrgRecord) => o.key,

@@ -7,6 +7,7 @@ import { LuocdoError } from '../errors.js';
 import type { Db } from '../store/connection.js';
 import * as q from '../store/queries.js';
 import { connect } from '../store/runtime/target.js';
+import { documentLabel } from '../graph/label.js';
 import { intOption, json, table, type Io } from './output.js';
 
 async function one(db: Db, ref: string): Promise<q.DocRecord> {
@@ -16,7 +17,17 @@ async function one(db: Db, ref: string): Promise<q.DocRecord> {
   return r.doc;
 }
 
-const label = (d: q.DocRecord) => d.symbol ?? d.name ?? d.title ?? d.key;
+type Label = (d: q.DocRecord) => string;
+
+/**
+ * Names for a table: the symbol people search for, and a report known only by its content by its readable
+ * name (graph/label.ts: unit, type, date), never its `text:` key. Their issuers cost one query.
+ */
+async function labeller(db: Db, docs: readonly q.DocRecord[]): Promise<Label> {
+  const bare = [...new Set(docs.filter((d) => !d.symbol && !d.name).map((d) => d.key))];
+  const issuers = bare.length ? await q.issuersByKeys(db, bare) : new Map<string, q.OrgRecord>();
+  return (d) => d.symbol ?? d.name ?? documentLabel(d, issuers.get(d.key)?.name);
+}
 
 /**
  * Starts the API and resolves when the process is asked to stop. Beyond loopback it says what the network
@@ -59,6 +70,7 @@ async function show(io: Io, ref: string, opts: { json?: boolean }): Promise<void
     q.citations(db, d.key, 'out', 100, null),
     q.citations(db, d.key, 'in', 100, null),
   ]);
+  const label = await labeller(db, [d, ...out.items.map((i) => i.doc), ...inn.items.map((i) => i.doc)]);
   const data = {
     ...d,
     issuer: issuer.get(d.key) ?? null,
@@ -82,6 +94,10 @@ async function trace(io: Io, ref: string, opts: { json?: boolean }): Promise<voi
   const d = await one(db, ref);
   const [impl, none] = await Promise.all([q.implementers(db, d), q.unitsWithoutEvidence(db, d.key)]);
   if (opts.json) return io.out(json({ directive: d, implementers: impl, withoutEvidence: none }));
+  const label = await labeller(db, [
+    d,
+    ...impl.flatMap((i) => i.evidence.flatMap((e) => [e.document, e.target])),
+  ]);
   io.out(`${label(d)} ${d.issuedOn ?? ''}: ${impl.length} implementing units`);
   io.out(
     table(
@@ -110,6 +126,7 @@ async function chain(
   const d = await one(db, ref);
   const g = await q.citationChain(db, d, opts.both ? 'BOTH' : opts.in ? 'IN' : 'OUT', opts.depth);
   if (opts.json) return io.out(json(g));
+  const label = await labeller(db, g.nodes);
   const byKey = new Map(g.nodes.map((n) => [n.key, n]));
   const name = (k: string) => {
     const n = byKey.get(k);

@@ -38,6 +38,8 @@ const Doc = z.object({
   issuedOn: z.string().nullable(),
   hasText: z.boolean().nullable(),
   type: z.string().nullable(),
+  title: z.string().nullable().default(null),
+  issuer: z.string().nullable().default(null),
 });
 const Mention = z.object({
   quote: z.string(),
@@ -46,6 +48,8 @@ const Mention = z.object({
   text: z.string(),
   issuedOn: z.string().nullable(),
   path: z.string().nullable(),
+  sha256: z.string().nullable().default(null),
+  ocr: z.boolean().default(false),
 });
 const Mentions = z.array(Mention.nullable()).transform((ms) => ms.filter((m) => m !== null));
 

@@ -1,6 +1,9 @@
 /** The audit's judgements, pure: which date to propose, which issuers cannot be one body, which cycles are one. */
 import type { Finding, Severity } from '../extract/types.js';
 import { missingOf } from './identity.js';
+import { documentLabel, vnDate } from './label.js';
+
+export { vnDate };
 
 export type { Severity };
 
@@ -35,6 +38,9 @@ export type AuditDoc = {
   issuedOn: string | null;
   hasText?: boolean | null;
   type?: string | null;
+  /** For a document with neither symbol nor name: its title and its issuer's name name it (label.ts). */
+  title?: string | null;
+  issuer?: string | null;
 };
 export type AuditMention = {
   path: string | null;
@@ -43,6 +49,9 @@ export type AuditMention = {
   end: number;
   text: string;
   issuedOn: string | null;
+  /** The source whose text holds it, and whether that text came from OCR (absent for a draft's own). */
+  sha256?: string | null;
+  ocr?: boolean;
 };
 
 /** A value a message is built from: dates stay ISO, so each language writes them its own way. */
@@ -65,13 +74,8 @@ export type AuditFinding = {
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export const label = (d: AuditDoc) => d.symbol ?? d.name ?? d.key;
-
-/** `2017-04-03` → `03/4/2017`, the way the documents write it. */
-export function vnDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${Number(m)}/${y}`;
-}
+/** The symbol people search for; a report known by its content by its readable name, never its `text:` key. */
+export const label = (d: AuditDoc) => d.symbol ?? d.name ?? documentLabel(d, d.issuer);
 
 /** The date to propose: the document's own header if its text is in the graph, else the one most citations give. */
 export function proposedDate(

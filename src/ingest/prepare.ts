@@ -2,6 +2,7 @@ import { EXTRACTOR_VERSION, extractDocument, fold, type ExtractedDocument } from
 import { draftOf, factsOf } from '../graph/facts.js';
 import { NOTHING_KNOWN } from '../graph/known.js';
 import type { Prepared } from '../store/ingest.js';
+import { packText } from '../store/packed.js';
 
 /** One source as read: its text and what identifies the bytes it came from. */
 export type SourceText = {
@@ -50,5 +51,6 @@ export function prepareExtracted(input: SourceText, doc: ExtractedDocument): Pre
     titleKey: facts.report.title ? fold(facts.report.title) : null,
     facts,
     draft,
+    textZ: packText(input.text),
   };
 }

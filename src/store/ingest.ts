@@ -42,6 +42,8 @@ export type Prepared = {
   facts: GraphFacts;
   /** What the facts are made from, kept so that the write can resolve them again with the graph. */
   draft: Draft;
+  /** The text the Citations' offsets index, packed (store/packed.ts); absent for a source stored without it. */
+  textZ?: string;
 };
 
 export type IngestStatus = 'added' | 'unchanged' | 'replaced' | 'merged';
@@ -254,6 +256,7 @@ export function writeParams(p: Prepared, g: GraphFacts, deferSearch: boolean) {
       answers: answerKeys(g),
       questions: g.questions.map((q) => ({ ...questionRow(q), answer: answerText(q.answer) })),
       draft: packDraft(g, p.draft),
+      textZ: p.textZ ?? null,
       refKeys: g.refKeys,
       titleKey: p.titleKey,
       issuer: issuer.get(g.report.key) ?? null,
@@ -541,6 +544,7 @@ const sourceDraftRow = z.object({
   encodingDoubtful: z.boolean().nullable(),
   ocrPages: z.number().nullable(),
   ocrConfidence: z.number().nullable(),
+  textZ: z.string().nullable(),
 });
 
 /** One source written again from its stored draft, with what the graph knows now. */
@@ -579,6 +583,7 @@ async function refreshTx(tx: ManagedTransaction, sha: string): Promise<Written |
     ...(s.ocrPages !== null ? { ocr: { pages: s.ocrPages, meanConfidence: s.ocrConfidence ?? 0 } } : {}),
     facts: factsOf(draft, NOTHING_KNOWN),
     draft,
+    ...(s.textZ !== null ? { textZ: s.textZ } : {}),
   };
   return writeSourceTx(tx, p, { force: true });
 }

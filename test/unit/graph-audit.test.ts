@@ -21,10 +21,13 @@ describe('the audit’s judgements', () => {
     expect(vnDate('2021-12-30')).toBe('30/12/2021');
   });
 
-  it('labels a document by its symbol, else its name, else its key', () => {
+  it('labels a document by its symbol, else its name, else its readable name: never its key', () => {
     expect(label(doc('k', '22-CT/TU', 'Chỉ thị'))).toBe('22-CT/TU');
     expect(label(doc('k', null, 'Luật Hóa chất'))).toBe('Luật Hóa chất');
-    expect(label(doc('k'))).toBe('k');
+    expect(label(doc('text:abc'))).toBe('Văn bản');
+    expect(
+      label({ ...doc('text:abc'), type: 'BC', issuedOn: '2022-04-20', issuer: 'UBND huyện Bình Sơn' }),
+    ).toBe('Báo cáo của UBND huyện Bình Sơn, 20/4/2022');
   });
 
   it('orders errors before warnings before information', () => {

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDrivers, type Db } from '../src/store/connection.js';
+import { ingestPaths } from '../src/ingest/pipeline.js';
+import { startApi, type TestApi } from './helpers/api.js';
+import { cleanGraph, testDb } from './helpers/db.js';
+import { seedPath } from './helpers/gold.js';
+
+// The API the staff pages read (issue 14), over real HTTP against the seeds in a real Neo4j.
+
+const TOKEN = 'test-token-staff-0123456789';
+let api: TestApi;
+let db: Db;
+/** 22-CT/TU by its key: the test's own report cites a 22-CT/TU of another Tỉnh ủy. */
+let K22 = '';
+
+type Quote = {
+  text: string;
+  sha256: string | null;
+  path: string | null;
+  start: number | null;
+  end: number | null;
+  ocr: boolean;
+};
+type Entry = {
+  cursor: string;
+  document: { key: string; label: string };
+  mentions: number;
+  quotes: Quote[];
+  inferred: boolean;
+};
+type Group = {
+  relation: string;
+  direction: string;
+  totalCount: number;
+  entries: Entry[];
+  pageInfo: { hasNextPage: boolean };
+};
+
+async function data<T>(query: string, variables: Record<string, unknown> = {}, auth = false): Promise<T> {
+  const { body } = await api.gql<T>(query, variables, auth ? { authorization: `Bearer ${TOKEN}` } : {});
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data as T;
+}
+
+const ENTRY = 'cursor mentions inferred document { key label } quotes { text sha256 path start end ocr }';
+
+beforeAll(async () => {
+  db = testDb();
+  await cleanGraph(db);
+  const s = await ingestPaths(db, [seedPath('.')], { maxBytes: 5e6, concurrency: 2, dryRun: false });
+  expect(s.failed).toBe(0);
+  api = await startApi(db, TOKEN);
+  K22 = (await data<{ document: { key: string } }>('{ document(ref: "22-CT/TU") { key } }')).document.key;
+});
+afterAll(async () => {
+  await api.close();
+  await closeDrivers();
+});
+
+/** Every document with its own text (the seeds' reports), by key. */
+async function reports(): Promise<Array<{ key: string; symbol: string | null; label: string }>> {
+  const r = await data<{
+    documents: { edges: Array<{ node: { key: string; symbol: string | null; label: string } }> };
+  }>('{ documents(filter: { hasText: true }, first: 100) { edges { node { key symbol label } } } }');
+  return r.documents.edges.map((e) => e.node);
+}
+
+describe('Document.label: a name people read, never a key', () => {
+  it('names 22-CT/TU by type, symbol, date and issuer', async () => {
+    const r = await data<{ document: { label: string } }>('{ document(ref: "22-CT/TU") { label } }');
+    expect(r.document.label).toMatch(/^Chỉ thị số 22-CT\/TU ngày 03\/4\/2017 của .*Tỉnh ủy/);
+  });
+
+  it('names every report, a report with no number by its unit, type and date', async () => {
+    const all = await reports();
+    expect(all.length).toBeGreaterThan(0);
+    for (const d of all) expect(d.label, d.key).not.toMatch(/text:|name:|num:|\|/);
+    const bare = all.filter((d) => d.symbol === null);
+    for (const d of bare) expect(d.label).toMatch(/^Báo cáo (của [^,]+(, \d{2}\/\d{1,2}\/\d{4})?$|“)/);
+    // The seed 002 has neither number nor date: its unit tells it apart.
+    expect(bare.map((d) => d.label)).toContain('Báo cáo của Ủy ban nhân dân huyện Bình Sơn');
+  });
+});
+
+describe('Document.related: the lược đồ, one row per document', () => {
+  it('groups 22-CT/TU’s links by relation and direction, each document once, quotes where they are', async () => {
+    const r = await data<{ document: { related: Group[] } }>(
+      `query($k: String!) { document(ref: $k) { related(firstPerGroup: 100) { relation direction totalCount entries { ${ENTRY} } pageInfo { hasNextPage } } } }`,
+      { k: K22 },
+    );
+    const groups = r.document.related;
+    expect(groups.some((g) => g.direction === 'IN')).toBe(true);
+    for (const g of groups) {
+      expect(g.totalCount).toBeGreaterThan(0);
+      expect(g.entries.length).toBe(g.totalCount);
+      const keys = g.entries.map((e) => e.document.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const e of g.entries) {
+        expect(e.mentions).toBeGreaterThanOrEqual(e.quotes.length);
+        expect(e.quotes.length).toBeLessThanOrEqual(5);
+        for (const q of e.quotes) {
+          expect(q.ocr).toBe(false);
+          if (q.sha256 === null) continue;
+          const s = await data<{ source: { text: string } }>(
+            'query($s: String!) { source(sha256: $s) { text } }',
+            {
+              s: q.sha256,
+            },
+          );
+          expect(s.source.text.slice(q.start ?? 0, q.end ?? 0).length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('a document one source cites three times is one row with its three mentions and quotes', async () => {
+    const text =
+      'ỦY BAN NHÂN DÂN\nXÃ ĐỨC PHONG\n\nSố: 15/BC-UBND\n\nĐức Phong, ngày 3 tháng 4 năm 2024\n\nBÁO CÁO\nKết quả\n\n' +
+      'Thực hiện Chỉ thị số 22-CT/TU ngày 03/4/2017 của Ban Thường vụ Tỉnh ủy, xã báo cáo như sau.\n' +
+      'Theo Chỉ thị số 22-CT/TU ngày 03/4/2017 của Ban Thường vụ Tỉnh ủy, các thôn đã họp.\n' +
+      'Việc thực hiện Chỉ thị số 22-CT/TU ngày 03/4/2017 của Ban Thường vụ Tỉnh ủy còn chậm.\n';
+    await data(
+      'mutation($t: String!) { ingestText(text: $t, path: "ba-lan.txt") { status } }',
+      { t: text },
+      true,
+    );
+    const r = await data<{ document: { key: string; related: Group[] } }>(
+      `{ document(ref: "15/BC-UBND") { key related { relation direction totalCount entries { ${ENTRY} } } } }`,
+    );
+    const rows = r.document.related
+      .filter((g) => g.direction === 'OUT')
+      .flatMap((g) => g.entries.filter((e) => e.document.label.includes('22-CT/TU')));
+    expect(rows.reduce((n, e) => n + e.mentions, 0)).toBe(3);
+    for (const g of r.document.related) {
+      const keys = g.entries.map((e) => e.document.key);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    expect(rows.flatMap((e) => e.quotes).length).toBe(3);
+  });
+
+  it('pages one group a document at a time: the same documents as the whole group', async () => {
+    const whole = await data<{ document: { related: Group[] } }>(
+      `query($k: String!) { document(ref: $k) { related(firstPerGroup: 100) { relation direction totalCount entries { ${ENTRY} } } } }`,
+      { k: K22 },
+    );
+    const g = whole.document.related.find((x) => x.totalCount >= 2);
+    expect(g).toBeDefined();
+    if (!g) return;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const p: {
+        document: {
+          relatedPage: {
+            totalCount: number;
+            entries: Entry[];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
+        };
+      } = await data(
+        `query($k: String!, $r: String!, $d: Direction!, $a: String) { document(ref: $k) { relatedPage(relation: $r, direction: $d, first: 1, after: $a) { totalCount entries { ${ENTRY} } pageInfo { hasNextPage endCursor } } } }`,
+        { k: K22, r: g.relation, d: g.direction, a: after },
+      );
+      expect(p.document.relatedPage.totalCount).toBe(g.totalCount);
+      seen.push(...p.document.relatedPage.entries.map((e) => e.document.key));
+      if (!p.document.relatedPage.pageInfo.hasNextPage) break;
+      after = p.document.relatedPage.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(g.entries.map((e) => e.document.key));
+  });
+});
+
+describe('Document.sources and source(sha256): the text the offsets index', () => {
+  it('keeps every seed’s text: each mention’s offsets slice its text out of it', async () => {
+    let checked = 0;
+    for (const d of await reports()) {
+      const r = await data<{ document: { sources: Array<{ sha256: string; path: string; ocr: boolean }> } }>(
+        'query($k: String!) { document(ref: $k) { sources { sha256 path format ocr ingestedAt } } }',
+        { k: d.key },
+      );
+      expect(r.document.sources.length).toBeGreaterThan(0);
+      for (const s of r.document.sources) {
+        const src = await data<{
+          source: {
+            text: string | null;
+            document: { key: string };
+            mentions: Array<{ start: number; end: number; text: string; document: { key: string } | null }>;
+          };
+        }>(
+          'query($s: String!) { source(sha256: $s) { text document { key } mentions { start end text relation inFootnote inferred document { key } } } }',
+          { s: s.sha256.slice(0, 12) },
+        );
+        expect(src.source.text).not.toBeNull();
+        expect(src.source.document.key).toBe(d.key);
+        const starts = src.source.mentions.map((m) => m.start);
+        expect(starts).toEqual([...starts].sort((a, b) => a - b));
+        for (const m of src.source.mentions) {
+          expect(src.source.text?.slice(m.start, m.end)).toBe(m.text);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('answers null text for a source stored before the text was kept, and refuses a short prefix', async () => {
+    const [s] = (
+      await data<{ document: { sources: Array<{ sha256: string }> } }>(
+        '{ document(ref: "15/BC-UBND") { sources { sha256 } } }',
+      )
+    ).document.sources;
+    await db.autoCommit('MATCH (s:SourceFile {sha256: $sha}) REMOVE s.textZ', { sha: s?.sha256 });
+    const r = await data<{ source: { text: string | null; mentions: unknown[] } }>(
+      'query($s: String!) { source(sha256: $s) { text mentions { start } } }',
+      { s: s?.sha256 },
+    );
+    expect(r.source.text).toBeNull();
+    expect(r.source.mentions.length).toBe(3);
+    const bad = await api.gql('{ source(sha256: "abc") { text } }');
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
+    expect(
+      (await data<{ source: null }>('{ source(sha256: "0000000000000000") { text } }')).source,
+    ).toBeNull();
+  });
+});
+
+describe('Document.findings: the audit’s findings that name it', () => {
+  it('gives a document the findings of the whole audit that name it', async () => {
+    const all = await data<{
+      audit: { edges: Array<{ node: { code: string; documents: Array<{ key: string }> } }> };
+    }>('{ audit(first: 100) { edges { node { code documents { key } } } } }', {}, true);
+    const f = all.audit.edges.map((e) => e.node).find((n) => n.documents.length > 0);
+    expect(f).toBeDefined();
+    const key = f?.documents[0]?.key ?? '';
+    const r = await data<{
+      document: { findings: Array<{ code: string; mentions: Array<{ ocr: boolean }> }> };
+    }>('query($k: String!) { document(ref: $k) { findings { code mentions { ocr sha256 } } } }', { k: key });
+    expect(r.document.findings.map((x) => x.code)).toContain(f?.code);
+  });
+});

@@ -77,6 +77,19 @@ async function open(path: string, opts: { width?: number; token?: boolean } = {}
   return { page, problems, scripts, close: () => context.close() };
 }
 
+/** Waits for `selector`; when it never shows, fails with what the page says instead (its error, say). */
+async function see(page: Page, selector: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.locator(selector).first().waitFor({ timeout });
+  } catch {
+    const error = page.locator('main .loi');
+    const said = (await error.count())
+      ? await error.first().textContent()
+      : await page.locator('main').textContent();
+    throw new Error(`${selector} never showed; the page says: ${(said ?? '').slice(0, 800)}`);
+  }
+}
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
@@ -112,7 +125,7 @@ describe('the staff pages in a real headless Chromium', () => {
   it('document: the card, the lược đồ in groups with counts, who implemented it, its findings', async () => {
     const tab = await open('/van-ban?ref=22-CT%2FTU');
     const { page } = tab;
-    await page.locator('dl.the').waitFor({ timeout: 20_000 });
+    await see(page, 'dl.the', 20_000);
     expect(await page.title()).toContain('Chỉ thị số 22-CT/TU');
     const card = await page.locator('dl.the').textContent();
     expect(card).toContain('Số hiệu');
@@ -120,7 +133,7 @@ describe('the staff pages in a real headless Chromium', () => {
     const groups = await page.locator('#luoc-do h3').allTextContents();
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) expect(g).toMatch(/\(\d+\)$/);
-    await page.locator('#thuc-hien table').waitFor({ timeout: 20_000 });
+    await see(page, '#thuc-hien table', 20_000);
     const units = await page.locator('#thuc-hien tbody th').allTextContents();
     expect(units.some((n) => n.includes('Bình Sơn'))).toBe(true);
     expect(await page.locator('#phat-hien h2').textContent()).toMatch(/Phát hiện/);
@@ -132,7 +145,7 @@ describe('the staff pages in a real headless Chromium', () => {
   it('the implementers download as CSV and as Excel, with the units in them', async () => {
     const tab = await open('/van-ban?ref=22-CT%2FTU');
     const { page } = tab;
-    await page.locator('#thuc-hien table').waitFor({ timeout: 20_000 });
+    await see(page, '#thuc-hien table', 20_000);
     const get = async (name: string) => {
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -159,13 +172,13 @@ describe('the staff pages in a real headless Chromium', () => {
   it('the chain: a layered picture and a table; clicking a node opens its page', async () => {
     const tab = await open('/van-ban?ref=22-CT%2FTU');
     const { page } = tab;
-    await page.locator('dl.the').waitFor({ timeout: 20_000 });
+    await see(page, 'dl.the', 20_000);
     expect(
       tab.scripts.some((u) => u.includes('cytoscape')),
       'the graph library waits for the chain',
     ).toBe(false);
     await page.locator('#chuoi summary').click();
-    await page.locator('.so-do canvas').first().waitFor({ timeout: 30_000 });
+    await see(page, '.so-do canvas', 30_000);
     expect(await page.locator('ul.chu-giai li').count()).toBeGreaterThan(0);
     const rows = await page.locator('table.bang-chuoi tbody tr').count();
     expect(rows).toBeGreaterThan(0);
@@ -196,7 +209,7 @@ describe('the staff pages in a real headless Chromium', () => {
     await link.waitFor({ timeout: 20_000 });
     await link.click();
     await page.waitForURL(/\/nguon\?sha=/);
-    await page.locator('.toan-van').waitFor({ timeout: 20_000 });
+    await see(page, '.toan-van', 20_000);
     expect(await page.locator('.toan-van mark').count()).toBeGreaterThan(1);
     expect(await page.locator('mark.dang-xem').count()).toBeGreaterThan(0);
     expect(await page.title()).toContain('Nguồn');
@@ -224,9 +237,9 @@ describe('the staff pages in a real headless Chromium', () => {
   }, 90_000);
 
   it('rà soát: findings by code, explained in Vietnamese, documents as links, cited words marked', async () => {
-    const tab = await open('/ra-soat');
+    const tab = await open('/ra-soat', { token: true });
     const { page } = tab;
-    await page.locator('section.ma-phat-hien').first().waitFor({ timeout: 30_000 });
+    await see(page, 'section.ma-phat-hien', 30_000);
     expect(await page.locator('section.ma-phat-hien p.giai-thich').first().textContent()).toMatch(
       /[ăâđêôơư]/,
     );
@@ -246,7 +259,7 @@ describe('the staff pages in a real headless Chromium', () => {
     await page
       .locator('#tep-du-thao')
       .setInputFiles({ name: 'du-thao.txt', mimeType: 'text/plain', buffer: Buffer.from(draft) });
-    await page.locator('#ket-qua .toan-van').waitFor({ timeout: 30_000 });
+    await see(page, '#ket-qua .toan-van', 30_000);
     const marks = await page.locator('#ket-qua .toan-van mark').allTextContents();
     expect(marks.join(' ')).toContain('999/QĐ-UBND');
     expect(await page.locator('#ket-qua').textContent()).toContain('hệ thống chưa biết văn bản này');
@@ -282,9 +295,9 @@ describe('the staff pages in a real headless Chromium', () => {
   }, 120_000);
 
   it('a failed request says what failed in Vietnamese and retries', async () => {
-    const tab = await open('/ra-soat');
+    const tab = await open('/ra-soat', { token: true });
     const { page } = tab;
-    await page.locator('section.ma-phat-hien').first().waitFor({ timeout: 30_000 });
+    await see(page, 'section.ma-phat-hien', 30_000);
     let fail = true;
     await page.route('**/graphql', (route) => (fail ? route.abort() : route.continue()));
     await page.reload();
@@ -293,7 +306,7 @@ describe('the staff pages in a real headless Chromium', () => {
     expect(await page.locator('.loi').textContent()).toContain('Không tải được kết quả rà soát');
     fail = false;
     await retry.click();
-    await page.locator('section.ma-phat-hien').first().waitFor({ timeout: 30_000 });
+    await see(page, 'section.ma-phat-hien', 30_000);
     await tab.close();
   }, 90_000);
 
@@ -301,9 +314,18 @@ describe('the staff pages in a real headless Chromium', () => {
     for (const width of [375, 600]) {
       const tab = await open('/van-ban?ref=22-CT%2FTU', { width });
       const { page } = tab;
-      await page.locator('#thuc-hien table').waitFor({ timeout: 20_000 });
-      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(wide).toBeLessThanOrEqual(width);
+      await see(page, '#thuc-hien table', 20_000);
+      // What runs off the side, named, should it fail.
+      const over = await page.evaluate((w) => {
+        const out: string[] = [];
+        for (const el of document.querySelectorAll('body *')) {
+          const r = el.getBoundingClientRect();
+          if (r.right > w + 0.5 && !el.parentElement?.closest('.cuon'))
+            out.push(`${el.tagName}.${el.className} ${Math.round(r.right)}`);
+        }
+        return { scroll: document.documentElement.scrollWidth, out: out.slice(0, 5) };
+      }, width);
+      expect(over.scroll, over.out.join(', ')).toBeLessThanOrEqual(width);
       if (width === 375) await shot(page, '3-dien-thoai');
       expect(tab.problems).toEqual([]);
       await tab.close();

@@ -28,7 +28,11 @@ const loadCytoscape = () =>
   (cytoscape ??= (import(CYTOSCAPE_URL) as Promise<{ default: CyFactory }>).then((m) => m.default));
 
 const short = (n: Node_) =>
-  n.symbol ? `${n.symbol}${n.issuedOn ? `\n${vnDate(n.issuedOn)}` : ''}` : n.label.slice(0, 40);
+  n.symbol
+    ? `${n.symbol}${n.issuedOn ? `\n${vnDate(n.issuedOn)}` : ''}`
+    : n.label.length > 90
+      ? `${n.label.slice(0, 88)}…`
+      : n.label;
 
 function draw(box: HTMLElement, root: string, chain: Chain['citationChain'], factory: CyFactory): Cy {
   const elements = [
@@ -58,6 +62,7 @@ function draw(box: HTMLElement, root: string, chain: Chain['citationChain'], fac
         style: {
           label: 'data(name)',
           'text-wrap': 'wrap',
+          'text-max-width': '180px',
           'font-size': 11,
           'text-valign': 'bottom',
           'text-margin-y': 4,

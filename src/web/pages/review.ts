@@ -15,7 +15,7 @@ type Audit = {
   };
 };
 const AUDIT = `query Audit($codes: [AuditCode!], $after: String) {
-  audit(codes: $codes, first: 100, after: $after) {
+  audit(codes: $codes, first: 40, after: $after) {
     totalCount errors
     edges { node { ${FINDING_FIELDS} } }
     pageInfo { hasNextPage endCursor }

@@ -14,7 +14,7 @@ type Doc = {
   hasText: boolean;
   issuer: { name: string } | null;
 };
-type Facet = { value: string; count: number };
+type Facet = { value: string; count: number; name?: string | null };
 type Found = {
   find: {
     documents: Doc[];
@@ -32,7 +32,7 @@ const FIND = `query Find($text: String!, $type: String, $year: Int, $issuer: Str
     documents { key label type year issuedOn hasText issuer { name } }
     organizations { name level }
     ambiguous
-    types { value count } years { value count } issuers { value count }
+    types { value count } years { value count } issuers { value name count }
   }
 }`;
 
@@ -69,7 +69,7 @@ function facetGroup(
   title: string,
   facets: Facet[],
   chosen: string | undefined,
-  label: (v: string) => string,
+  label: (f: Facet) => string,
   pick: (v: string | undefined) => void,
 ): HTMLElement | null {
   if (!facets.length) return null;
@@ -81,7 +81,7 @@ function facetGroup(
         'aria-pressed': String(chosen === f.value),
         onclick: () => pick(chosen === f.value ? undefined : f.value),
       },
-      `${label(f.value)} (${count(f.count)})`,
+      `${label(f)} (${count(f.count)})`,
     ),
   );
   return h('fieldset', { class: 'bo-loc' }, h('legend', {}, title), ...buttons);
@@ -91,12 +91,26 @@ function results(data: Found['find'], filters: Filters, refine: (f: Filters) => 
   const facets = h(
     'div',
     { class: 'cac-bo-loc' },
-    facetGroup('Loại', data.types, filters.type, typeName, (v) => refine({ ...filters, type: v })),
-    facetGroup('Năm', data.years, filters.year?.toString(), String, (v) =>
-      refine({ ...filters, year: v === undefined ? undefined : Number(v) }),
+    facetGroup(
+      'Loại',
+      data.types,
+      filters.type,
+      (f) => typeName(f.value),
+      (v) => refine({ ...filters, type: v }),
     ),
-    facetGroup('Cơ quan ban hành', data.issuers, filters.issuer, String, (v) =>
-      refine({ ...filters, issuer: v }),
+    facetGroup(
+      'Năm',
+      data.years,
+      filters.year?.toString(),
+      (f) => f.value,
+      (v) => refine({ ...filters, year: v === undefined ? undefined : Number(v) }),
+    ),
+    facetGroup(
+      'Cơ quan ban hành',
+      data.issuers,
+      filters.issuer,
+      (f) => f.name ?? f.value,
+      (v) => refine({ ...filters, issuer: v }),
     ),
   );
   const out: Node[] = [facets];

@@ -24,8 +24,8 @@ const UNIT = `query Unit($name: String!) {
   organization(name: $name) {
     name shortName level
     years { year issued implemented }
-    documents(first: 100) { totalCount edges { node { key label issuedOn } } }
-    implemented(first: 100) { totalCount entries { ${ENTRY_FIELDS} } }
+    documents(first: 50) { totalCount edges { node { key label issuedOn } } }
+    implemented(first: 20) { totalCount entries { ${ENTRY_FIELDS} } }
   }
 }`;
 

@@ -238,3 +238,101 @@ describe('Document.findings: the audit’s findings that name it', () => {
     expect(r.document.findings.map((x) => x.code)).toContain(f?.code);
   });
 });
+
+type FindResult = {
+  documents: Array<{ key: string; symbol: string | null; type: string; year: number | null }>;
+  organizations: Array<{ name: string }>;
+  ambiguous: boolean;
+  types: Array<{ value: string; count: number }>;
+  years: Array<{ value: string; count: number }>;
+  issuers: Array<{ value: string; count: number; name: string | null }>;
+};
+const FIND =
+  'query($t: String!, $type: String, $year: Int, $issuer: String) { find(text: $t, type: $type, year: $year, issuer: $issuer, first: 100) { ambiguous documents { key symbol type year } organizations { name } types { value count } years { value count } issuers { value count name } } }';
+
+describe('find: one search box', () => {
+  it('lists every document a shared number may mean, and says it is ambiguous', async () => {
+    const r = await data<{ find: FindResult }>(FIND, { t: '17/KH-UBND' });
+    expect(r.find.ambiguous).toBe(true);
+    expect(r.find.documents.map((d) => d.symbol)).toEqual(['17/KH-UBND', '17/KH-UBND']);
+    expect(r.find.years.map((y) => y.value).sort()).toEqual(['2020', '2021']);
+    const one = await data<{ find: FindResult }>(FIND, { t: '17/KH-UBND', year: 2021 });
+    expect(one.find.documents.map((d) => d.year)).toEqual([2021]);
+  });
+
+  it('searches words without diacritics, facets counted over the matches under the other filters', async () => {
+    const r = await data<{ find: FindResult }>(FIND, { t: 'dan van kheo' });
+    expect(r.find.ambiguous).toBe(false);
+    expect(r.find.documents.length).toBeGreaterThan(1);
+    const total = r.find.types.reduce((n, f) => n + f.count, 0);
+    expect(total).toBe(r.find.documents.length);
+    const top = r.find.types[0];
+    expect(top).toBeDefined();
+    const narrowed = await data<{ find: FindResult }>(FIND, { t: 'dan van kheo', type: top?.value });
+    expect(narrowed.find.documents.length).toBe(top?.count);
+    for (const d of narrowed.find.documents) expect(d.type).toBe(top?.value);
+    // The type facet is counted without the type filter: the other types stay to choose from.
+    expect(narrowed.find.types).toEqual(r.find.types);
+    const issuer = r.find.issuers[0];
+    expect(issuer?.name).toBeTruthy();
+    const byIssuer = await data<{ find: FindResult }>(FIND, { t: 'dan van kheo', issuer: issuer?.value });
+    expect(byIssuer.find.documents.length).toBe(issuer?.count);
+  });
+
+  it('finds units by name beside the documents', async () => {
+    const r = await data<{ find: FindResult }>(FIND, { t: 'Bình Sơn' });
+    expect(r.find.organizations.some((o) => o.name.includes('Bình Sơn'))).toBe(true);
+  });
+});
+
+describe('Organization.years and implemented: what a unit did', () => {
+  const UNIT = 'Ủy ban nhân dân huyện Bình Sơn';
+
+  it('counts its documents per year, and those that report on or implement another', async () => {
+    const r = await data<{
+      organization: {
+        years: Array<{ year: number; issued: number; implemented: number }>;
+        documents: { edges: Array<{ node: { year: number | null; issuedOn: string | null } }> };
+      };
+    }>(
+      'query($n: String!) { organization(name: $n) { years { year issued implemented } documents(first: 100) { edges { node { year issuedOn } } } } }',
+      { n: UNIT },
+    );
+    const o = r.organization;
+    const dated = o.documents.edges.filter((e) => e.node.year !== null || e.node.issuedOn !== null);
+    expect(o.years.reduce((n, y) => n + y.issued, 0)).toBe(dated.length);
+    for (const y of o.years) expect(y.implemented).toBeLessThanOrEqual(y.issued);
+    expect(o.years.reduce((n, y) => n + y.implemented, 0)).toBeGreaterThan(0);
+  });
+
+  it('pages the documents it implemented or reported on, each once, the directives of the gold among them', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    for (let i = 0; i < 50; i++) {
+      const r: {
+        organization: {
+          implemented: {
+            totalCount: number;
+            entries: Entry[];
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          };
+        };
+      } = await data(
+        `query($n: String!, $a: String) { organization(name: $n) { implemented(first: 1, after: $a) { totalCount entries { ${ENTRY} } pageInfo { hasNextPage endCursor } } } }`,
+        { n: UNIT, a: after },
+      );
+      total = r.organization.implemented.totalCount;
+      for (const e of r.organization.implemented.entries) {
+        expect(e.mentions).toBeGreaterThanOrEqual(e.quotes.length);
+        expect(e.quotes.length).toBeGreaterThan(0);
+        seen.push(e.document.key);
+      }
+      if (!r.organization.implemented.pageInfo.hasNextPage) break;
+      after = r.organization.implemented.pageInfo.endCursor;
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toContain(K22);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LuocdoError, recode } from '../errors.js';
+import { searchText } from '../graph/facts.js';
 import * as q from '../store/queries.js';
 import type { Context } from './resolvers.js';
 
@@ -74,4 +75,19 @@ export async function mustResolve(ctx: Context, ref: string): Promise<q.DocRecor
   const d = await resolveOne(ctx, ref);
   if (!d) throw new LuocdoError('NOT_FOUND', `no document '${ref}' in the graph`);
   return d;
+}
+
+/** Words and characters `search` and `find` take: each word is a clause of the full-text query, and Lucene caps those. */
+export const SEARCH_MAX_WORDS = 64;
+export const SEARCH_MAX_CHARS = 2_000;
+
+export function checkSearchText(text: string): void {
+  // Characters first: the words of a megabyte are not worth counting.
+  const words = text.length > SEARCH_MAX_CHARS ? null : searchText(text).split(' ').filter(Boolean).length;
+  if (words === null || words > SEARCH_MAX_WORDS)
+    throw new LuocdoError(
+      'BAD_INPUT',
+      `search takes at most ${SEARCH_MAX_WORDS} words and ${SEARCH_MAX_CHARS} characters (given: ` +
+        `${words === null ? '' : `${words} words, `}${text.length} characters)`,
+    );
 }

@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import type { Db } from '../store/connection.js';
 import { createHash } from 'node:crypto';
 import { prepare } from '../ingest/prepare.js';
-import { searchText } from '../graph/facts.js';
 import { awaitSearchRefresh, counts, removeSource, writeSource } from '../store/ingest.js';
 import * as q from '../store/queries.js';
 import { LuocdoError, recode } from '../errors.js';
@@ -10,12 +9,14 @@ import { AUDIT_CODES, type AuditCode, type AuditFinding, type AuditMention } fro
 import { audit, auditText } from '../store/audit.js';
 import type { ApiLimits } from '../config.js';
 import { withDeadline, within } from './guard.js';
-import { documentFields, sourceOf } from './staff.js';
+import { documentFields, organizationFields, sourceOf } from './staff.js';
+import { find } from './find.js';
 import {
   MAX_DEPTH,
   connection,
   decode,
   decodeCursor,
+  checkSearchText,
   encode,
   indexCursor,
   mustResolve,
@@ -177,20 +178,8 @@ async function auditDraft(a: { text: string }, ctx: Context) {
   };
 }
 
-/** Words and characters `search` takes: each word is a clause of the full-text query, and Lucene caps those. */
-export const SEARCH_MAX_WORDS = 64;
-export const SEARCH_MAX_CHARS = 2_000;
-
 function searchDocuments(a: { text: string; first?: number | null }, ctx: Context) {
-  // Characters first: the words of a megabyte are not worth counting.
-  const words =
-    a.text.length > SEARCH_MAX_CHARS ? null : searchText(a.text).split(' ').filter(Boolean).length;
-  if (words === null || words > SEARCH_MAX_WORDS)
-    throw new LuocdoError(
-      'BAD_INPUT',
-      `search takes at most ${SEARCH_MAX_WORDS} words and ${SEARCH_MAX_CHARS} characters (given: ` +
-        `${words === null ? '' : `${words} words, `}${a.text.length} characters)`,
-    );
+  checkSearchText(a.text);
   return q.search(ctx.db, a.text, page(a.first));
 }
 
@@ -242,6 +231,7 @@ export const resolvers = {
     audit: root(auditPage),
     auditText: root(auditDraft),
     source: root(sourceOf),
+    find: root(find),
     stats: root(async (_a: Args, ctx) => {
       const c = await counts(ctx.db);
       return { ...c, documentsWithText: c.withText };
@@ -275,5 +265,6 @@ export const resolvers = {
       const res = await q.organizationDocuments(ctx.db, o.key, page(a.first), decode(a.after));
       return connection(res.items, (d) => d.key, res.hasNext, res.total);
     },
+    ...organizationFields,
   },
 };

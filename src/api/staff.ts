@@ -5,7 +5,7 @@ import { documentLabel } from '../graph/label.js';
 import { audit } from '../store/audit.js';
 import * as pages from '../store/pages.js';
 import { unpackText } from '../store/packed.js';
-import type { DocRecord } from '../store/queries.js';
+import type { DocRecord, OrgRecord } from '../store/queries.js';
 import { decodeCursor, encode, page } from './common.js';
 import { withDeadline, within } from './guard.js';
 import type { Context } from './resolvers.js';
@@ -14,7 +14,28 @@ import type { Context } from './resolvers.js';
 
 const relatedCursor = z.tuple([z.string(), z.string()]);
 
-/** A page of one group as the schema's RelatedConnection: documents (one row each), newest first. */
+/** Rows as the schema's RelatedConnection: one per document, its cursor its date and key. */
+function entriesOf(items: pages.RelatedItem[], first: number, total: number) {
+  const entries = items.slice(0, first).map((i) => ({
+    cursor: encode(JSON.stringify([i.issued, i.doc.key])),
+    document: i.doc,
+    mentions: i.mentions,
+    quotes: i.quotes,
+    inferred: i.inferred,
+  }));
+  return {
+    totalCount: total,
+    entries,
+    pageInfo: { hasNextPage: items.length > first, endCursor: entries[entries.length - 1]?.cursor ?? null },
+  };
+}
+
+const afterOf = (after: string | null | undefined): pages.RelatedAfter | null => {
+  const c = decodeCursor(after, relatedCursor);
+  return c && { issued: c[0], key: c[1] };
+};
+
+/** A page of one group of the lược đồ: documents (one row each), newest first. */
 export async function relatedConnection(
   ctx: Context,
   key: string,
@@ -24,33 +45,14 @@ export async function relatedConnection(
   after: string | null | undefined,
   total: number | null,
 ) {
-  const c = decodeCursor(after, relatedCursor);
-  const items = await pages.relatedPage(
-    ctx.db,
-    key,
-    relation,
-    direction,
-    first + 1,
-    c && { issued: c[0], key: c[1] },
-  );
-  const entries = items.slice(0, first).map((i) => ({
-    cursor: encode(JSON.stringify([i.issued, i.doc.key])),
-    document: i.doc,
-    mentions: i.mentions,
-    quotes: i.quotes,
-    inferred: i.inferred,
-  }));
+  const items = await pages.relatedPage(ctx.db, key, relation, direction, first + 1, afterOf(after));
   const count =
     total ??
     (await pages.relatedGroups(ctx.db, key, RELATIONS)).find(
       (g) => g.relation === relation && g.direction === direction,
     )?.n ??
     0;
-  return {
-    totalCount: count,
-    entries,
-    pageInfo: { hasNextPage: items.length > first, endCursor: entries[entries.length - 1]?.cursor ?? null },
-  };
+  return entriesOf(items, first, count);
 }
 
 type RelatedPageArgs = {
@@ -107,3 +109,12 @@ export async function sourceOf(a: { sha256: string }, ctx: Context) {
     mentions: () => pages.sourceMentions(ctx.db, s.source.sha256),
   };
 }
+
+export const organizationFields = {
+  years: (o: OrgRecord, _a: unknown, ctx: Context) => pages.organizationYears(ctx.db, o.key),
+  implemented: async (o: OrgRecord, a: { first?: number | null; after?: string | null }, ctx: Context) => {
+    const first = page(a.first);
+    const r = await pages.organizationImplemented(ctx.db, o.key, first + 1, afterOf(a.after));
+    return entriesOf(r.items, first, r.total);
+  },
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from './connection.js';
-import { docRecord, type DocRecord } from './records.js';
+import { docRecord, orgRow, type DocRecord, type OrgRecord } from './records.js';
 import { rows as txRows, type Params } from './run.js';
 
 /**
@@ -110,4 +110,46 @@ export async function sourceMentions(db: Db, sha: string) {
     ...r.mention,
     document: r.doc,
   }));
+}
+
+const findRow = z.object({
+  doc: docRecord,
+  issuer: z.object({ key: z.string(), name: z.string() }).nullable(),
+});
+export type FindMatch = z.infer<typeof findRow>;
+
+/** Full-text matches for the search box, best first, at most `max`, each with its issuer. */
+export function findMatches(db: Db, query: string, max: number): Promise<FindMatch[]> {
+  return rows(db, 'api/find', findRow, { query, max });
+}
+
+/** Units whose name matches, best first. */
+export async function organizationsByName(db: Db, query: string, limit: number): Promise<OrgRecord[]> {
+  return (await rows(db, 'api/organization-search', orgRow, { query, limit })).map((r) => r.org);
+}
+
+const yearRow = z.object({ year: z.number(), issued: z.number(), implemented: z.number() });
+
+/** A unit's documents per year: issued, and those that report on or implement another. */
+export function organizationYears(db: Db, key: string): Promise<Array<z.infer<typeof yearRow>>> {
+  return rows(db, 'api/organization-years', yearRow, { key });
+}
+
+/** A page of the documents a unit reported on or implemented, newest first, and how many there are. */
+export async function organizationImplemented(
+  db: Db,
+  key: string,
+  limit: number,
+  after: RelatedAfter | null,
+): Promise<{ items: RelatedItem[]; total: number }> {
+  const [items, count] = await Promise.all([
+    rows(db, 'api/organization-implemented', relatedRow, {
+      key,
+      limit,
+      afterOn: after?.issued ?? null,
+      afterKey: after?.key ?? null,
+    }),
+    rows(db, 'api/organization-implemented-count', z.object({ n: z.number() }), { key }),
+  ]);
+  return { items, total: count[0]?.n ?? 0 };
 }

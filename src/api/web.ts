@@ -60,6 +60,8 @@ export function webAsset(name: string): { body: string; type: string } | null {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// The stylesheet's id is the one cytoscape looks for before it writes a <style> element of its own (which
+// the CSP refuses): ours carries its one rule instead.
 /** The shell of a page: its settings as a JSON block (data, never run), its script a module from WEB_PREFIX. */
 export function webPage(route: Route, params: Record<string, string>): string {
   const config = JSON.stringify({ page: route.page, params, graphql: '/graphql' }).replace(/</g, '\\u003c');
@@ -70,7 +72,7 @@ export function webPage(route: Route, params: Record<string, string>): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(route.title)} — Lược đồ</title>
-<link rel="stylesheet" href="${WEB_PREFIX}style.css">
+<link rel="stylesheet" href="${WEB_PREFIX}style.css" id="__________cytoscape_stylesheet">
 <script id="luocdo-config" type="application/json">${config}</script>
 <script type="module" src="${WEB_PREFIX}app.js"></script>
 </head>

@@ -30,6 +30,8 @@ const UNIT = `query Unit($name: String!) {
 }`;
 
 function years(rows: Array<{ year: number; issued: number; implemented: number }>): HTMLElement {
+  if (!rows.length)
+    return h('p', { class: 'phu' }, 'Chưa có năm nào: các văn bản của đơn vị không ghi ngày.');
   const head = ['Năm', 'Văn bản ban hành', 'Văn bản báo cáo, triển khai'].map((c) =>
     h('th', { scope: 'col' }, c),
   );

@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDrivers, type Db } from '../src/store/connection.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { startApi, type TestApi } from './helpers/api.js';
-import { cleanGraph, testDb } from './helpers/db.js';
+import { runCli } from './helpers/cli.js';
+import { cleanGraph, testDb, testEnv } from './helpers/db.js';
 import { seedPath } from './helpers/gold.js';
+import { docxOf, makeZip } from './helpers/zip.js';
 
 // The API the staff pages read (issue 14), over real HTTP against the seeds in a real Neo4j.
 
@@ -334,5 +339,152 @@ describe('Organization.years and implemented: what a unit did', () => {
     expect(seen.length).toBe(total);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toContain(K22);
+  });
+});
+
+describe('auditText and audit --text: a reference the graph does not know', () => {
+  const DRAFT =
+    'ỦY BAN NHÂN DÂN\nHUYỆN BÌNH SƠN\n\nSố: 99/BC-UBND\n\nBình Sơn, ngày 5 tháng 5 năm 2023\n\nBÁO CÁO\nKết quả\n\n' +
+    'Thực hiện Quyết định số 999/QĐ-UBND ngày 01/02/2020 của UBND tỉnh và Chỉ thị số 22-CT/TU ngày 03/4/2017 ' +
+    'của Ban Thường vụ Tỉnh ủy Quảng Ngãi, UBND huyện báo cáo như sau.\n';
+
+  it('names it UNKNOWN_REFERENCE (warning) with its mention; the known one is not named', async () => {
+    const r = await data<{
+      auditText: {
+        ok: boolean;
+        references: number;
+        findings: Array<{
+          code: string;
+          severity: string;
+          params: string;
+          mentions: Array<{ text: string; start: number; end: number }>;
+        }>;
+      };
+    }>(
+      'query($t: String!) { auditText(text: $t) { ok references findings { code severity params mentions { text start end } } } }',
+      {
+        t: DRAFT,
+      },
+    );
+    const unknown = r.auditText.findings.filter((f) => f.code === 'UNKNOWN_REFERENCE');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]?.severity).toBe('warning');
+    expect(JSON.parse(unknown[0]?.params ?? '{}')).toMatchObject({ symbol: '999/QĐ-UBND' });
+    const m = unknown[0]?.mentions[0];
+    expect(m && DRAFT.slice(m.start, m.end)).toBe(m?.text);
+    expect(m?.text).toContain('999/QĐ-UBND');
+    expect(r.auditText.references).toBe(2);
+    expect(r.auditText.ok).toBe(true);
+  });
+
+  it('says the same in luocdo audit --text, which still passes (a warning)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luocdo-staff-'));
+    const path = join(dir, 'draft.txt');
+    writeFileSync(path, DRAFT);
+    const cli = await runCli(['audit', '--text', path], { env: testEnv() });
+    rmSync(dir, { recursive: true, force: true });
+    expect(cli.stdout).toContain('WARNING UNKNOWN_REFERENCE: 999/QĐ-UBND is not in the graph');
+    expect(cli.code).toBe(0);
+  });
+});
+
+type Uploaded = Array<{
+  path: string;
+  status: string;
+  code: string | null;
+  message: string | null;
+  report: { key: string; label: string } | null;
+}>;
+
+/** A GraphQL multipart request (the spec yoga reads): the operation, the map, the file. */
+async function upload(name: string, bytes: Uint8Array, token: string | null = TOKEN) {
+  const form = new FormData();
+  form.append(
+    'operations',
+    JSON.stringify({
+      query: 'mutation($f: File!) { ingestFile(file: $f) { path status code message report { key label } } }',
+      variables: { f: null },
+    }),
+  );
+  form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+  form.append('0', new Blob([new Uint8Array(bytes)]), name);
+  const res = await fetch(`${api.base}/graphql`, {
+    method: 'POST',
+    body: form,
+    headers: { 'graphql-require-preflight': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  return (await res.json()) as {
+    data?: { ingestFile: Uploaded } | null;
+    errors?: Array<{ extensions?: { code?: string } }>;
+  };
+}
+
+describe('ingestFile: an upload read as ingest reads a file', () => {
+  const REPORT = (n: number) =>
+    `ỦY BAN NHÂN DÂN\nXÃ BÌNH CHÂU\n\nSố: ${n}/BC-UBND\n\nBình Châu, ngày 3 tháng 4 năm 2024\n\nBÁO CÁO\nKết quả\n\n` +
+    `Thực hiện Kế hoạch số 70/KH-UBND ngày 04/6/2020 của UBND tỉnh, UBND xã Bình Châu báo cáo như sau (${n}).\n`;
+
+  it('ingests a .docx sent as multipart, once; the same again is unchanged', async () => {
+    const docx = docxOf(REPORT(41).split('\n'));
+    const r = await upload('Báo cáo 41.docx', docx);
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.ingestFile).toEqual([
+      expect.objectContaining({
+        path: 'Báo cáo 41.docx',
+        status: 'ingested',
+        report: expect.objectContaining({ label: expect.stringContaining('41/BC-UBND') }),
+      }),
+    ]);
+    const again = await upload('Báo cáo 41.docx', docx);
+    expect(again.data?.ingestFile.map((x) => x.status)).toEqual(['unchanged']);
+    const d = await data<{ document: { sources: Array<{ path: string; format: string }> } }>(
+      '{ document(ref: "41/BC-UBND") { sources { path format } } }',
+    );
+    expect(d.document.sources).toEqual([{ path: 'Báo cáo 41.docx', format: 'docx' }]);
+  });
+
+  it('reads a .zip as the folder it holds: one result per file, a bad one failed alone', async () => {
+    const enc = new TextEncoder();
+    const zip = makeZip([
+      { name: 'bao-cao/42.txt', data: enc.encode(REPORT(42)) },
+      { name: 'bao-cao/43.txt', data: enc.encode(REPORT(43)) },
+      { name: 'bao-cao/rong.txt', data: new Uint8Array(0) },
+    ]);
+    const r = await upload('nop.zip', zip);
+    const rows = r.data?.ingestFile ?? [];
+    expect(rows.map((x) => [x.path, x.status]).sort()).toEqual([
+      ['nop.zip/bao-cao/42.txt', 'ingested'],
+      ['nop.zip/bao-cao/43.txt', 'ingested'],
+      ['nop.zip/bao-cao/rong.txt', 'failed'],
+    ]);
+    const bad = rows.find((x) => x.status === 'failed');
+    expect(bad?.code).toBe('FILE_READ');
+    expect(bad?.message).not.toContain('luocdo-upload-');
+  });
+
+  it('needs the token, and refuses a body over the limit before reading it', async () => {
+    const r = await upload('x.txt', new TextEncoder().encode(REPORT(44)), null);
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const small = await startApi(db, TOKEN, { limits: { maxBodyBytes: 2000 } });
+    try {
+      const form = new FormData();
+      form.append(
+        'operations',
+        JSON.stringify({
+          query: 'mutation($f: File!) { ingestFile(file: $f) { status } }',
+          variables: { f: null },
+        }),
+      );
+      form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+      form.append('0', new Blob([new Uint8Array(5000)]), 'big.txt');
+      const res = await fetch(`${small.base}/graphql`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(res.status).toBe(413);
+    } finally {
+      await small.close();
+    }
   });
 });

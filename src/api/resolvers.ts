@@ -25,6 +25,7 @@ import {
   unitCursor,
 } from './common.js';
 import type { TokenContext } from './plugins.js';
+import { ingestUpload, type UploadLimits } from './upload.js';
 
 // Resolvers throw LuocdoErrors; what a client is told of each is decided in one place, errors.ts.
 
@@ -32,6 +33,7 @@ import type { TokenContext } from './plugins.js';
 export type Loaders = {
   db: Db;
   limits: ApiLimits;
+  upload: UploadLimits;
   documents: DataLoader<string, q.DocRecord | null>;
   issuers: DataLoader<string, q.OrgRecord | null>;
 };
@@ -40,10 +42,11 @@ export type Loaders = {
 export type Context = Loaders & TokenContext;
 
 /** One loader per request: a page of documents costs one query for their issuers, not one each. */
-export function makeContext(db: Db, limits: ApiLimits): Loaders {
+export function makeContext(db: Db, limits: ApiLimits, upload: UploadLimits): Loaders {
   return {
     db,
     limits,
+    upload,
     documents: new DataLoader(async (keys) => {
       const found = await q.documentsByKeys(db, keys);
       return keys.map((k) => found.get(k) ?? null);
@@ -195,6 +198,17 @@ async function ingestText(a: { text: string; path: string }, ctx: Context) {
   return { status: r.status, report: r.report, sha256, documents: r.documents, citations: r.citations };
 }
 
+async function ingestFile(a: { file: File }, ctx: Context) {
+  requireToken(ctx);
+  const results = await ingestUpload(ctx.db, a.file, ctx.upload);
+  return Promise.all(
+    results.map(async (r) => ({
+      ...r,
+      report: r.report === null ? null : await ctx.documents.load(r.report),
+    })),
+  );
+}
+
 async function removeSourceOf(a: { source: string }, ctx: Context) {
   requireToken(ctx);
   if (a.source.length < 6)
@@ -239,6 +253,7 @@ export const resolvers = {
   },
   Mutation: {
     ingestText: root(ingestText),
+    ingestFile: root(ingestFile),
     removeSource: root(removeSourceOf),
   },
   // The schema's AuditCode enum, value for value: makeExecutableSchema refuses a code the schema lacks.

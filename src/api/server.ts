@@ -5,7 +5,9 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, type YogaLogger } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
-import { loadSettings, type ApiLimits } from '../config.js';
+import { loadSettings, type ApiLimits, type Settings } from '../config.js';
+import { MemoryBudget } from '../ingest/budget.js';
+import type { UploadLimits } from './upload.js';
 import type { Db } from '../store/connection.js';
 import { projectRoot } from '../paths.js';
 import { isClientError, markLimit, maskError } from './errors.js';
@@ -31,8 +33,15 @@ export type ApiOptions = {
   corsOrigins: string[];
   /** The settings' defaults when not given. */
   limits?: ApiLimits;
+  /** What an uploaded file may cost (ingestFile): the settings' file limits and memory budget when not given. */
+  upload?: UploadLimits;
   logger?: Logger;
 };
+
+/** The upload limits of the settings, one memory budget for all the uploads a server reads at once. */
+export function uploadLimits(s: Settings): UploadLimits {
+  return { maxBytes: s.maxFileBytes, limits: s.readLimits, budget: new MemoryBudget(s.memoryBudgetBytes) };
+}
 
 export const typeDefs = readFileSync(join(projectRoot(), 'src', 'api', 'schema.graphql'), 'utf8');
 
@@ -62,6 +71,7 @@ const armor = () =>
 export function createApi(opts: ApiOptions) {
   const log = opts.logger ?? pino({ name: 'luocdo-api' }, pino.destination(2));
   const limits = opts.limits ?? loadSettings({}).api.limits;
+  const upload = opts.upload ?? uploadLimits(loadSettings({}));
   const db = guardDb(opts.db, limits);
   const schema = makeExecutableSchema({ typeDefs, resolvers });
   const yoga = createYoga<Record<string, unknown>, Loaders>({
@@ -76,7 +86,7 @@ export function createApi(opts: ApiOptions) {
     logging: yogaLogger(log),
     maskedErrors: { maskError },
     cors: opts.corsOrigins.length ? { origin: opts.corsOrigins, credentials: false } : false,
-    context: () => makeContext(db, limits),
+    context: () => makeContext(db, limits, upload),
     plugins: [
       securityHeaders(),
       bodyLimit(limits.maxBodyBytes),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkExposure, exposureLines } from '../api/exposure.js';
 import { apiDb } from '../api/guard.js';
-import { createApi, listen } from '../api/server.js';
+import { createApi, listen, uploadLimits } from '../api/server.js';
 import { loadSettings } from '../config.js';
 import { LuocdoError } from '../errors.js';
 import type { Db } from '../store/connection.js';
@@ -50,6 +50,7 @@ export async function serve(
     protectReads: api.protectReads,
     corsOrigins: api.corsOrigins,
     limits: api.limits,
+    upload: uploadLimits(settings),
   });
   const bound = await listen(server, opts.port ?? api.port, api.host);
   io.out(`GraphQL (GraphiQL in a browser) at http://${api.host}:${bound}/graphql; /health, /ready`);

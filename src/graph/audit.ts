@@ -29,6 +29,14 @@ export const AUDIT_CODES = [
 
 export type AuditCode = (typeof AUDIT_CODES)[number];
 
+/**
+ * What only a draft's check (auditText, `audit --text`) finds, beside the graph's codes and the extraction's
+ * own: `UNKNOWN_REFERENCE` (warning), a number the graph holds no document for — a typo, or a document not
+ * ingested yet; either way a person should look before the draft goes out.
+ */
+export const DRAFT_CODES = ['UNKNOWN_REFERENCE'] as const;
+export type DraftCode = (typeof DRAFT_CODES)[number];
+
 export const isAuditCode = (c: string): c is AuditCode => (AUDIT_CODES as readonly string[]).includes(c);
 
 export type AuditDoc = {
@@ -62,7 +70,7 @@ export type FindingParams = { readonly [name: string]: ParamValue };
 
 export type AuditFinding = {
   /** An audit code, or, for a draft (auditText), the code of a finding of the extraction. */
-  code: AuditCode | Finding['code'];
+  code: AuditCode | DraftCode | Finding['code'];
   severity: Severity;
   /** In English, for the terminal and the log; `code` and `params` say the same for other languages. */
   message: string;

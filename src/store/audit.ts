@@ -88,15 +88,38 @@ function extractionFindings(doc: ExtractedDocument, text: string, path: string):
   }));
 }
 
-/** The one document of the graph a draft's reference means: same symbol, and same year unless the number has one. */
-async function graphDocument(db: Db, r: ExtractedReference): Promise<q.DocRecord | null> {
-  if (!r.symbol || r.symbolInferred) return null;
+/**
+ * What the graph holds of a draft's reference: the one document it means (same symbol, and same year unless
+ * the number has one), and whether it holds any document of that symbol at all.
+ */
+async function graphDocument(
+  db: Db,
+  r: ExtractedReference,
+): Promise<{ doc: q.DocRecord | null; known: boolean }> {
+  if (!r.symbol) return { doc: null, known: true };
   const known = (await q.resolveRef(db, r.symbol)).candidates;
+  if (r.symbolInferred) return { doc: null, known: known.length > 0 };
   const year = r.issuedOn?.slice(0, 4) ?? (r.year !== null ? String(r.year) : null);
   const sameNumbering = known.filter(
     (k) => !year || !k.issuedOn || k.issuedOn.slice(0, 4) === year || /\/\d{4}\//.test(r.symbol ?? ''),
   );
-  return sameNumbering.length === 1 ? (sameNumbering[0] as q.DocRecord) : null;
+  return {
+    doc: sameNumbering.length === 1 ? (sameNumbering[0] as q.DocRecord) : null,
+    known: known.length > 0,
+  };
+}
+
+/** A reference whose symbol the graph holds no document for (DRAFT_CODES): a typo, or not ingested yet. */
+function unknownReference(r: ExtractedReference, path: string): AuditFinding {
+  return {
+    code: 'UNKNOWN_REFERENCE',
+    severity: 'warning',
+    message: `${r.symbol} is not in the graph: check the number, or ingest the document`,
+    params: { symbol: r.symbol, date: r.issuedOn },
+    documents: [],
+    mentions: [{ path, quote: r.text, start: r.start, end: r.end, text: r.text, issuedOn: r.issuedOn }],
+    proposal: null,
+  };
 }
 
 /** What the graph says against one reference of the draft: another date, or a date after the draft's own. */
@@ -139,7 +162,8 @@ function referenceFindings(
 
 /**
  * A draft checked against the graph, ingesting nothing: its own findings, and each reference whose date
- * disagrees with what the graph knows of that document (same symbol and year: the numbering says one).
+ * disagrees with what the graph knows of that document (same symbol and year: the numbering says one), and
+ * each whose number the graph does not know at all (UNKNOWN_REFERENCE).
  */
 export async function auditText(
   db: Db,
@@ -149,8 +173,9 @@ export async function auditText(
   const doc = extractDocument(text, { path, sha256: '', format: 'txt' });
   const findings = extractionFindings(doc, text, path);
   for (const r of doc.references) {
-    const k = await graphDocument(db, r);
-    if (k) for (const x of referenceFindings(r, k, doc.document.issuedOn, path)) findings.push(x);
+    const g = await graphDocument(db, r);
+    if (!g.known) findings.push(unknownReference(r, path));
+    if (g.doc) for (const x of referenceFindings(r, g.doc, doc.document.issuedOn, path)) findings.push(x);
   }
   findings.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code),

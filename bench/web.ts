@@ -28,14 +28,25 @@ type Step = { name: string; path: string; ready: string; act?: (page: Page) => P
 /** One visit: ms from navigation to `ready` in view, and the GraphQL requests the page made meanwhile. */
 async function visit(page: Page, base: string, step: Step) {
   const gql: number[] = [];
+  const byName: Record<string, number> = {};
   const started = new Map<unknown, number>();
-  const onReq = (r: { url(): string }) => r.url().endsWith('/graphql') && started.set(r, performance.now());
-  const onDone = (r: { url(): string }) => {
+  type Req = { url(): string; postDataJSON(): unknown };
+  const onReq = (r: Req) => r.url().endsWith('/graphql') && started.set(r, performance.now());
+  const onDone = (r: Req) => {
     const t = started.get(r);
-    if (t !== undefined) gql.push(performance.now() - t);
+    if (t === undefined) return;
+    const ms = performance.now() - t;
+    gql.push(ms);
+    // Each page names its operations: which one is slow, said by name.
+    const name =
+      (r.postDataJSON() as { operationName?: string; query?: string } | null)?.query?.match(
+        /^(?:query|mutation) (\w+)/,
+      )?.[1] ?? '?';
+    byName[name] = Math.max(byName[name] ?? 0, Math.round(ms));
   };
   page.on('request', onReq);
   page.on('requestfinished', onDone);
+  await page.goto('about:blank'); // a new page each time, even when only the #part changes
   const t0 = performance.now();
   await page.goto(`${base}${step.path}`);
   if (step.act) await step.act(page);
@@ -43,7 +54,7 @@ async function visit(page: Page, base: string, step: Step) {
   const ms = performance.now() - t0;
   page.off('request', onReq);
   page.off('requestfinished', onDone);
-  return { ms, requests: gql.length, slowestGraphqlMs: Math.max(0, ...gql) };
+  return { ms, requests: gql.length, slowestGraphqlMs: Math.max(0, ...gql), byName };
 }
 
 const fresh = await freshServer('web', 17996, '2g', '2g');
@@ -116,9 +127,9 @@ try {
     { name: 'unit', path: `/don-vi?name=${encodeURIComponent(unit['name'] ?? '')}`, ready: 'table.nam' },
     { name: 'source view', path: `/nguon?sha=${source['sha'] ?? ''}`, ready: '.toan-van' },
     {
-      name: 'rà soát (whole graph, first 100)',
+      name: 'rà soát (whole graph, first 40)',
       path: '/ra-soat',
-      ready: 'section.ma-phat-hien, #ket-qua [role=status]',
+      ready: 'section.ma-phat-hien, #ket-qua > p[role=status]:not(.dang-tai)',
     },
   ];
   const browser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox'] });
@@ -135,6 +146,7 @@ try {
         maxMs: +Math.max(...samples.map((s) => s.ms)).toFixed(0),
         graphqlRequests: samples[0]?.requests,
         slowestGraphqlMedianMs: median(samples.map((s) => s.slowestGraphqlMs)),
+        graphqlMsByOperation: samples[samples.length - 1]?.byName,
         runs,
       }),
     );

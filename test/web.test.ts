@@ -137,7 +137,9 @@ describe('the staff pages in a real headless Chromium', () => {
     await see(page, '#thuc-hien table', 20_000);
     const units = await page.locator('#thuc-hien tbody th').allTextContents();
     expect(units.some((n) => n.includes('Bình Sơn'))).toBe(true);
-    expect(await page.locator('#phat-hien h2').textContent()).toMatch(/Phát hiện/);
+    await expect
+      .poll(() => page.locator('#phat-hien h2').textContent(), { timeout: 20_000 })
+      .toMatch(/Phát hiện khi rà soát \(\d+\)/);
     await shot(page, '2-van-ban');
     expect(tab.problems).toEqual([]);
     await tab.close();

@@ -41,7 +41,6 @@ type Doc = {
   issuer: { name: string } | null;
   sources: Array<{ sha256: string; path: string; format: string; ocr: boolean }>;
   related: Group[];
-  findings: FindingData[];
 };
 type Candidate = { key: string; label: string; issuer: { name: string } | null; year: number | null };
 
@@ -52,9 +51,11 @@ const DOC = `query Doc($ref: String!) {
     key label type symbol issuedOn title hasText issuer { name }
     sources { sha256 path format ocr }
     related(firstPerGroup: 20) { relation direction totalCount entries { ${ENTRY_FIELDS} } pageInfo { hasNextPage endCursor } }
-    findings { ${FINDING_FIELDS} }
   }
 }`;
+// The findings come in a request of their own: the audit of a document is the slowest read of the page, and
+// the card and the lược đồ need not wait for it.
+const FINDINGS = `query Findings($ref: String!) { document(ref: $ref) { findings { ${FINDING_FIELDS} } } }`;
 const CANDIDATES = `query Candidates($ref: String!) { candidates(ref: $ref) { key label year issuer { name } } }`;
 const PAGE = `query Group($ref: String!, $relation: String!, $direction: Direction!, $after: String) {
   document(ref: $ref) { relatedPage(relation: $relation, direction: $direction, first: 50, after: $after) {
@@ -210,16 +211,27 @@ function page(d: Doc): Node[] {
     h('section', { id: 'luoc-do' }, h('h2', {}, 'Lược đồ'), ...luocDo(d.key, d.related)),
     implementersSection(d.key, d.symbol ?? d.key),
     chainSection(d.key),
-    h(
-      'section',
-      { id: 'phat-hien' },
-      h('h2', {}, `Phát hiện khi rà soát (${count(d.findings.length)})`),
-      ...(d.findings.length
-        ? d.findings.map((f) => findingCard(f))
-        : [h('p', {}, 'Không có phát hiện nào về văn bản này.')]),
-    ),
+    findingsSection(d.key),
   ];
   return sections;
+}
+
+function findingsSection(key: string): HTMLElement {
+  const title = h('h2', {}, 'Phát hiện khi rà soát');
+  const body = h('div', {});
+  void load(
+    body,
+    'phát hiện khi rà soát',
+    () => gql<{ document: { findings: FindingData[] } | null }>(FINDINGS, { ref: key }),
+    (d) => {
+      const list = d.document?.findings ?? [];
+      fill(title, `Phát hiện khi rà soát (${count(list.length)})`);
+      return list.length
+        ? list.map((f) => findingCard(f))
+        : h('p', {}, 'Không có phát hiện nào về văn bản này.');
+    },
+  );
+  return h('section', { id: 'phat-hien' }, title, body);
 }
 
 function chainSection(key: string): HTMLElement {

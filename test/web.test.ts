@@ -322,18 +322,19 @@ describe('the staff pages in a real headless Chromium', () => {
       'BÁO CÁO\nKết quả thực hiện Kế hoạch số 70/KH-UBND ngày 04/6/2020 của Ủy ban nhân dân tỉnh Quảng Ngãi\nỦy ban nhân dân xã Thử Nghiệm báo cáo như sau: đã triển khai Kế hoạch đến toàn thể cán bộ.\n';
     await page.locator('#tep-nap').setInputFiles([
       { name: 'bao-cao-thu.txt', mimeType: 'text/plain', buffer: Buffer.from(report) },
+      // A zip cut short: the reader refuses it, with its reason.
       {
-        name: 'hong.docx',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from('not a zip, so not a Word document'),
+        name: 'hong.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]),
       },
     ]);
     await expect.poll(() => page.locator('li.ket-qua-nap').count(), { timeout: 60_000 }).toBe(2);
     const rows = await page.locator('li.ket-qua-nap').allTextContents();
     expect(rows.find((r) => r.includes('bao-cao-thu.txt'))).toMatch(/^Đã nạp/);
-    const failed = rows.find((r) => r.includes('anh.png')) ?? '';
+    const failed = rows.find((r) => r.includes('hong.zip')) ?? '';
     expect(failed, rows.join(' | ')).toMatch(/^Không nạp được/);
-    expect(failed.length).toBeGreaterThan('Không nạp được: anh.png'.length);
+    expect(failed.length).toBeGreaterThan('Không nạp được: hong.zip'.length);
     await shot(page, '9-nap');
     expect(tab.problems).toEqual([]);
     await tab.close();

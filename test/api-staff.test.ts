@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDrivers, type Db } from '../src/store/connection.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
@@ -485,6 +486,87 @@ describe('ingestFile: an upload read as ingest reads a file', () => {
       expect(res.status).toBe(413);
     } finally {
       await small.close();
+    }
+  });
+});
+
+describe('GET /xuat/trien-khai.csv and .xlsx: who carried out a directive, for Excel', () => {
+  /** The implementers of 22-CT/TU as the API lists them: one row per unit and evidence. */
+  async function expected(): Promise<Array<{ unit: string; quote: string }>> {
+    const r = await data<{
+      implementers: Array<{ unit: { name: string }; via: Array<{ quote: string | null }> }>;
+    }>('query($k: String!) { implementers(directive: $k) { unit { name } via { quote } } }', { k: K22 });
+    return r.implementers.flatMap((i) => i.via.map((v) => ({ unit: i.unit.name, quote: v.quote ?? '' })));
+  }
+
+  it('downloads a CSV Excel opens right: BOM, CRLF, quoted fields, every unit and quote', async () => {
+    const res = await fetch(`${api.base}/xuat/trien-khai.csv?ref=${encodeURIComponent(K22)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''trien-khai-22-CT-TU.csv");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(
+      text.startsWith('Đơn vị,Cấp,Văn bản của đơn vị,Quan hệ,Qua văn bản,Trích dẫn,Ngày đầu,Ngày cuối\r\n'),
+    ).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[^"]\n/);
+    const want = await expected();
+    expect(want.length).toBeGreaterThan(1);
+    for (const w of want) {
+      expect(text).toContain(w.unit);
+      if (w.quote)
+        expect(text).toContain(/[",\r\n]/.test(w.quote) ? `"${w.quote.replace(/"/g, '""')}"` : w.quote);
+    }
+  });
+
+  it('downloads an XLSX whose rows are the units and their quotes', async () => {
+    const res = await fetch(`${api.base}/xuat/trien-khai.xlsx?ref=${encodeURIComponent(K22)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''trien-khai-22-CT-TU.xlsx");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0];
+    const rows: string[][] = [];
+    sheet?.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''))),
+      ),
+    );
+    expect(rows[0]).toEqual([
+      'Đơn vị',
+      'Cấp',
+      'Văn bản của đơn vị',
+      'Quan hệ',
+      'Qua văn bản',
+      'Trích dẫn',
+      'Ngày đầu',
+      'Ngày cuối',
+    ]);
+    const want = await expected();
+    expect(rows.slice(1).map((r) => [r[0], r[5]])).toEqual(want.map((w) => [w.unit, w.quote]));
+    expect(rows.some((r) => r[0]?.includes('Bình Sơn'))).toBe(true);
+    for (const r of rows.slice(1)) expect(r[2]).not.toMatch(/text:/);
+  });
+
+  it('answers the API’s own error: an ambiguous ref, and the token where reads need it', async () => {
+    const amb = await fetch(`${api.base}/xuat/trien-khai.csv?ref=22-CT%2FTU`);
+    expect(amb.status).toBe(400);
+    expect(
+      ((await amb.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code,
+    ).toBe('AMBIGUOUS_REF');
+    const locked = await startApi(db, TOKEN, { protectReads: true });
+    try {
+      const no = await fetch(`${locked.base}/xuat/trien-khai.csv?ref=${encodeURIComponent(K22)}`);
+      expect(no.status).toBe(401);
+      const yes = await fetch(`${locked.base}/xuat/trien-khai.csv?ref=${encodeURIComponent(K22)}`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(yes.status).toBe(200);
+    } finally {
+      await locked.close();
     }
   });
 });

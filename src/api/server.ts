@@ -11,6 +11,7 @@ import type { UploadLimits } from './upload.js';
 import type { Db } from '../store/connection.js';
 import { projectRoot } from '../paths.js';
 import { isClientError, markLimit, maskError } from './errors.js';
+import { exportRoutes } from './export.js';
 import { graphiqlPage } from './graphiql.js';
 import { guardDb } from './guard.js';
 import {
@@ -74,6 +75,8 @@ export function createApi(opts: ApiOptions) {
   const upload = opts.upload ?? uploadLimits(loadSettings({}));
   const db = guardDb(opts.db, limits);
   const schema = makeExecutableSchema({ typeDefs, resolvers });
+  // The export routes query the API itself, through the server being made here.
+  let self: ((url: string, init: RequestInit) => Promise<Response>) | null = null;
   const yoga = createYoga<Record<string, unknown>, Loaders>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -94,11 +97,16 @@ export function createApi(opts: ApiOptions) {
       ready(db, log),
       graphiqlAssets(log),
       webPages(log),
+      exportRoutes(() => {
+        if (!self) throw new Error('the export ran before the server was made');
+        return self;
+      }),
       token({ token: opts.token, protectReads: opts.protectReads }),
       armor(),
       logFailures(log),
     ],
   });
+  self = (url, init) => Promise.resolve(yoga.fetch(url, init));
   const server: Server = createServer(yoga);
   return { server, yoga, log };
 }

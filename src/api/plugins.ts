@@ -5,6 +5,7 @@ import { LuocdoError } from '../errors.js';
 import type { Db } from '../store/connection.js';
 import { clientErrors } from './errors.js';
 import { ASSET_PREFIX, graphiqlAsset } from './graphiql.js';
+import { WEB_PREFIX, WEB_ROUTES, webAsset, webPage } from './web.js';
 
 // Small yoga plugins, one concern each; the server is yoga and these, nothing in front of it.
 
@@ -55,6 +56,45 @@ export function graphiqlAssets(log: Logger): Plugin {
         const headers = { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' };
         endResponse(new fetchAPI.Response(asset.body, { status: 200, headers }));
       }
+    },
+  };
+}
+
+/**
+ * The staff's pages (issue 14): GET of an address in WEB_ROUTES answers its page, GET /tep/<file> the pages'
+ * scripts and styles. The pages run nothing themselves: they read through /graphql like any client, so the
+ * token and the armor guard them as they guard GraphiQL.
+ */
+export function webPages(log: Logger): Plugin {
+  return {
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      if (request.method !== 'GET') return;
+      const route = Object.hasOwn(WEB_ROUTES, url.pathname) ? WEB_ROUTES[url.pathname] : undefined;
+      if (route) {
+        const params = Object.fromEntries(url.searchParams);
+        const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' };
+        endResponse(new fetchAPI.Response(webPage(route, params), { status: 200, headers }));
+        return;
+      }
+      if (!url.pathname.startsWith(WEB_PREFIX)) return;
+      let asset;
+      try {
+        asset = webAsset(url.pathname.slice(WEB_PREFIX.length));
+      } catch (e) {
+        log.error({ err: (e as Error).message, url: url.pathname }, 'web asset unreadable');
+        const headers = { 'content-type': 'text/plain' };
+        endResponse(new fetchAPI.Response('web asset unreadable', { status: 500, headers }));
+        return;
+      }
+      const headers = asset
+        ? { 'content-type': asset.type, 'cache-control': 'no-cache' }
+        : { 'content-type': 'text/plain; charset=utf-8' };
+      endResponse(
+        new fetchAPI.Response(asset ? asset.body : 'không có tệp này', {
+          status: asset ? 200 : 404,
+          headers,
+        }),
+      );
     },
   };
 }

@@ -14,7 +14,16 @@ import { isClientError, markLimit, maskError } from './errors.js';
 import { exportRoutes } from './export.js';
 import { graphiqlPage } from './graphiql.js';
 import { guardDb } from './guard.js';
-import { bodyLimit, graphiqlAssets, health, logFailures, ready, securityHeaders, token } from './plugins.js';
+import {
+  bodyLimit,
+  graphiqlAssets,
+  health,
+  logFailures,
+  ready,
+  securityHeaders,
+  token,
+  webPages,
+} from './plugins.js';
 import { makeContext, resolvers, type Loaders } from './resolvers.js';
 
 export type ApiOptions = {
@@ -87,6 +96,7 @@ export function createApi(opts: ApiOptions) {
       health(),
       ready(db, log),
       graphiqlAssets(log),
+      webPages(log),
       exportRoutes(() => {
         if (!self) throw new Error('the export ran before the server was made');
         return self;

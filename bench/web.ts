@@ -1,0 +1,158 @@
+// The staff's pages (issue 14) on a synthetic graph: each page's time to its content in a real headless
+// Chromium, over real HTTP, and the GraphQL requests behind it (how many, the slowest). The issue's bar: 1 s
+// at 100,000 reports. `npm run bench:web -- [reports] [runs]`.
+import { execFileSync } from 'node:child_process';
+import { chromium, type Page } from 'playwright-core';
+import { pino } from 'pino';
+import { createApi, listen } from '../src/api/server.js';
+import { counts } from '../src/store/ingest.js';
+import { toPlain } from '../src/store/values.js';
+import { reports } from './corpus.js';
+import { freshServer, load, machine } from './harness.js';
+
+const size = Number(process.argv[2] ?? 10000);
+const runs = Number(process.argv[3] ?? 5);
+const executable =
+  process.env['LUOCDO_CHROMIUM'] ??
+  execFileSync('sh', ['-c', 'command -v chromium || true']).toString().trim();
+if (!executable) throw new Error('chromium not found: run scripts/ensure-chromium.sh');
+console.log(machine());
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return +(s[Math.floor(s.length / 2)] ?? 0).toFixed(0);
+};
+
+type Step = { name: string; path: string; ready: string; act?: (page: Page) => Promise<void> };
+
+/** One visit: ms from navigation to `ready` in view, and the GraphQL requests the page made meanwhile. */
+async function visit(page: Page, base: string, step: Step) {
+  const gql: number[] = [];
+  const byName: Record<string, number> = {};
+  const started = new Map<unknown, number>();
+  type Req = { url(): string; postDataJSON(): unknown };
+  const onReq = (r: Req) => r.url().endsWith('/graphql') && started.set(r, performance.now());
+  const onDone = (r: Req) => {
+    const t = started.get(r);
+    if (t === undefined) return;
+    const ms = performance.now() - t;
+    gql.push(ms);
+    // Each page names its operations: which one is slow, said by name.
+    const name =
+      (r.postDataJSON() as { operationName?: string; query?: string } | null)?.query?.match(
+        /^(?:query|mutation) (\w+)/,
+      )?.[1] ?? '?';
+    byName[name] = Math.max(byName[name] ?? 0, Math.round(ms));
+  };
+  page.on('request', onReq);
+  page.on('requestfinished', onDone);
+  await page.goto('about:blank'); // a new page each time, even when only the #part changes
+  const t0 = performance.now();
+  await page.goto(`${base}${step.path}`);
+  if (step.act) await step.act(page);
+  await page.locator(step.ready).first().waitFor({ timeout: 60_000 });
+  const ms = performance.now() - t0;
+  page.off('request', onReq);
+  page.off('requestfinished', onDone);
+  return { ms, requests: gql.length, slowestGraphqlMs: Math.max(0, ...gql), byName };
+}
+
+const fresh = await freshServer('web', 17996, '2g', '2g');
+const db = fresh.db;
+try {
+  const seconds = await load(db, [...reports(2024, size)], 2, 100);
+  console.log(JSON.stringify({ loaded: size, seconds: +seconds.toFixed(0), graph: await counts(db) }));
+  const one = async (query: string) =>
+    db.read(
+      async (tx) => toPlain((await tx.run(query)).records[0]?.toObject() ?? {}) as Record<string, string>,
+    );
+  // A typical directive that units carried out (cited by 2 to 200), a hub (the most cited), a unit, a source.
+  const typical = await one(
+    `MATCH (d:Document) WHERE d.type IN ['CT', 'KH'] AND EXISTS { (:Document)-[:REPORTS_ON|IMPLEMENTS]->(d) }
+     WITH d, COUNT { (:Citation)-[:REFERS_TO]->(d) } AS n WHERE n >= 2 AND n <= 200
+     RETURN d.key AS key, d.symbol AS symbol ORDER BY d.key LIMIT 1`,
+  );
+  const hub = await one(
+    'MATCH (d:Document)<-[:REFERS_TO]-(c:Citation) WITH d, count(c) AS n ORDER BY n DESC LIMIT 1 RETURN d.key AS key',
+  );
+  const unit = await one('MATCH (o:Organization)<-[:ISSUED_BY]-(:Document) RETURN o.name AS name LIMIT 1');
+  const source = await one('MATCH (s:SourceFile) RETURN s.sha256 AS sha LIMIT 1');
+  console.log(JSON.stringify({ typical, hub, unit, source: source['sha']?.slice(0, 12) }));
+
+  const { server } = createApi({
+    db,
+    token: null,
+    protectReads: false,
+    corsOrigins: [],
+    logger: pino({ level: 'silent' }),
+  });
+  const base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  const doc = (key: string | undefined) => `/van-ban?ref=${encodeURIComponent(key ?? '')}`;
+  const steps: Step[] = [
+    {
+      name: 'search (a symbol)',
+      path: `/?q=${encodeURIComponent(typical['symbol'] ?? '')}`,
+      ready: '#ket-qua li a',
+    },
+    {
+      name: 'search (title words, no diacritics)',
+      path: '/?q=ke%20hoach%20thuc%20hien',
+      ready: '#ket-qua .so-ket-qua',
+    },
+    {
+      name: 'document (typical directive): card and lược đồ',
+      path: doc(typical['key']),
+      ready: '#luoc-do section, #luoc-do p',
+    },
+    {
+      name: 'document (typical): implementers table',
+      path: doc(typical['key']),
+      ready: '#thuc-hien table, #thuc-hien p',
+    },
+    {
+      name: 'document (hub): card and lược đồ',
+      path: doc(hub['key']),
+      ready: '#luoc-do section, #luoc-do p',
+    },
+    {
+      name: 'document (hub): implementers table',
+      path: doc(hub['key']),
+      ready: '#thuc-hien table, #thuc-hien p',
+    },
+    {
+      name: 'chain IN depth 3 (typical), picture drawn',
+      path: `${doc(typical['key'])}#chuoi`,
+      ready: '.so-do canvas',
+    },
+    { name: 'unit', path: `/don-vi?name=${encodeURIComponent(unit['name'] ?? '')}`, ready: 'table.nam' },
+    { name: 'source view', path: `/nguon?sha=${source['sha'] ?? ''}`, ready: '.toan-van' },
+    {
+      name: 'rà soát (whole graph, first 40)',
+      path: '/ra-soat',
+      ready: 'section.ma-phat-hien, #ket-qua > p[role=status]:not(.dang-tai)',
+    },
+  ];
+  const browser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  for (const step of steps) {
+    await visit(page, base, step); // warm-up: the JVM's plans and the browser's cache, as a person's second visit
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(await visit(page, base, step));
+    console.log(
+      JSON.stringify({
+        page: step.name,
+        reports: size,
+        medianMs: median(samples.map((s) => s.ms)),
+        maxMs: +Math.max(...samples.map((s) => s.ms)).toFixed(0),
+        graphqlRequests: samples[0]?.requests,
+        slowestGraphqlMedianMs: median(samples.map((s) => s.slowestGraphqlMs)),
+        graphqlMsByOperation: samples[samples.length - 1]?.byName,
+        runs,
+      }),
+    );
+  }
+  await browser.close();
+  await new Promise<void>((r) => server.close(() => r()));
+} finally {
+  await fresh.stop();
+}

@@ -26,6 +26,17 @@ describe('numbered references in every numbering system', () => {
     expect(r.text).toBe('Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020');
   });
 
+  it('ends a subject where the next paragraph opens a clause, and after a closing quote before a capital', () => {
+    // A report's title block: the directive's subject runs over a blank line (a PDF's or a typed heading's
+    // line break), and the first paragraph of the body follows after another.
+    const heading =
+      'Sơ kết 05 năm thực hiện Chỉ thị số 22-CT/TU ngày 03/4/2017 của Ban Thường vụ Tỉnh ủy về đẩy mạnh phong trào \n\nthi đua “Dân vận khéo” \n\n \n\n';
+    const cue = refs(`${heading}Thực hiện Công văn số 516/SNV-XDCQ ngày 05/4/2022 của Sở Nội vụ`);
+    expect(cue[0]?.subject).toBe('đẩy mạnh phong trào thi đua “Dân vận khéo”');
+    const quoted = refs(`${heading}Ủy ban nhân dân huyện báo cáo theo Kế hoạch số 12/KH-UBND ngày 02/3/2021`);
+    expect(quoted[0]?.subject).toBe('đẩy mạnh phong trào thi đua “Dân vận khéo”');
+  });
+
   it('reads laws by number (Quốc hội terms) and by name with their dates', () => {
     expect(one('Căn cứ Luật số 80/2015/QH13 ngày 22/6/2015 của Quốc hội;')).toMatchObject({
       type: 'L',

@@ -27,7 +27,7 @@ function issuerStop(window: string): number {
 }
 const SUBJECT_LEAD = /\s*,?\s*(?:về\s+việc|về|V\/v|v\/v)\s+/u;
 const SUBJECT_END = new RegExp(
-  `;|\\.(?=\\s|$)|,\\s*(?=(?:${alternation(words(SUBJECT_END_UNITS))})\\s)|,?\\s+(?=(?:đã\\s+)?(?:được|bị)\\s+(?:sửa\\s+đổi|bãi\\s+bỏ|thay\\s+thế|hủy\\s+bỏ|huỷ\\s+bỏ)|hết\\s+hiệu\\s+lực)|,?\\s+và\\s+(?=(?:sửa\\s+đổi|bãi\\s+bỏ|thay\\s+thế|hủy\\s+bỏ|huỷ\\s+bỏ)\\s)|\\((?:sau đây|viết tắt|gọi tắt)|\\n\\s*\\n\\s*(?=[IVX]+\\.\\s|\\d+\\.\\s)`,
+  `;|\\.(?=\\s|$)|,\\s*(?=(?:${alternation(words(SUBJECT_END_UNITS))})\\s)|,?\\s+(?=(?:đã\\s+)?(?:được|bị)\\s+(?:sửa\\s+đổi|bãi\\s+bỏ|thay\\s+thế|hủy\\s+bỏ|huỷ\\s+bỏ)|hết\\s+hiệu\\s+lực)|,?\\s+và\\s+(?=(?:sửa\\s+đổi|bãi\\s+bỏ|thay\\s+thế|hủy\\s+bỏ|huỷ\\s+bỏ)\\s)|\\((?:sau đây|viết tắt|gọi tắt)|\\n\\s*\\n\\s*(?=[IVX]+\\.\\s|\\d+\\.\\s)|\\s*\\n\\s*\\n\\s*(?=(?:Thực\\s+hiện|Căn\\s+cứ|Triển\\s+khai|Kính\\s+gửi|Nơi\\s+nhận|Theo\\s+đề\\s+nghị|Xét\\s+đề\\s+nghị)\\s)|(?<=[”"])\\s*\\n\\s*\\n\\s*(?=\\p{Lu})`,
   'u',
 );
 const ALIAS = new RegExp(`\\s*\\((?:${alternation(words(ALIAS_PHRASES))})\\s*:?\\s*([^()]{1,80})\\)`, 'u');

@@ -438,8 +438,11 @@ function expectDraftMentions(a: Audited) {
   for (const m of a.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
   const by = (s: string) => a.mentions.find((m) => m.symbol === s);
   expect(by('999/QĐ-UBND')).toMatchObject({ known: false, document: null, codes: ['UNKNOWN_REFERENCE'] });
-  expect(by('22-CT/TU')).toMatchObject({ known: true, codes: [], document: { key: K22 } });
-  expect(by('22-CT/TU')?.document?.label).toContain('Chỉ thị số 22-CT/TU');
+  // Known, without findings; which 22-CT/TU it is stays open here (this file's own report adds a second one,
+  // of another Tỉnh ủy, so `document` is null: the graph does not pick for the writer).
+  const k22 = by('22-CT/TU');
+  expect(k22).toMatchObject({ known: true, codes: [] });
+  if (k22?.document) expect(k22.document.label).toContain('Chỉ thị số 22-CT/TU');
 }
 
 type Uploaded = Array<{

@@ -10,6 +10,7 @@ import { projectRoot } from '../src/paths.js';
 import { bytesAt, entryBytes, zipDirectory } from '../src/read/zip.js';
 import { startApi, type TestApi } from './helpers/api.js';
 import { cleanGraph, testDb } from './helpers/db.js';
+import { makeDocx } from './helpers/documents.js';
 import { seedPath } from './helpers/gold.js';
 
 // The staff's pages (issue 14) in a real headless Chromium, used as a person would, against the real API
@@ -268,6 +269,31 @@ describe('the staff pages in a real headless Chromium', () => {
     expect(await page.locator('#ket-qua').textContent()).toContain('hệ thống chưa biết văn bản này');
     expect(await page.locator('#ket-qua [role=status]').first().textContent()).toMatch(/\d+ chỗ dẫn chiếu/);
     await shot(page, '7-kiem-tra');
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  }, 90_000);
+
+  it('kiểm tra: a dropped .docx is read by the API; every reference is marked, known ones linked', async () => {
+    const tab = await open('/kiem-tra');
+    const { page } = tab;
+    const docx = await makeDocx([
+      'BÁO CÁO',
+      'Thực hiện Chỉ thị số 22-CT/TU ngày 03/4/2017 của Ban Thường vụ Tỉnh ủy và Quyết định số 999/QĐ-UBND ngày 15/3/2021 của UBND tỉnh Quảng Ngãi.',
+    ]);
+    await page.locator('#tep-du-thao').setInputFiles({
+      name: 'du-thao.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
+    });
+    await see(page, '#ket-qua .toan-van', 30_000);
+    const mark = (s: string) => page.locator('#ket-qua .toan-van mark', { hasText: s });
+    expect(await mark('22-CT/TU').count()).toBe(1);
+    expect(await mark('22-CT/TU').locator('a').getAttribute('href')).toMatch(/\/van-ban/);
+    expect(await mark('22-CT/TU').getAttribute('title')).toContain('Chỉ thị số 22-CT/TU');
+    expect(await mark('999/QĐ-UBND').count()).toBe(1);
+    expect(await mark('999/QĐ-UBND').getAttribute('title')).toContain('hệ thống chưa biết văn bản này');
+    expect(await mark('999/QĐ-UBND').locator('a').count()).toBe(0);
+    expect(await page.locator('#du-thao').inputValue()).toContain('999/QĐ-UBND');
     expect(tab.problems).toEqual([]);
     await tab.close();
   }, 90_000);

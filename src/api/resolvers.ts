@@ -27,7 +27,7 @@ import {
   unitCursor,
 } from './common.js';
 import type { TokenContext } from './plugins.js';
-import { ingestUpload, type UploadLimits } from './upload.js';
+import { ingestUpload, readUpload, type UploadLimits } from './upload.js';
 
 // Resolvers throw LuocdoErrors; what a client is told of each is decided in one place, errors.ts.
 
@@ -168,18 +168,51 @@ async function auditPage(a: AuditArgs, ctx: Context) {
 
 /** A draft checked against the graph: its length capped, all its look-ups within the audit's time. */
 async function auditDraft(a: { text: string }, ctx: Context) {
+  return checkDraft(a.text, 'auditText', ctx);
+}
+
+/** A draft dropped as a file: read by the reader `ingest` uses, then checked as auditText checks a text. */
+async function auditFile(a: { file: File }, ctx: Context) {
+  const { text } = await readUpload(a.file, ctx.upload);
+  return checkDraft(text, 'auditFile', ctx);
+}
+
+async function checkDraft(text: string, field: string, ctx: Context) {
+  const a = { text };
   const max = ctx.limits.auditTextMaxChars;
   if (a.text.length > max)
     throw new LuocdoError(
       'BAD_INPUT',
-      `the text is ${a.text.length} characters; auditText takes at most ${max} (LUOCDO_API_AUDIT_TEXT_MAX_CHARS)`,
+      `the text is ${a.text.length} characters; ${field} takes at most ${max} (LUOCDO_API_AUDIT_TEXT_MAX_CHARS)`,
     );
   const ms = ctx.limits.auditTimeoutMs;
   const r = await within(auditText(withDeadline(ctx.db, ms, 'the audit'), a.text), ms, 'the audit');
+  return draftResult(r, a.text);
+}
+
+/** An audited draft as the API gives it: each reference with the codes of the findings that quote it. */
+export function draftResult(r: Awaited<ReturnType<typeof auditText>>, text: string) {
+  const codesAt = (start: number, end: number) => [
+    ...new Set(
+      r.findings.filter((f) => f.mentions.some((m) => m.start === start && m.end === end)).map((f) => f.code),
+    ),
+  ];
   return {
     ok: !r.findings.some((f) => f.severity === 'error'),
     findings: r.findings,
     references: r.document.references.length,
+    text,
+    mentions: r.mentions.map(({ reference: x, key, known }) => ({
+      start: x.start,
+      end: x.end,
+      text: x.text,
+      symbol: x.symbol,
+      issuedOn: x.issuedOn,
+      relation: x.relation,
+      key,
+      known,
+      codes: codesAt(x.start, x.end),
+    })),
   };
 }
 
@@ -268,6 +301,7 @@ export const resolvers = {
     }),
     audit: root(auditPage),
     auditText: root(auditDraft),
+    auditFile: root(auditFile),
     source: root(sourceOf),
     find: root(find),
     stats: root(async (_a: Args, ctx) => {
@@ -281,6 +315,10 @@ export const resolvers = {
     removeSource: root(removeSourceOf),
     registryImport: root(registryImportOf),
     registryRemove: root(registryRemoveOf),
+  },
+  DraftReference: {
+    document: (m: { key: string | null }, _a: Args, ctx: Context) =>
+      m.key ? ctx.documents.load(m.key) : null,
   },
   // The schema's AuditCode enum, value for value: makeExecutableSchema refuses a code the schema lacks.
   AuditCode: Object.fromEntries(AUDIT_CODES.map((c) => [c, c])) as Record<AuditCode, AuditCode>,

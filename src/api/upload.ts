@@ -1,6 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { formatError, LuocdoError } from '../errors.js';
 import { MemoryBudget, overBudget } from '../ingest/budget.js';
 import { prepare } from '../ingest/prepare.js';
@@ -26,6 +26,12 @@ export type UploadResult = {
 export function uploadName(name: string): string {
   const base = (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return base && base !== '.' && base !== '..' ? base.slice(0, 255) : 'upload';
+}
+
+/** A name's extension, kept only when it is a plain one (`.docx`), lower case; else none. */
+export function uploadExtension(name: string): string {
+  const ext = extname(name).toLowerCase();
+  return /^\.[a-z0-9]{1,8}$/.test(ext) ? ext : '';
 }
 
 const failed = (path: string, e: unknown): UploadResult => ({
@@ -89,7 +95,8 @@ export async function ingestUpload(db: Db, file: File, u: UploadLimits): Promise
       ),
     ];
   const dir = await mkdtemp(join(tmpdir(), 'luocdo-upload-'));
-  const disk = join(dir, 'upload');
+  // The file's own extension, so the reader judges it as it judges the same file given to the CLI.
+  const disk = join(dir, `upload${uploadExtension(name)}`);
   try {
     await writeFile(disk, new Uint8Array(await file.arrayBuffer()), { mode: 0o600 });
     const limits = { ...u.limits, maxBytes: u.maxBytes };
@@ -120,4 +127,36 @@ async function sequential<T, R>(items: readonly T[], f: (t: T) => Promise<R>): P
   const out: R[] = [];
   for (const t of items) out.push(await f(t));
   return out;
+}
+
+/**
+ * An uploaded draft read as `ingest` reads a file (the same reader, limits and budget), stored nowhere: its
+ * text, or the reader's reason naming the upload. One document: a .zip is not a draft.
+ */
+export async function readUpload(file: File, u: UploadLimits): Promise<{ name: string; text: string }> {
+  const name = uploadName(file.name);
+  if (file.size > u.maxBytes)
+    throw new LuocdoError(
+      'FILE_READ',
+      `${name}: ${file.size} bytes is over the limit of ${u.maxBytes} (LUOCDO_MAX_FILE_MB)`,
+    );
+  const dir = await mkdtemp(join(tmpdir(), 'luocdo-upload-'));
+  const disk = join(dir, `upload${uploadExtension(name)}`);
+  let release = () => {};
+  try {
+    await writeFile(disk, new Uint8Array(await file.arrayBuffer()), { mode: 0o600 });
+    const r = await readFileDocument(disk, { ...u.limits, maxBytes: u.maxBytes }, async (estimate) => {
+      if (estimate > u.budget.total) throw overBudget(name, estimate, u.budget.total);
+      release = await u.budget.reserve(estimate);
+    });
+    return { name, text: r.text };
+  } catch (e) {
+    // The reader's reason is about the client's own file (FILE_READ is masked, as it names this machine's).
+    if (e instanceof LuocdoError && e.code === 'FILE_READ')
+      throw new LuocdoError('BAD_INPUT', e.message.replaceAll(disk, name));
+    throw e;
+  } finally {
+    release();
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -191,16 +191,21 @@ export async function auditText(
   db: Db,
   text: string,
   path = 'draft',
-): Promise<{ document: ExtractedDocument; findings: AuditFinding[] }> {
+): Promise<{ document: ExtractedDocument; findings: AuditFinding[]; mentions: DraftMention[] }> {
   const doc = extractDocument(text, { path, sha256: '', format: 'txt' });
   const findings = extractionFindings(doc, text, path);
+  const mentions: DraftMention[] = [];
   for (const r of doc.references) {
     const g = await graphDocument(db, r);
+    mentions.push({ reference: r, key: g.doc?.key ?? null, known: g.known });
     if (!g.known) findings.push(unknownReference(r, path));
     if (g.doc) for (const x of referenceFindings(r, g.doc, doc.document.issuedOn, path)) findings.push(x);
   }
   findings.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code),
   );
-  return { document: doc, findings };
+  return { document: doc, findings, mentions };
 }
+
+/** Each reference of a draft with what the graph makes of it, so a page can mark every one, not only the faulty. */
+export type DraftMention = { reference: ExtractedReference; key: string | null; known: boolean };

@@ -2,72 +2,70 @@ import { docUrl, fill, h, marked } from '../dom.js';
 import { dropZone } from '../drop.js';
 import { codeTitle, FINDING_FIELDS, findingCard, type FindingData } from '../findings.js';
 import { count, SEVERITY_NAMES } from '../format.js';
-import { gql } from '../gql.js';
+import { gql, gqlFile } from '../gql.js';
 import { load } from '../load.js';
 
-// `/kiem-tra`: a draft checked against the graph; nothing is stored. Text is pasted, or a .txt read here in
-// the browser (the API takes text only: a .docx or .pdf is opened by the person and its text pasted).
+// `/kiem-tra`: a draft checked against the graph; nothing is stored. Text is pasted, or a file dropped
+// (.docx .pdf .txt …), which the API reads with the reader `ingest` uses (auditFile): one path for every format.
 
-type Result = { auditText: { ok: boolean; references: number; findings: FindingData[] } };
-const CHECK = `query Check($text: String!) { auditText(text: $text) { ok references findings { ${FINDING_FIELDS} } } }`;
-// What the graph knows of each flagged reference: one request, an alias per reference (the API allows 15).
-const MAX_LOOKUPS = 10;
-type Known = Record<string, Array<{ key: string; label: string }>>;
+type Mention = {
+  start: number;
+  end: number;
+  text: string;
+  known: boolean;
+  codes: string[];
+  document: { key: string; label: string } | null;
+};
+type Audit = { ok: boolean; references: number; text: string; mentions: Mention[]; findings: FindingData[] };
+const FIELDS = `ok references text mentions { start end text known codes document { key label } } findings { ${FINDING_FIELDS} }`;
+const CHECK = `query Check($text: String!) { auditText(text: $text) { ${FIELDS} } }`;
+const CHECK_FILE = `query CheckFile($file: File!) { auditFile(file: $file) { ${FIELDS} } }`;
 
-async function knownOf(refs: string[]): Promise<Known> {
-  if (!refs.length) return {};
-  const vars = Object.fromEntries(refs.map((r, i) => [`r${i}`, r]));
-  const decl = refs.map((_, i) => `$r${i}: String!`).join(', ');
-  const body = refs.map((_, i) => `c${i}: candidates(ref: $r${i}) { key label }`).join('\n');
-  const d = await gql<Known>(`query Known(${decl}) {\n${body}\n}`, vars);
-  return Object.fromEntries(refs.map((r, i) => [r, d[`c${i}`] ?? []]));
+/** What the graph knows of a reference, in words: its document, or that it knows none. */
+function knowsOf(m: Mention): string {
+  if (m.document) return `hệ thống có: ${m.document.label}`;
+  return m.known ? 'hệ thống có nhiều văn bản mang số này' : 'hệ thống chưa biết văn bản này';
 }
 
-function marks(text: string, findings: FindingData[], known: Known): HTMLElement {
-  const spans = findings.flatMap((f) => f.mentions.map((m) => ({ start: m.start, end: m.end, f, m })));
+/** The worst severity among a mention's findings, for its colour. */
+function severityOf(m: Mention, findings: FindingData[]): string {
+  const at = findings.filter((f) => f.mentions.some((x) => x.start === m.start && x.end === m.end));
+  return (['error', 'warning', 'info'] as const).find((s) => at.some((f) => f.severity === s)) ?? 'ok';
+}
+
+function marks(r: Audit): HTMLElement {
   const box = h('div', {
     class: 'toan-van',
     tabindex: '0',
     'aria-label': 'Dự thảo với các chỗ dẫn chiếu được tô sáng',
   });
   box.append(
-    marked(text, spans, (part, i) => {
-      const s = spans[i];
-      const docs = s ? (known[s.m.text] ?? []) : [];
-      const what = s
-        ? `${SEVERITY_NAMES[s.f.severity] ?? ''}: ${codeTitle(s.f.code)}${docs.length ? ` — hệ thống có: ${docs.map((d) => d.label).join('; ')}` : ''}`
-        : '';
-      return h('mark', { title: what, class: `muc-${s?.f.severity ?? 'info'}` }, part);
+    marked(r.text, r.mentions, (part, i) => {
+      const m = r.mentions[i];
+      if (!m) return document.createTextNode(part);
+      const codes = m.codes.map((c) => `${SEVERITY_NAMES[severityOf(m, r.findings)] ?? ''}: ${codeTitle(c)}`);
+      const title = [...codes, knowsOf(m)].join(' — ');
+      const inner = m.document ? h('a', { href: docUrl(m.document.key) }, part) : part;
+      const cls = `muc-${severityOf(m, r.findings)}${m.known ? '' : ' chua-biet'}`;
+      return h('mark', { title, class: cls, 'data-van-ban': m.document?.key ?? '' }, inner);
     }),
   );
   return box;
 }
 
-function referenceList(findings: FindingData[], known: Known): HTMLElement {
-  const items = findings.flatMap((f) =>
-    f.mentions.map((m) => {
-      const docs = known[m.text] ?? [];
-      const knows = docs.length
-        ? h(
-            'span',
-            {},
-            ' — hệ thống có: ',
-            ...docs.flatMap((d, i) => [i ? '; ' : '', h('a', { href: docUrl(d.key) }, d.label)]),
-          )
-        : h('span', { class: 'chu-y' }, ' — hệ thống chưa biết văn bản này');
-      return h('li', {}, h('strong', {}, m.text), ` (${codeTitle(f.code)})`, knows);
-    }),
-  );
+/** Every reference of the draft: its document linked by its label, or marked unknown, and its findings. */
+function referenceList(r: Audit): HTMLElement {
+  const items = r.mentions.map((m) => {
+    const knows = m.document
+      ? h('span', {}, ' — ', h('a', { href: docUrl(m.document.key) }, m.document.label))
+      : h('span', { class: 'chu-y' }, ` — ${knowsOf(m)}`);
+    const codes = m.codes.length ? ` (${m.codes.map(codeTitle).join('; ')})` : '';
+    return h('li', {}, h('strong', {}, m.text), codes, knows);
+  });
   return h('ul', { class: 'tham-chieu-du-thao' }, ...items);
 }
 
-async function check(text: string) {
-  const r = (await gql<Result>(CHECK, { text })).auditText;
-  const refs = [...new Set(r.findings.flatMap((f) => f.mentions.map((m) => m.text)))].slice(0, MAX_LOOKUPS);
-  return { r, known: await knownOf(refs) };
-}
-
-function report(text: string, r: Result['auditText'], known: Known): Node[] {
+function report(r: Audit): Node[] {
   const verdict = r.ok ? 'Không có lỗi: dự thảo có thể ban hành.' : 'Có lỗi cần sửa trước khi ban hành.';
   return [
     h(
@@ -75,9 +73,9 @@ function report(text: string, r: Result['auditText'], known: Known): Node[] {
       { role: 'status', class: r.ok ? 'dat' : 'khong-dat' },
       `${verdict} ${count(r.references)} chỗ dẫn chiếu, ${count(r.findings.length)} phát hiện.`,
     ),
-    marks(text, r.findings, known),
-    r.findings.length ? h('h2', {}, 'Các chỗ dẫn chiếu cần xem') : null,
-    r.findings.length ? referenceList(r.findings, known) : null,
+    marks(r),
+    r.mentions.length ? h('h2', {}, 'Các văn bản dự thảo dẫn chiếu') : null,
+    r.mentions.length ? referenceList(r) : null,
     ...r.findings.map((f) => findingCard(f)),
   ].filter((x): x is HTMLElement => x !== null);
 }
@@ -92,21 +90,24 @@ export function render(main: HTMLElement): void {
     void load(
       out,
       'kết quả kiểm tra',
-      () => check(text),
-      ({ r, known }) => report(text, r, known),
+      async () => (await gql<{ auditText: Audit }>(CHECK, { text })).auditText,
+      report,
     );
   };
-  const onFiles = async (files: File[]) => {
+  const onFiles = (files: File[]) => {
     const f = files[0];
     if (!f) return;
-    if (!/\.txt$/i.test(f.name))
-      return fill(
-        note,
-        `Chưa đọc được tệp ${f.name} ở đây: trang chỉ đọc tệp .txt. Với .docx hay .pdf, mở tệp, chép nội dung rồi dán vào ô.`,
-      );
-    area.value = await f.text();
-    fill(note, `Đã đọc ${f.name}.`);
-    run();
+    fill(note, `Đang đọc ${f.name}…`);
+    void load(
+      out,
+      'kết quả kiểm tra',
+      async () => (await gqlFile<{ auditFile: Audit }>(CHECK_FILE, 'file', f)).auditFile,
+      (r) => {
+        area.value = r.text;
+        fill(note, `Đã đọc ${f.name}.`);
+        return report(r);
+      },
+    );
   };
   fill(
     main,
@@ -114,16 +115,16 @@ export function render(main: HTMLElement): void {
     h(
       'p',
       {},
-      'Dán dự thảo hoặc thả tệp .txt: trang tô sáng những văn bản dự thảo dẫn chiếu mà có vấn đề, kèm điều hệ thống biết. Không có gì được lưu lại.',
+      'Dán dự thảo hoặc thả tệp (.docx, .pdf, .txt, .doc, .odt, .rtf): trang tô sáng mọi văn bản dự thảo dẫn chiếu, kèm điều hệ thống biết và những chỗ có vấn đề. Không có gì được lưu lại.',
     ),
     h('label', { for: 'du-thao' }, 'Nội dung dự thảo'),
     area,
     dropZone({
       id: 'tep-du-thao',
-      accept: '.txt,text/plain',
+      accept: '.docx,.pdf,.txt,.doc,.odt,.rtf',
       multiple: false,
-      label: 'Hoặc thả tệp .txt vào đây.',
-      onFiles: (f) => void onFiles(f),
+      label: 'Hoặc thả tệp dự thảo vào đây.',
+      onFiles,
     }),
     note,
     h('button', { type: 'button', class: 'chinh', onclick: run }, 'Kiểm tra'),

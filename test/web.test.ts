@@ -335,6 +335,33 @@ describe('the staff pages in a real headless Chromium', () => {
       await tab.close();
     }
   }, 90_000);
+  it('a register’s facts on the card: its force, the rows that describe it, the link to the signed copy', async () => {
+    // A document the seeds only cite, described by a register imported through the API (issue 16).
+    const row = {
+      so_ky_hieu: '516/SNV-XDCQ',
+      ngay_ban_hanh: '05/4/2022',
+      co_quan_ban_hanh: 'Sở Nội vụ tỉnh Quảng Ngãi',
+      trich_yeu: 'V/v báo cáo sơ kết 05 năm thực hiện Chỉ thị số 22-CT/TU',
+      hieu_luc: 'Còn hiệu lực',
+      link: 'https://congbao.example/516.pdf',
+    };
+    const imported = await api.gql<{ registryImport: { rows: number } }>(
+      'mutation($t: String!) { registryImport(text: $t, format: "jsonl", path: "so-cong-van.jsonl") { rows } }',
+      { t: JSON.stringify(row) },
+      { authorization: `Bearer ${TOKEN}` },
+    );
+    expect(imported.body.data?.registryImport.rows, JSON.stringify(imported.body.errors)).toBe(1);
+    const tab = await open('/van-ban?ref=516%2FSNV-XDCQ');
+    const { page } = tab;
+    await see(page, 'dl.the', 20_000);
+    const card = (await page.locator('dl.the').textContent()) ?? '';
+    expect(card).toContain('Còn hiệu lực');
+    expect(card).toContain('so-cong-van.jsonl, dòng 1');
+    expect(await page.locator('dl.the a[href="https://congbao.example/516.pdf"]').count()).toBe(1);
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  }, 60_000);
+
   // Last: the report it ingests changes the graph the other cases read.
   it('ingest: without the token the page reads only; with it, dropped files land or fail with their reason', async () => {
     const without = await open('/nap');

@@ -41,6 +41,9 @@ type Doc = {
   issuer: { name: string } | null;
   sources: Array<{ sha256: string; path: string; format: string; ocr: boolean }>;
   related: Group[];
+  inForce: string | null;
+  link: string | null;
+  registry: Array<{ path: string; row: number; inForceText: string | null }>;
 };
 type Candidate = { key: string; label: string; issuer: { name: string } | null; year: number | null };
 
@@ -49,6 +52,7 @@ export const ENTRY_FIELDS =
 const DOC = `query Doc($ref: String!) {
   document(ref: $ref) {
     key label type symbol issuedOn title hasText issuer { name }
+    inForce link registry { path row inForceText }
     sources { sha256 path format ocr }
     related(firstPerGroup: 20) { relation direction totalCount entries { ${ENTRY_FIELDS} } pageInfo { hasNextPage endCursor } }
   }
@@ -72,6 +76,26 @@ async function fetchDoc(ref: string): Promise<Answer> {
     if (!(e instanceof ApiError && e.code === 'AMBIGUOUS_REF')) throw e;
   }
   return gql<{ candidates: Candidate[] }>(CANDIDATES, { ref });
+}
+
+// What registers say of a document's force (issue 16), in the words registers use.
+const IN_FORCE: Record<string, string> = {
+  'in-force': 'Còn hiệu lực',
+  expired: 'Hết hiệu lực toàn bộ',
+  'partly-expired': 'Hết hiệu lực một phần',
+  'not-yet': 'Chưa có hiệu lực',
+};
+
+/** The register rows that describe it, and the link to its signed copy a register gives (web links only). */
+function registerRows(d: Doc): { rows: HTMLElement | null; link: HTMLElement | null } {
+  const rows = d.registry.length
+    ? h('ul', {}, ...d.registry.map((r) => h('li', {}, `${r.path}, dòng ${r.row}`)))
+    : null;
+  const link =
+    d.link && /^https?:\/\//i.test(d.link)
+      ? h('a', { href: d.link, rel: 'noopener noreferrer' }, d.link)
+      : null;
+  return { rows, link };
 }
 
 function card(d: Doc): HTMLElement {
@@ -100,6 +124,9 @@ function card(d: Doc): HTMLElement {
     ...row('Trích yếu', d.title),
     ...row('Toàn văn', d.hasText ? 'Có trong hệ thống' : 'Chưa có trong hệ thống'),
     ...row('Tệp', files),
+    ...row('Hiệu lực', d.inForce ? (IN_FORCE[d.inForce] ?? d.inForce) : null),
+    ...row('Sổ đăng ký', registerRows(d).rows),
+    ...row('Bản gốc', registerRows(d).link),
   );
 }
 

@@ -38,7 +38,12 @@ const killedIngest: ProbeCase = {
     const dir = corpus(ctx, 'killed');
     const whole = await reference(ctx, dir);
     await ctx.clean();
-    const running = startCli(['ingest', dir, '--concurrency', '4'], { env: ctx.env, timeoutMs: 240_000 });
+    // Batches of 10 (the batch path ingest takes by default), so that the kill lands between and within
+    // batches: with the default 100, the 120 reports land in two steps, often before the kill.
+    const running = startCli(['ingest', dir, '--concurrency', '4', '--batch', '10'], {
+      env: ctx.env,
+      timeoutMs: 240_000,
+    });
     let landed = 0;
     for (let i = 0; i < 400 && landed < COUNT / 4; i++) {
       await new Promise((r) => setTimeout(r, 100));

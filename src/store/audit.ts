@@ -111,6 +111,18 @@ async function graphDocument(
   };
 }
 
+/** A reference of the draft as an audit mention: the draft's own text, in no source and read by no OCR. */
+const draftMention = (r: ExtractedReference, path: string): AuditMention => ({
+  path,
+  quote: r.text,
+  start: r.start,
+  end: r.end,
+  text: r.text,
+  issuedOn: r.issuedOn,
+  ocr: false,
+  sha256: null,
+});
+
 /** A reference whose symbol the graph holds no document for (DRAFT_CODES): a typo, or not ingested yet. */
 function unknownReference(r: ExtractedReference, path: string): AuditFinding {
   return {
@@ -119,18 +131,7 @@ function unknownReference(r: ExtractedReference, path: string): AuditFinding {
     message: `${r.symbol} is not in the graph: check the number, or ingest the document`,
     params: { symbol: r.symbol, date: r.issuedOn },
     documents: [],
-    mentions: [
-      {
-        path,
-        quote: r.text,
-        start: r.start,
-        end: r.end,
-        text: r.text,
-        issuedOn: r.issuedOn,
-        ocr: false,
-        sha256: null,
-      },
-    ],
+    mentions: [draftMention(r, path)],
     proposal: null,
   };
 }
@@ -144,18 +145,7 @@ function referenceFindings(
 ): AuditFinding[] {
   const out: AuditFinding[] = [];
   const documents: AuditDoc[] = [{ key: k.key, symbol: k.symbol, name: k.name, issuedOn: k.issuedOn }];
-  const mentions: AuditMention[] = [
-    {
-      path,
-      quote: r.text,
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      issuedOn: r.issuedOn,
-      ocr: false,
-      sha256: null,
-    },
-  ];
+  const mentions: AuditMention[] = [draftMention(r, path)];
   if (r.issuedOn && k.issuedOn && r.issuedOn !== k.issuedOn) {
     out.push({
       code: 'DATE_CONFLICT',

@@ -1,16 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDrivers } from '../src/store/connection.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
+import { chromiumExecutable } from './helpers/chromium.js';
 import { startApi, type TestApi } from './helpers/api.js';
 import { cleanGraph, testDb } from './helpers/db.js';
 import { seedPath } from './helpers/gold.js';
 
 // Debian's chromium, installed by scripts/ensure-chromium.sh (npm's pretest).
-const executable =
-  process.env['LUOCDO_CHROMIUM'] ??
-  execFileSync('sh', ['-c', 'command -v chromium || true']).toString().trim();
+const executable = chromiumExecutable();
 
 let api: TestApi;
 let browser: Browser;

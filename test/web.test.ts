@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +7,7 @@ import { closeDrivers } from '../src/store/connection.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { projectRoot } from '../src/paths.js';
 import { bytesAt, entryBytes, zipDirectory } from '../src/read/zip.js';
+import { chromiumExecutable } from './helpers/chromium.js';
 import { startApi, type TestApi } from './helpers/api.js';
 import { cleanGraph, testDb } from './helpers/db.js';
 import { makeDocx } from './helpers/documents.js';
@@ -16,9 +16,7 @@ import { seedPath } from './helpers/gold.js';
 // The staff's pages (issue 14) in a real headless Chromium, used as a person would, against the real API
 // over the seeds. Every page is a fresh tab whose requests outside the server fail the test.
 
-const executable =
-  process.env['LUOCDO_CHROMIUM'] ??
-  execFileSync('sh', ['-c', 'command -v chromium || true']).toString().trim();
+const executable = chromiumExecutable();
 const TOKEN = 'web-test-token-0123456789abcdef';
 const SHOTS = join(projectRoot(), '.cache', 'screenshots');
 

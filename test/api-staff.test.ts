@@ -9,6 +9,7 @@ import { startApi, type TestApi } from './helpers/api.js';
 import { runCli } from './helpers/cli.js';
 import { cleanGraph, testDb, testEnv } from './helpers/db.js';
 import { seedPath } from './helpers/gold.js';
+import { makeScannedPdf } from './helpers/documents.js';
 import { docxOf, makeZip } from './helpers/zip.js';
 
 // The API the staff pages read (issue 14), over real HTTP against the seeds in a real Neo4j.
@@ -405,6 +406,18 @@ describe('auditText and audit --text: a reference the graph does not know', () =
     expect(bad.errors?.[0]?.message).toContain('Hỏng.docx: not a readable');
     expect(bad.errors?.[0]?.message).not.toContain('luocdo-upload-');
   });
+
+  it('auditFile reads a scanned PDF by OCR only for the token holder (OCR costs seconds of both cores)', async () => {
+    const q = `query($f: File!) { auditFile(file: $f) { text mentions { symbol } } }`;
+    const pdf = await makeScannedPdf([['Thực hiện Kế hoạch số 70/KH-UBND ngày 04/6/2020 của UBND tỉnh.']]);
+    const open = await upload('Bản chụp.pdf', pdf, null, q);
+    expect(open.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
+    expect(open.errors?.[0]?.message).toContain('Bản chụp.pdf');
+    expect(open.errors?.[0]?.message).toContain('for those who hold the API token');
+    const held = await upload('Bản chụp.pdf', pdf, TOKEN, q);
+    expect(held.errors).toBeUndefined();
+    expect(held.data?.auditFile.mentions.map((m) => m.symbol)).toContain('70/KH-UBND');
+  }, 120_000);
 
   it('says the same in luocdo audit --text, which still passes (a warning)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'luocdo-staff-'));

@@ -171,9 +171,12 @@ async function auditDraft(a: { text: string }, ctx: Context) {
   return checkDraft(a.text, 'auditText', ctx);
 }
 
-/** A draft dropped as a file: read by the reader `ingest` uses, then checked as auditText checks a text. */
+/**
+ * A draft dropped as a file: read by the reader `ingest` uses, then checked as auditText checks a text.
+ * Reading is open like auditText, but OCR (seconds of both cores a page) only with the token when one is set.
+ */
 async function auditFile(a: { file: File }, ctx: Context) {
-  const { text } = await readUpload(a.file, ctx.upload);
+  const { text } = await readUpload(a.file, ctx.upload, ctx.authorized || !ctx.tokenSet);
   return checkDraft(text, 'auditFile', ctx);
 }
 

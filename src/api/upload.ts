@@ -133,7 +133,11 @@ async function sequential<T, R>(items: readonly T[], f: (t: T) => Promise<R>): P
  * An uploaded draft read as `ingest` reads a file (the same reader, limits and budget), stored nowhere: its
  * text, or the reader's reason naming the upload. One document: a .zip is not a draft.
  */
-export async function readUpload(file: File, u: UploadLimits): Promise<{ name: string; text: string }> {
+export async function readUpload(
+  file: File,
+  u: UploadLimits,
+  ocr = true,
+): Promise<{ name: string; text: string }> {
   const name = uploadName(file.name);
   if (file.size > u.maxBytes)
     throw new LuocdoError(
@@ -145,7 +149,8 @@ export async function readUpload(file: File, u: UploadLimits): Promise<{ name: s
   let release = () => {};
   try {
     await writeFile(disk, new Uint8Array(await file.arrayBuffer()), { mode: 0o600 });
-    const r = await readFileDocument(disk, { ...u.limits, maxBytes: u.maxBytes }, async (estimate) => {
+    const limits = { ...u.limits, maxBytes: u.maxBytes, ocr: u.limits.ocr && ocr };
+    const r = await readFileDocument(disk, limits, async (estimate) => {
       if (estimate > u.budget.total) throw overBudget(name, estimate, u.budget.total);
       release = await u.budget.reserve(estimate);
     });
@@ -153,7 +158,13 @@ export async function readUpload(file: File, u: UploadLimits): Promise<{ name: s
   } catch (e) {
     // The reader's reason is about the client's own file (FILE_READ is masked, as it names this machine's).
     if (e instanceof LuocdoError && e.code === 'FILE_READ')
-      throw new LuocdoError('BAD_INPUT', e.message.replaceAll(disk, name));
+      throw new LuocdoError(
+        'BAD_INPUT',
+        e.message.replaceAll(disk, name) +
+          (u.limits.ocr && !ocr && /needs OCR/.test(e.message)
+            ? '; OCR of a scanned PDF is done for those who hold the API token'
+            : ''),
+      );
     throw e;
   } finally {
     release();

@@ -1,5 +1,7 @@
 import { extractDocument, type ExtractedDocument, type ExtractedReference } from '../extract/index.js';
 import { CHECKS } from '../graph/audit-checks.js';
+import { draftOf, factsOf } from '../graph/facts.js';
+import { NOTHING_KNOWN } from '../graph/known.js';
 import {
   AUDIT_CODES,
   SEVERITY_ORDER,
@@ -12,6 +14,7 @@ import {
 import { LuocdoError, recode } from '../errors.js';
 import type { Db } from './connection.js';
 import { cypher } from './cypher.js';
+import { resolveWithGraph } from './knowledge.js';
 import { toParam, toPlain } from './values.js';
 import * as q from './queries.js';
 
@@ -97,6 +100,7 @@ function extractionFindings(doc: ExtractedDocument, text: string, path: string):
 async function graphDocument(
   db: Db,
   r: ExtractedReference,
+  ingestKey: string | undefined,
 ): Promise<{ doc: q.DocRecord | null; known: boolean }> {
   if (!r.symbol) return { doc: null, known: true };
   const known = (await q.resolveRef(db, r.symbol)).candidates;
@@ -105,10 +109,19 @@ async function graphDocument(
   const sameNumbering = known.filter(
     (k) => !year || !k.issuedOn || k.issuedOn.slice(0, 4) === year || /\/\d{4}\//.test(r.symbol ?? ''),
   );
+  // A number several documents share: the one ingesting the draft would link (its issuer, its place).
+  const linked = sameNumbering.length > 1 ? sameNumbering.filter((k) => k.key === ingestKey) : sameNumbering;
   return {
-    doc: sameNumbering.length === 1 ? (sameNumbering[0] as q.DocRecord) : null,
+    doc: linked.length === 1 ? (linked[0] as q.DocRecord) : null,
     known: known.length > 0,
   };
+}
+
+/** The document key ingestion would give each reference of the draft (by its offsets), resolved with the graph. */
+async function ingestKeys(db: Db, doc: ExtractedDocument, text: string): Promise<Map<string, string>> {
+  const draft = draftOf(doc, text);
+  const [p] = await db.read((tx) => resolveWithGraph(tx, [{ draft, facts: factsOf(draft, NOTHING_KNOWN) }]));
+  return new Map((p?.facts.citations ?? []).map((c) => [`${c.start}:${c.end}`, c.docKey]));
 }
 
 /** A reference of the draft as an audit mention: the draft's own text, in no source and read by no OCR. */
@@ -185,8 +198,9 @@ export async function auditText(
   const doc = extractDocument(text, { path, sha256: '', format: 'txt' });
   const findings = extractionFindings(doc, text, path);
   const mentions: DraftMention[] = [];
+  const keys = await ingestKeys(db, doc, text);
   for (const r of doc.references) {
-    const g = await graphDocument(db, r);
+    const g = await graphDocument(db, r, keys.get(`${r.start}:${r.end}`));
     mentions.push({ reference: r, key: g.doc?.key ?? null, known: g.known });
     if (!g.known) findings.push(unknownReference(r, path));
     if (g.doc) for (const x of referenceFindings(r, g.doc, doc.document.issuedOn, path)) findings.push(x);

@@ -24,16 +24,16 @@ function foldChar(ch: string): string {
     .replace(/[^a-z0-9/-]/g, ' ');
 }
 
-/** Non-ASCII characters already folded, by code point. */
-const folded = new Map<number, string>();
+/** Characters already folded: the BMP by code unit, the rest by code point. */
+const bmp = new Array<string | undefined>(0x10000);
+const astral = new Map<number, string>();
 
-function foldedOf(cp: number, ch: string): string {
-  let f = folded.get(cp);
+function astralOf(s: string, i: number, cp: number): string {
+  let f = astral.get(cp);
   if (f === undefined) {
-    f = foldChar(ch);
     // Bounded, so text in many scripts cannot grow it for ever.
-    if (folded.size > 20_000) folded.clear();
-    folded.set(cp, f);
+    if (astral.size > 10_000) astral.clear();
+    astral.set(cp, (f = foldChar(s.slice(i, i + 2))));
   }
   return f;
 }
@@ -44,37 +44,38 @@ const SPACE = 0x20;
 export function searchText(s: string): string {
   let out = Buffer.allocUnsafe(s.length + 16);
   let n = 0;
+  // A space is written only before the next kept character: runs of spaces are one, and none leads or trails.
   let pending = false;
-  const put = (b: number) => {
-    if (b === SPACE) {
-      pending = n > 0;
-      return;
-    }
-    if (n + 2 > out.length) {
-      const grown = Buffer.allocUnsafe(out.length * 2);
-      out.copy(grown, 0, 0, n);
-      out = grown;
-    }
-    if (pending) out[n++] = SPACE;
-    pending = false;
-    out[n++] = b;
-  };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 128) {
-      put(ASCII[c] || SPACE);
+      const b = ASCII[c] as number;
+      if (b === 0) pending = n > 0;
+      else {
+        if (pending) out[n++] = SPACE;
+        pending = false;
+        out[n++] = b;
+      }
       continue;
     }
-    let cp = c;
-    let ch: string;
     const next = s.charCodeAt(i + 1);
-    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      cp = (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
-      ch = s.slice(i, i + 2);
-      i++;
-    } else ch = s[i] as string;
-    const f = foldedOf(cp, ch);
-    for (let k = 0; k < f.length; k++) put(f.charCodeAt(k));
+    const pair = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    const f = pair
+      ? astralOf(s, i, (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000)
+      : (bmp[c] ??= foldChar(s.charAt(i)));
+    if (pair) i++;
+    // Room for this character's letters, each with a space before it, and one byte for each left.
+    const need = n + 2 * f.length + (s.length - i) + 2;
+    if (need > out.length) out = Buffer.concat([out.subarray(0, n)], need * 2);
+    for (let k = 0; k < f.length; k++) {
+      const b = f.charCodeAt(k);
+      if (b === SPACE) pending = n > 0;
+      else {
+        if (pending) out[n++] = SPACE;
+        pending = false;
+        out[n++] = b;
+      }
+    }
   }
   return out.toString('latin1', 0, n);
 }

@@ -228,6 +228,9 @@ function detectViqr(text: string): Detection | undefined {
   };
 }
 
+/** Shared: a whole-buffer decode keeps no state, not even after the error it throws. */
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
+
 /** The decoders tried on bytes that are not UTF-8. */
 const BYTE_TRIALS: readonly [LegacyEncoding, (b: Uint8Array) => string][] = [
   ['tcvn3', (b) => capitalsHint(decodeTcvn3(b))],
@@ -244,7 +247,7 @@ export function detectLegacyBytes(bytes: Uint8Array): Detection {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   let utf8: string | undefined;
   try {
-    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    utf8 = UTF8_FATAL.decode(body);
   } catch {
     utf8 = undefined;
   }

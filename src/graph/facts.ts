@@ -132,11 +132,10 @@ export function sentenceAround(text: string, start: number, end: number): string
   );
   const after = text.slice(end, end + 400);
   const stop = after.search(/\.(\s|$)/);
-  const s =
-    (cut >= 0 ? before.slice(cut + 1) : before) +
-    text.slice(start, end) +
-    (stop >= 0 ? after.slice(0, stop + 1) : after);
-  return s.replace(/\s+/g, ' ').trim();
+  // One slice of the text from the cut to the stop: the three pieces are contiguous (issue 15).
+  const from = Math.max(0, start - 400) + (cut >= 0 ? cut + 1 : 0);
+  const to = end + (stop >= 0 ? stop + 1 : after.length);
+  return text.slice(from, to).replace(/\s+/g, ' ').trim();
 }
 
 /**

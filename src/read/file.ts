@@ -103,7 +103,7 @@ export async function readFileDocument(
         : 0;
     if (format !== 'binary') await reserve?.(memoryEstimate(format, size, expanded));
     // A small file is read whole by its head: a second read would give the same bytes.
-    return await readDocument(size <= SNIFF_BYTES ? head : await at(0, size), path, limits);
+    return await readDocument(size <= SNIFF_BYTES ? head : await at(0, size), path, limits, format);
   } finally {
     await file.close();
   }

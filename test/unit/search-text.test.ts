@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reports } from '../../bench/corpus.js';
 import { fold } from '../../src/extract/index.js';
-import { draftOf, searchText } from '../../src/graph/facts.js';
+import { draftOf, searchText, sentenceAround } from '../../src/graph/facts.js';
 import { extractDocument } from '../../src/extract/index.js';
 import { projectRoot } from '../../src/paths.js';
 
@@ -54,5 +54,40 @@ describe('searchText (issue 15: one pass)', () => {
     const untitled = draftOf({ ...doc, document: { ...doc.document, title: null } }, text);
     expect(untitled.searchText).toBe(byFold(` ${text}`).slice(0, 20000));
     expect(untitled.textKey).toBe(d.textKey);
+  });
+});
+
+/** The definition sentenceAround is held to (issue 15 made it one slice of the text, not three joined). */
+function sentenceByPieces(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 400), start);
+  const cut = Math.max(
+    before.lastIndexOf('. '),
+    before.lastIndexOf('.\n'),
+    before.lastIndexOf(';\n'),
+    before.lastIndexOf('\n\n\n'),
+  );
+  const after = text.slice(end, end + 400);
+  const stop = after.search(/\.(\s|$)/);
+  const s =
+    (cut >= 0 ? before.slice(cut + 1) : before) +
+    text.slice(start, end) +
+    (stop >= 0 ? after.slice(0, stop + 1) : after);
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+describe('sentenceAround (issue 15: one slice)', () => {
+  it('is the sentence the pieces gave, around every reference of the seeds and on any text', () => {
+    for (const t of seeds)
+      for (const r of extractDocument(t).references)
+        expect(sentenceAround(t, r.start, r.end)).toBe(sentenceByPieces(t, r.start, r.end));
+    const text = fc.stringMatching(/^[a-z .;\n]{0,1200}$/);
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const start = a % (t.length + 1);
+        const end = start + (b % (t.length - start + 1));
+        expect(sentenceAround(t, start, end)).toBe(sentenceByPieces(t, start, end));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,13 +1,19 @@
 // Extraction throughput on one core over at least 20 MB of report text: the synthetic corpus, and the
-// seed reports repeated. Prints MB/s (UTF-8 bytes of input) and the memory used.
+// seed reports repeated. Prints MB/s (UTF-8 bytes of input) and the memory used. Then extractFile on
+// synthetic reports as files, in one worker thread (bench/extract-files.ts): files/s and CPU ms per file.
+//   npm run bench:extract -- [megabytes=20] [files=2000]
+//   npm run bench:extract -- files [files=2000]      (the files figure alone)
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { extractDocument } from '../src/extract/index.js';
 import { projectRoot } from '../src/paths.js';
 import { reports } from './corpus.js';
+import { extractFilesBench } from './extract-files.js';
 
+const filesOnly = process.argv[2] === 'files';
 const targetMb = Number(process.argv[2] ?? 20);
+const fileCount = Number(process.argv[3] ?? 2000);
 
 function run(label: string, texts: string[]): void {
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
@@ -37,18 +43,21 @@ function run(label: string, texts: string[]): void {
 console.log(
   `machine: ${cpus()[0]?.model ?? '?'} (${cpus().length} cores), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
 );
-const synthetic: string[] = [];
-let size = 0;
-for (const rep of reports(42, 1_000_000)) {
-  synthetic.push(rep.text);
-  size += Buffer.byteLength(rep.text);
-  if (size >= targetMb * 1e6) break;
-}
-run('synthetic reports', synthetic);
+if (!filesOnly) {
+  const synthetic: string[] = [];
+  let size = 0;
+  for (const rep of reports(42, 1_000_000)) {
+    synthetic.push(rep.text);
+    size += Buffer.byteLength(rep.text);
+    if (size >= targetMb * 1e6) break;
+  }
+  run('synthetic reports', synthetic);
 
-const seedDir = join(projectRoot(), 'seeds');
-const seeds = readdirSync(seedDir).map((f) => readFileSync(join(seedDir, f), 'utf8'));
-const seedBytes = seeds.reduce((n, t) => n + Buffer.byteLength(t), 0);
-const repeated: string[] = [];
-for (let i = 0; i < Math.ceil((targetMb * 1e6) / seedBytes); i++) repeated.push(...seeds);
-run('seed reports, repeated', repeated);
+  const seedDir = join(projectRoot(), 'seeds');
+  const seeds = readdirSync(seedDir).map((f) => readFileSync(join(seedDir, f), 'utf8'));
+  const seedBytes = seeds.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const repeated: string[] = [];
+  for (let i = 0; i < Math.ceil((targetMb * 1e6) / seedBytes); i++) repeated.push(...seeds);
+  run('seed reports, repeated', repeated);
+}
+await extractFilesBench(fileCount);

@@ -13,14 +13,25 @@ export const DATE_AFTER = new RegExp(
   'iu',
 );
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days in a month, as `Date.UTC(year, month, 0)` counts them (years 0–99 are 1900–1999 there), without
+ * making a Date for every date read (issue 15; test/unit/extract-dates-days.test.ts checks every year).
+ */
+export function daysIn(year: number, month: number): number {
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
+}
+
 /** An ISO date when day, month and year make a real date; else null. */
 export function isoDate(d: string, m: string, y: string): string | null {
   const day = Number(d);
   const month = Number(m);
   const year = Number(y);
   if (month < 1 || month > 12 || day < 1) return null;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > days) return null;
+  if (day > daysIn(year, month)) return null;
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -2,6 +2,7 @@ import { fold, levelOf, TYPE_WORDS } from './codes.js';
 import { isoDate } from './dates.js';
 import { OLD_SYMBOL_SOURCE, parseSymbol, SYMBOL_SOURCE } from './symbols.js';
 import type { DocType, DocumentHeader } from './types.js';
+import { upperVi, lowerVi } from './case.js';
 
 export type HeaderInfo = DocumentHeader & {
   /** The type line as written (`BỘ LUẬT`), with the title the document's own name. */
@@ -52,12 +53,10 @@ export function canonicalUnitName(name: string): string {
 
 /** `PHÓ CHỦ TỊCH` → `Phó Chủ tịch`, `TRƯỞNG BAN` → `Trưởng ban`. */
 function positionCase(s: string): string {
-  const lower = collapse(s).toLocaleLowerCase('vi');
+  const lower = lowerVi(collapse(s));
   const words = lower.split(' ');
   return words
-    .map((w, i) =>
-      i === 0 || (i === 1 && words[0] === 'phó') ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1) : w,
-    )
+    .map((w, i) => (i === 0 || (i === 1 && words[0] === 'phó') ? upperVi(w.charAt(0)) + w.slice(1) : w))
     .join(' ');
 }
 
@@ -107,7 +106,7 @@ type TitleInfo = {
 function readTitle(lines: Line[]): TitleInfo | null {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as Line).text.trim();
-    if (!line || line !== line.toLocaleUpperCase('vi')) continue;
+    if (!line || line !== upperVi(line)) continue;
     const inline = INLINE_TITLE.exec(line);
     const t = TYPE_LINE.get(fold(line)) ?? (inline ? TYPE_LINE.get(fold(inline[1] as string)) : undefined);
     if (!t) continue;
@@ -146,8 +145,7 @@ function withTitleNumber(t: TitleInfo, lines: Line[]): TitleInfo {
   const span = t.span;
   if (!span) return t;
   const caps = lines.filter(
-    (l) =>
-      l.start >= span[0] && l.start < span[1] && l.text.trim() && l.text === l.text.toLocaleUpperCase('vi'),
+    (l) => l.start >= span[0] && l.start < span[1] && l.text.trim() && l.text === upperVi(l.text),
   );
   for (const line of caps) {
     const m = TITLE_NUMBER.exec(line.text);
@@ -245,7 +243,7 @@ function headerUnit(lines: string[]): { name: string; parent: string | null } | 
     if (!l) continue;
     if (/^Số\s*:/u.test(l) || /ngày\s+\d/u.test(l)) break;
     if (MOTTO.test(l) || /^[-_=]+$/.test(l)) continue;
-    if (l !== l.toLocaleUpperCase('vi') || !/\p{Lu}{2}/u.test(l)) break;
+    if (l !== upperVi(l) || !/\p{Lu}{2}/u.test(l)) break;
     caps.push(l);
   }
   if (caps.length === 0) return null;
@@ -266,12 +264,12 @@ function headerUnit(lines: string[]): { name: string; parent: string | null } | 
 }
 
 function titleCaseUnit(caps: string): string {
-  const words = collapse(caps).toLocaleLowerCase('vi').split(' ');
+  const words = lowerVi(collapse(caps)).split(' ');
   let proper = false;
   return words
     .map((w, i) => {
       const prev = words[i - 1];
-      const up = w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+      const up = upperVi(w.charAt(0)) + w.slice(1);
       if (i === 0) return up;
       if (proper) return up;
       if (prev && TIER_WORDS.has(prev) && !TIER_WORDS.has(w) && w !== 'ủy' && w !== 'uỷ') {
@@ -308,7 +306,7 @@ function readSigner(text: string): DocumentHeader['signer'] {
       position = positionCase(l);
       break;
     }
-    if (!/^(KT|TM|TL|TUQ|Q)\./u.test(l) && l !== l.toLocaleUpperCase('vi')) break;
+    if (!/^(KT|TM|TL|TUQ|Q)\./u.test(l) && l !== upperVi(l)) break;
   }
   return { name: collapse(lines[nameLine] as string), position };
 }

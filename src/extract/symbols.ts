@@ -65,8 +65,27 @@ export type ParsedSymbol = {
 const ISSUER_SPELLING = new Map([['TTG', 'TTg']]);
 const issuerCase = (c: string) => ISSUER_SPELLING.get(c.toUpperCase()) ?? c.toUpperCase();
 
-/** Canonical form: no white space, type codes spelled as the table says, other codes upper-cased. */
+const parsedCache = new Map<string, ParsedSymbol>();
+
+/**
+ * Canonical form: no white space, type codes spelled as the table says, other codes upper-cased. One
+ * report parses each of its symbols several times (its mention, its identity, its issuer): the answers
+ * are remembered (bounded), and frozen, since every caller shares them.
+ */
 export function parseSymbol(raw: string): ParsedSymbol {
+  let parsed = parsedCache.get(raw);
+  if (parsed === undefined) {
+    if (parsedCache.size > 20_000) parsedCache.clear();
+    const fresh = parseFresh(raw);
+    Object.freeze(fresh.codes);
+    Object.freeze(fresh.issuerCodes);
+    parsed = Object.freeze(fresh);
+    parsedCache.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function parseFresh(raw: string): ParsedSymbol {
   // `84 TC/CĐKT`: the old form with a space where the hyphen now stands.
   const compact = raw
     .trim()

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { fold, parseSymbol, type ExtractedDocument, type ExtractedReference } from '../extract/index.js';
+import { parseSymbol, type ExtractedDocument, type ExtractedReference } from '../extract/index.js';
 import type { FactRelation, Relation } from '../extract/types.js';
 import { documentIdentity, type Identity } from './identity.js';
+import { searchText } from './search-text.js';
 import {
   Asker,
   completeContext,
@@ -15,6 +16,8 @@ import {
 } from './known.js';
 import { areaKey, reporterOrg, resolveOrg, type AreaRef, type Org } from './organizations.js';
 import { contextFrom, namedPlaces, slug, type Context, type Named } from './places.js';
+
+export { searchText } from './search-text.js';
 
 /** What the graph knows of any document (DESIGN §3). */
 export type DocumentProps = {
@@ -129,19 +132,10 @@ export function sentenceAround(text: string, start: number, end: number): string
   );
   const after = text.slice(end, end + 400);
   const stop = after.search(/\.(\s|$)/);
-  const s =
-    (cut >= 0 ? before.slice(cut + 1) : before) +
-    text.slice(start, end) +
-    (stop >= 0 ? after.slice(0, stop + 1) : after);
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-/** Folded, stop-word-free text for the full-text index: diacritics and đ folded here, not by the analyzer. */
-export function searchText(s: string): string {
-  return fold(s)
-    .replace(/[^a-z0-9/\- ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // One slice of the text from the cut to the stop: the three pieces are contiguous (issue 15).
+  const from = Math.max(0, start - 400) + (cut >= 0 ? cut + 1 : 0);
+  const to = end + (stop >= 0 ? stop + 1 : after.length);
+  return text.slice(from, to).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -162,6 +156,9 @@ export type Draft = {
 };
 
 export function draftOf(doc: ExtractedDocument, text: string): Draft {
+  // The text is folded once: the search text of `title text` is the title's, a space, then the text's.
+  const folded = searchText(text);
+  const title = searchText(doc.document.title ?? '');
   return {
     sha256: doc.source.sha256,
     header: doc.document,
@@ -169,8 +166,8 @@ export function draftOf(doc: ExtractedDocument, text: string): Draft {
     facts: doc.facts,
     named: namedPlaces(text),
     quotes: doc.references.map((r) => sentenceAround(text, r.start, r.end)),
-    searchText: searchText(`${doc.document.title ?? ''} ${text}`).slice(0, 20000),
-    textKey: `text:${createHash('sha256').update(searchText(text)).digest('hex').slice(0, 24)}`,
+    searchText: (title && folded ? `${title} ${folded}` : title || folded).slice(0, 20000),
+    textKey: `text:${createHash('sha256').update(folded).digest('hex').slice(0, 24)}`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { readMember, type Member } from '../read/archive.js';
 import { readFileDocument, type Reserve } from '../read/file.js';
 import type { ReadLimits } from '../read/limits.js';
@@ -18,7 +19,8 @@ export async function extractFile(
 ): Promise<Prepared> {
   const read = member
     ? await readMember(member, limits, reserve)
-    : await readFileDocument(path, limits, reserve);
+    : // An extraction worker waits on its read anyway: blocking calls spare it the thread pool's round trips.
+      await readFileDocument(path, limits, reserve, isMainThread ? 'async' : 'blocking');
   return prepare({
     path,
     text: read.text,

@@ -55,13 +55,21 @@ export const overSize = (path: string, size: number, max: number) =>
 export const overText = (path: string, chars: number | string, max: number) =>
   fail(path, `${chars} characters of text, over the limit of ${max} (LUOCDO_MAX_TEXT_CHARS)`);
 
-/** Bytes → text for each format; bad input is one clear error naming the file. */
-export async function readDocument(bytes: Uint8Array, path: string, opts: ReadOptions): Promise<ReadResult> {
+/**
+ * Bytes → text for each format; bad input is one clear error naming the file. `sniffed`: what `sniff`
+ * already said of these bytes' head (a file's reader looked before reading it whole).
+ */
+export async function readDocument(
+  bytes: Uint8Array,
+  path: string,
+  opts: ReadOptions,
+  sniffed?: ReturnType<typeof sniff>,
+): Promise<ReadResult> {
   const limits = limitsOf(opts);
   if (bytes.length === 0) throw fail(path, 'empty file');
   if (bytes.length > limits.maxBytes) throw overSize(path, bytes.length, limits.maxBytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const format = sniff(bytes);
+  const format = sniffed ?? sniff(bytes);
   if (format === 'binary') throw fail(path, REFUSED[format]);
   const reader = READERS[format];
   const got = await reader.read(bytes, path, limits);

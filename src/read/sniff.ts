@@ -19,6 +19,9 @@ function isOdt(bytes: Uint8Array): boolean {
   return head.startsWith('mimetypeapplication/vnd.oasis.opendocument.text');
 }
 
+/** One decoder for every call: decoding whole buffers keeps no state between them, and making one costs. */
+const UTF8 = new TextDecoder('utf-8');
+
 /** The real type from the bytes, never from the extension; a zip container is read as .docx. */
 export function sniff(bytes: Uint8Array): Format | keyof typeof REFUSED {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
@@ -33,8 +36,7 @@ export function sniff(bytes: Uint8Array): Format | keyof typeof REFUSED {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return 'doc'; // an OLE file: Word 97–2003 (or refused by its reader)
   const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
   if (!utf16 && bytes.subarray(0, SNIFF_BYTES).includes(0)) return 'binary';
-  const head = new TextDecoder('utf-8')
-    .decode(bytes.subarray(0, 2048))
+  const head = UTF8.decode(bytes.subarray(0, 2048))
     .replace(/^\uFEFF/, '')
     .trimStart()
     .toLowerCase();

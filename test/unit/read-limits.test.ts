@@ -93,7 +93,7 @@ describe('the text and the pages', () => {
   });
 });
 
-describe('a file on disk', () => {
+describe.each(['async', 'blocking'] as const)('a file on disk, read %s', (io) => {
   it('is refused by its size before it is read: a sparse 2.5 GB file, the file named', async () => {
     // Past 2 GiB, reading the file whole failed with an error that named no file.
     const path = join(tmp, 'sparse.txt');
@@ -101,7 +101,7 @@ describe('a file on disk', () => {
     ftruncateSync(fd, 2.5 * 2 ** 30);
     closeSync(fd);
     const reserved: number[] = [];
-    expect(await refusal(readFileDocument(path, opts, async (n) => void reserved.push(n)))).toBe(
+    expect(await refusal(readFileDocument(path, opts, async (n) => void reserved.push(n), io))).toBe(
       `${path}: 2684.4 MB is over the 5 MB limit (LUOCDO_MAX_FILE_MB)`,
     );
     expect(reserved).toEqual([]);
@@ -112,7 +112,7 @@ describe('a file on disk', () => {
     const bytes = docxOf(BODY, 2000);
     writeFileSync(path, bytes);
     const reserved: number[] = [];
-    const r = await readFileDocument(path, opts, async (n) => void reserved.push(n));
+    const r = await readFileDocument(path, opts, async (n) => void reserved.push(n), io);
     expect(r.format).toBe('docx');
     expect(reserved).toHaveLength(1);
     // The expanded XML, not the compressed file, is what is counted.
@@ -123,12 +123,26 @@ describe('a file on disk', () => {
     const path = join(tmp, 'a.txt');
     writeFileSync(path, BODY.join('\n'));
     const no = new Error('over budget');
-    await expect(readFileDocument(path, opts, () => Promise.reject(no))).rejects.toBe(no);
-    expect((await readFileDocument(path, opts)).text).toBe(BODY.join('\n'));
+    await expect(readFileDocument(path, opts, () => Promise.reject(no), io)).rejects.toBe(no);
+    expect((await readFileDocument(path, opts, undefined, io)).text).toBe(BODY.join('\n'));
+  });
+
+  it('gives what the same bytes give in memory, a file within its head and one past it', async () => {
+    // A file no longer than the head is read once (issue 15): the result must not tell.
+    for (const lines of [1, 40, 4000]) {
+      const path = join(tmp, `same-${lines}.txt`);
+      const bytes = Buffer.from(
+        Array.from({ length: lines }, (_, i) => `${BODY[i % BODY.length]} ${i}`).join('\n'),
+      );
+      writeFileSync(path, bytes);
+      expect(await readFileDocument(path, opts, undefined, io)).toEqual(
+        await readDocument(bytes, path, opts),
+      );
+    }
   });
 
   it('names the file it cannot open', async () => {
-    expect(await refusal(readFileDocument(join(tmp, 'none.txt'), opts))).toBe(
+    expect(await refusal(readFileDocument(join(tmp, 'none.txt'), opts, undefined, io))).toBe(
       `${join(tmp, 'none.txt')}: no such file`,
     );
   });

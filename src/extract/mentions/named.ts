@@ -15,6 +15,7 @@ import type { DocType } from '../types.js';
 import { nameMention, symbolMention } from './build.js';
 import { readTail } from './tail.js';
 import type { Link, Mention, NameMention, RuleResult, ScanContext, TypeWordHit } from './types.js';
+import { upperVi, lowerVi } from '../case.js';
 
 type Token = { word: string; start: number; end: number; comma: boolean };
 
@@ -61,7 +62,7 @@ const TONE_ON: Record<string, [string, string]> = {
  * new one puts it (`hòa`, `thủy`). Diacritics stay: `dược` (pharmacy) is not `được`.
  */
 function nameKey(word: string): string {
-  return word.toLocaleLowerCase('vi').replace(/([ou])([àáảãạèéẻẽẹỳýỷỹỵ])$/u, (_, v: string, t: string) => {
+  return lowerVi(word).replace(/([ou])([àáảãạèéẻẽẹỳýỷỹỵ])$/u, (_, v: string, t: string) => {
     const [mark, base] = TONE_ON[t] as [string, string];
     return `${v}${mark}${base}`.normalize('NFC');
   });
@@ -178,7 +179,7 @@ function nameOnly(ctx: ScanContext, tw: TypeWordHit): NameMention | undefined {
   const tokens = tokensFrom(ctx.text, tw.end, 24);
   const first = tokens[0] as Token;
   const capitalWord = /^\p{Lu}/u.test(tw.word);
-  const caps = tw.word.length > 1 && tw.word === tw.word.toLocaleUpperCase('vi');
+  const caps = tw.word.length > 1 && tw.word === upperVi(tw.word);
   let n = knownLength(tw.type, tokens);
   if (n === 0) {
     if (!capitalWord || NOT_FIRST.has(first.word.toLowerCase())) return undefined;
@@ -238,7 +239,7 @@ export function named(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined
   if (/(cac|nhung|moi|du thao)\s*$/.test(before)) return undefined;
   if (NOT_AFTER.test(text.slice(Math.max(0, tw.start - 8), tw.start))) return undefined;
   // A name in capitals is a heading (`Chương II. LUẬT SƯ`) unless it is in the document's own title.
-  const capsWord = tw.word.length > 1 && tw.word === tw.word.toLocaleUpperCase('vi');
+  const capsWord = tw.word.length > 1 && tw.word === upperVi(tw.word);
   if (capsWord && tw.start >= ctx.titleEnd) return undefined;
   let m: Mention | undefined;
   if (tw.type === 'HP' && /^\p{Lu}/u.test(tw.word)) {

@@ -12,6 +12,7 @@ import {
   SELF_SUBJECT,
   type CueKind,
 } from './cues.js';
+import { lowerVi } from '../case.js';
 
 type Found = { kind: CueKind; legal: Relation | undefined; start: number; end: number };
 
@@ -104,7 +105,7 @@ const ISSUED_TYPE: Record<string, DocType> = {
 function ownIssuing(lead: string, docType: DocType | null): boolean {
   const m = OWN_ISSUING.exec(lead);
   if (!m) return false;
-  const type = ISSUED_TYPE[(m[1] as string).toLocaleLowerCase('vi').replace(/\s+/g, ' ')];
+  const type = ISSUED_TYPE[lowerVi(m[1] as string).replace(/\s+/g, ' ')];
   return docType === null || docType === type;
 }
 

@@ -21,6 +21,8 @@ export type Detection = {
 
 /** Words between spaces and ASCII punctuation (legacy letters such as ® « ¸ are not punctuation here). */
 const CHUNK = /[^\s!-/:-@[-`{-~\u201c\u201d\u2018\u2019\u2013\u2014\u2026]+/g;
+/** One character that ends such a word (see `endsWord`). */
+const CHUNK_END = /[\s!-/:-@[-`{-~\u201c\u201d\u2018\u2019\u2013\u2014\u2026]/;
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 type Score = { total: number; valid: number };
@@ -37,14 +39,39 @@ function isSyllableCached(w: string): boolean {
   return v;
 }
 
-/** How many words with a non-ASCII letter there are, and how many of them spell a Vietnamese syllable. */
+/** The code units that end a CHUNK word: ASCII by table, the rest (white space, quotes, dashes, …) listed. */
+const ASCII_ENDS = Uint8Array.from({ length: 128 }, (_, c) =>
+  CHUNK_END.test(String.fromCharCode(c)) ? 1 : 0,
+);
+const WIDE_ENDS = new Set([
+  0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x201c, 0x201d, 0x2018, 0x2019, 0x2013, 0x2014,
+  0x2026,
+]);
+export const endsWord = (c: number): boolean =>
+  c < 0x80 ? ASCII_ENDS[c] === 1 : c < 0x2000 ? c === 0xa0 || c === 0x1680 : c <= 0x200a || WIDE_ENDS.has(c);
+
+/**
+ * How many words with a non-ASCII letter there are, and how many of them spell a Vietnamese syllable. The
+ * words are CHUNK's, found by one scan that cuts out only those with a non-ASCII letter (issue 15).
+ */
 export function scoreText(text: string): Score {
   let total = 0;
   let valid = 0;
-  for (const w of text.match(CHUNK) ?? []) {
-    if (!NON_ASCII.test(w)) continue;
-    total++;
-    if (isSyllableCached(w)) valid++;
+  let start = -1;
+  let wide = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (endsWord(c)) {
+      if (wide) {
+        total++;
+        if (isSyllableCached(text.slice(start, i))) valid++;
+      }
+      start = -1;
+      wide = false;
+    } else {
+      if (start < 0) start = i;
+      if (c >= 0x80) wide = true;
+    }
   }
   return { total, valid };
 }
@@ -147,13 +174,18 @@ const asIs = (text: string, orig: Score): Detection => ({
  * Genuine Unicode Vietnamese scores best as it is and is returned unchanged (same string).
  */
 export function detectLegacyText(text: string): Detection {
-  const orig = scoreText(text);
-  if (orig.total === 0) return detectViqr(text) ?? asIs(text, orig);
   const lines = text.split('\n').map((line) => ({
     line,
     before: NON_ASCII.test(line) ? scoreText(line) : { total: 0, valid: 0 },
     legacyish: !UNICODE_VIETNAMESE.test(line),
   }));
+  // No word spans a line break, so the text's score is its lines' (scoring it whole again cost as much).
+  const orig: Score = { total: 0, valid: 0 };
+  for (const { before } of lines) {
+    orig.total += before.total;
+    orig.valid += before.valid;
+  }
+  if (orig.total === 0) return detectViqr(text) ?? asIs(text, orig);
   // Only a line with a word that is no syllable can gain: trying the others first would cost three
   // decodings of every genuine line. The winner is then applied to every line.
   const imperfect = lines.filter((l) => l.legacyish && l.before.valid < l.before.total);
@@ -196,6 +228,9 @@ function detectViqr(text: string): Detection | undefined {
   };
 }
 
+/** Shared: a whole-buffer decode keeps no state, not even after the error it throws. */
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
+
 /** The decoders tried on bytes that are not UTF-8. */
 const BYTE_TRIALS: readonly [LegacyEncoding, (b: Uint8Array) => string][] = [
   ['tcvn3', (b) => capitalsHint(decodeTcvn3(b))],
@@ -212,7 +247,7 @@ export function detectLegacyBytes(bytes: Uint8Array): Detection {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   let utf8: string | undefined;
   try {
-    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    utf8 = UTF8_FATAL.decode(body);
   } catch {
     utf8 = undefined;
   }

@@ -65,7 +65,7 @@ const envSchema = z.object({
   LUOCDO_API_AUDIT_TEXT_MAX_CHARS: z.coerce.number().int().min(1).default(2_000_000),
   LUOCDO_API_MAX_BODY_MB: z.coerce.number().positive().default(10),
   // `luocdo load` (issue 15): extracted sources held in memory up to this, the rest spilled to disk.
-  LUOCDO_LOAD_MEMORY_MB: z.coerce.number().min(0).default(1024),
+  LUOCDO_LOAD_MEMORY_MB: z.coerce.number().min(0).default(256),
 });
 
 export type Settings = {

@@ -75,7 +75,10 @@ const joined = (l: string[]) => l.map((v) => v + '\n').join('');
 export class BulkGraph {
   /** The nodes kept to the end (documents, organizations, areas, people, questions): settle changes them. */
   readonly nodes: GNode[] = [];
-  readonly edges = new Map<string, GEdge>();
+  /** The kept edges by their start node: few per node, found by a scan, with no key string per edge. */
+  private readonly from = new Map<number, GEdge[]>();
+  edgeCount = 0;
+  private readonly words = new Map<string, string>();
   readonly docs = new Map<string, GNode>();
   private readonly orgs = new Map<string, GNode>();
   private readonly areas = new Map<string, GNode>();
@@ -98,6 +101,18 @@ export class BulkGraph {
     private readonly out: CsvWriter,
     private readonly texts: Texts,
   ) {}
+
+  /**
+   * One copy of each short value kept (a type, a number, a date): every source arrives with its own
+   * copies, and the kept nodes and edges would hold tens of thousands of each.
+   */
+  private word<T extends string | null>(s: T): T {
+    if (s === null || s.length > 24) return s;
+    const w = this.words.get(s);
+    if (w !== undefined) return w as T;
+    this.words.set(s, s);
+    return s;
+  }
 
   /** An id no node of the graph has, for a node added to the CSV beside it. */
   newId(): number {
@@ -123,12 +138,23 @@ export class BulkGraph {
     this.streamed.relationships++;
   }
 
+  *edges(): Generator<GEdge> {
+    for (const l of this.from.values()) yield* l;
+  }
+
+  private edge(a: GNode, type: string, b: GNode): GEdge | undefined {
+    for (const e of this.from.get(a.id) ?? []) if (e.end === b.id && e.type === type) return e;
+    return undefined;
+  }
+
   private merge(a: GNode, type: string, b: GNode, props: Props = {}): GEdge {
-    const k = `${a.id}>${type}>${b.id}`;
-    let e = this.edges.get(k);
+    let e = this.edge(a, type, b);
     if (!e) {
-      e = { start: a.id, end: b.id, type, props };
-      this.edges.set(k, e);
+      e = { start: a.id, end: b.id, type: this.word(type), props };
+      const l = this.from.get(a.id);
+      if (l) l.push(e);
+      else this.from.set(a.id, [e]);
+      this.edgeCount++;
       if (type === 'ISSUED_BY') {
         const l = this.issuersOf.get(a.id);
         if (l) l.push(b);
@@ -287,11 +313,11 @@ export class BulkGraph {
   private target(rep: GNode, t: Row, w: WriteParams): boolean {
     const x = this.doc(t.key, () => ({
       hasText: false,
-      type: t.type,
-      number: t.number,
+      type: this.word(t.type),
+      number: this.word(t.number),
       symbol: t.symbol,
       year: t.year,
-      issuedOn: t.issuedOn,
+      issuedOn: this.word(t.issuedOn),
       title: t.title,
       name: t.name,
       ambiguous: t.ambiguous,
@@ -315,8 +341,7 @@ export class BulkGraph {
     const mine = cits.filter((c) => c.relation === rel);
     const inferred = mine.every((c) => c.inferred === true);
     const quote = mine[0]?.quote ?? null;
-    const k = `${rep.id}>${rel}>${x.id}`;
-    const e = this.edges.get(k);
+    const e = this.edge(rep, rel, x);
     if (!e) {
       // The quote on disk till the edge is written: a sentence per reference, most of what it holds.
       this.merge(rep, rel, x, {
@@ -419,7 +444,9 @@ export class BulkGraph {
     this.sources.add(w.sha);
     this.writtenEdge('OF', n, rep.id);
     const own = this.ownOf.get(rep.id);
-    const mine: OwnSource = { sha: w.sha, titleKey: s.titleKey, refKeys: s.refKeys };
+    // The keys as the documents hold them: one copy each, not one per report that cites it.
+    const refKeys = s.refKeys.map((k) => (this.docs.get(k)?.props['key'] as string | undefined) ?? k);
+    const mine: OwnSource = { sha: w.sha, titleKey: s.titleKey, refKeys };
     if (own) own.push(mine);
     else this.ownOf.set(rep.id, [mine]);
     this.owned(rep.id, props);

@@ -72,13 +72,14 @@ function emptyLists(props: Props): string[] | null {
 
 /**
  * One node label's or relationship type's CSV, written as rows arrive: the body through a buffer of a
- * few MB, the header (whose column types are known only once every row is seen) into its own file at the
+ * few hundred kB, the header (whose column types are known only once every row is seen) into its own file at the
  * end, which the importer reads first. Notes whether any field spans lines, so only such files are
  * parsed by the importer's slow multiline reader.
  */
 export class CsvSink {
   private readonly fd: number;
-  private buf = '';
+  private buf: string[] = [];
+  private size = 0;
   private readonly kinds = new Map<string, Kind | undefined>();
   multiline = false;
   rows = 0;
@@ -103,14 +104,17 @@ export class CsvSink {
       line += ',' + field(v);
     }
     if (!this.multiline && NEWLINE.test(line)) this.multiline = true;
-    this.buf += line + '\n';
+    // Lines joined once per flush: a string grown line by line is a tree of small pieces in the heap.
+    this.buf.push(line);
+    this.size += line.length;
     this.rows++;
-    if (this.buf.length > 1 << 22) this.flush();
+    if (this.size > 1 << 18) this.flush();
   }
 
   private flush(): void {
-    if (this.buf.length > 0) writeSync(this.fd, this.buf);
-    this.buf = '';
+    if (this.buf.length > 0) writeSync(this.fd, this.buf.join('\n') + '\n');
+    this.buf = [];
+    this.size = 0;
   }
 
   /** Closes the body, writes the header; the files for the importer's argument, header first. */

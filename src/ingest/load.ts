@@ -20,8 +20,11 @@ import { ExtractPool, pack, workerScript } from './extract-pool.js';
 import { Results, Texts, textOf } from './spill.js';
 import { listFiles, type Failure } from './pipeline.js';
 
-/** One step of a load: how long it took, and the most memory this process held by its end. */
-export type LoadPhase = { name: string; seconds: number; peakRss: number };
+/**
+ * One step of a load: how long it took, the CPU this process spent in it (all its threads; the importer's
+ * and the server's JVMs are apart), and the most memory this process held by its end.
+ */
+export type LoadPhase = { name: string; seconds: number; cpuSeconds: number; peakRss: number };
 
 export type LoadSummary = {
   files: number;
@@ -48,10 +51,18 @@ const hasRow = z.object({ has: z.boolean() });
 class Phases {
   readonly list: LoadPhase[] = [];
   private t = performance.now();
+  private cpu = process.cpuUsage();
   end(name: string): void {
     const now = performance.now();
-    this.list.push({ name, seconds: (now - this.t) / 1000, peakRss: process.resourceUsage().maxRSS * 1024 });
+    const cpu = process.cpuUsage(this.cpu);
+    this.list.push({
+      name,
+      seconds: (now - this.t) / 1000,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      peakRss: process.resourceUsage().maxRSS * 1024,
+    });
     this.t = now;
+    this.cpu = process.cpuUsage();
   }
 }
 
@@ -193,7 +204,7 @@ export async function loadPaths(
       }
       const migrations = dataMigrations().map((m) => ({ id: graph.newId(), label: 'Migration', props: m }));
       out.nodes([...graph.nodes, ...migrations]);
-      out.edges(graph.edges.values());
+      out.edges(graph.edges());
       csv = out.close();
     } finally {
       texts.close();
@@ -212,7 +223,7 @@ export async function loadPaths(
     ...graph.results,
     failed: failures.length,
     nodes: graph.nodes.length + graph.streamed.nodes + dataMigrations().length,
-    relationships: graph.edges.size + graph.streamed.relationships,
+    relationships: graph.edgeCount + graph.streamed.relationships,
     seconds: (performance.now() - t0) / 1000,
     peakRss: process.resourceUsage().maxRSS * 1024,
     spilled,

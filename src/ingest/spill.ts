@@ -79,20 +79,33 @@ export class TextRef {
  */
 export class Texts {
   private fd: number | null = null;
+  /** Where the file ends; what is past `written` is still in `pending` (one write per 1 MB, not per text). */
   private end = 0;
+  private written = 0;
+  private pending: Buffer[] = [];
 
   constructor(private readonly file: string) {}
 
   put(s: string): TextRef {
-    this.fd ??= openSync(this.file, 'w+', 0o600);
     const b = Buffer.from(s, 'utf8');
-    writeSync(this.fd, b, 0, b.byteLength, this.end);
     const ref = new TextRef(this.end, b.byteLength, s.length);
+    this.pending.push(b);
     this.end += b.byteLength;
+    if (this.end - this.written > 1 << 20) this.flush();
     return ref;
   }
 
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.fd ??= openSync(this.file, 'w+', 0o600);
+    const b = Buffer.concat(this.pending);
+    writeSync(this.fd, b, 0, b.byteLength, this.written);
+    this.written = this.end;
+    this.pending = [];
+  }
+
   get(ref: TextRef): string {
+    if (ref.offset + ref.bytes > this.written) this.flush();
     if (this.fd === null) throw new Error('no text was kept');
     const b = Buffer.allocUnsafe(ref.bytes);
     readSync(this.fd, b, 0, ref.bytes, ref.offset);

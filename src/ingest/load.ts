@@ -88,20 +88,25 @@ async function extractAll(
   const asked: Array<Asked | undefined> = [];
   const failed: Array<Failure | undefined> = [];
   try {
-    await Promise.all(
-      files.map(async (path, i) => {
-        try {
-          const p = pool
-            ? await pool.extractPacked(path, members.get(path))
-            : pack(await extractFile(path, members.get(path), limits, async () => {}));
-          results.put(i, p.bytes);
-          asked[i] = { questions: p.questions, answers: p.answers };
-        } catch (e) {
-          const error = formatError(e).replace(/^error( [A-Z_]+)?: /, '');
-          failed[i] = { path, error: error.includes(path) ? error : `${path}: ${error}` };
-        }
-      }),
-    );
+    const one = async (i: number) => {
+      const path = files[i] as string;
+      try {
+        const p = pool
+          ? await pool.extractPacked(path, members.get(path))
+          : pack(await extractFile(path, members.get(path), limits, async () => {}));
+        results.put(i, p.bytes);
+        asked[i] = { questions: p.questions, answers: p.answers };
+      } catch (e) {
+        const error = formatError(e).replace(/^error( [A-Z_]+)?: /, '');
+        failed[i] = { path, error: error.includes(path) ? error : `${path}: ${error}` };
+      }
+    };
+    // A few files queued per worker, not a promise per file of a million.
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < files.length; i = next++) await one(i);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, opts.workers) * 2 }, lane));
     // In file order, whatever order the workers finished in.
     for (const f of failed) if (f) failures.push(f);
     return { asked, results };

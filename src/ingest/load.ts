@@ -125,6 +125,8 @@ async function extractAll(
  */
 function buildGraph(x: Extracted, files: number, out: CsvWriter, texts: Texts): BulkGraph {
   const redo = resolveAll(x.asked, (i) => (x.results.get(i) as Prepared).draft);
+  // Resolved: the questions and answers (a few kB a source) go before the graph grows.
+  x.asked.length = 0;
   const graph = new BulkGraph(out, texts);
   for (let i = 0; i < files; i++) {
     const p = x.results.get(i);

@@ -1,9 +1,10 @@
 // `luocdo load` end to end (issue 15): a synthetic corpus (bench/corpus.ts) written to files, then loaded
 // into a fresh local database from those files: extraction in worker threads, identities resolved in
 // memory, CSV, neo4j-admin database import full, server start, migrations and full-text indexes.
-// Prints reports/s from files to a served graph, and the peak memory of this process.
+// Prints reports/s from files to a served graph, the peak memory of this process, and each phase's wall
+// time, CPU time and peak memory (the importer's and the server's JVMs are apart: LUOCDO_HEAP).
 //   npm run bench:load -- [reports=20000] [port=17996]
-// At 1,000,000 reports it takes long (hours on two cores) and needs the memory of the whole graph.
+// Memory stays bounded (issue 15): sources beyond LUOCDO_LOAD_MEMORY_MB are spilled to disk.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,14 @@ try {
       seconds: +s.seconds.toFixed(1),
       reportsPerSecond: +(n / s.seconds).toFixed(0),
       peakRssMB: Math.round(s.peakRss / 1e6),
+      spilled: s.spilled,
+      // Each phase's wall and CPU seconds (this process, all threads) and the peak RSS by its end.
+      phases: Object.fromEntries(
+        s.phases.map((p) => [
+          p.name,
+          { s: +p.seconds.toFixed(1), cpu: +p.cpuSeconds.toFixed(1), peakRssMB: Math.round(p.peakRss / 1e6) },
+        ]),
+      ),
       failed: s.failed,
       nodes: s.nodes,
       relationships: s.relationships,

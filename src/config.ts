@@ -64,6 +64,8 @@ const envSchema = z.object({
   LUOCDO_API_AUDIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   LUOCDO_API_AUDIT_TEXT_MAX_CHARS: z.coerce.number().int().min(1).default(2_000_000),
   LUOCDO_API_MAX_BODY_MB: z.coerce.number().positive().default(10),
+  // `luocdo load` (issue 15): extracted sources held in memory up to this, the rest spilled to disk.
+  LUOCDO_LOAD_MEMORY_MB: z.coerce.number().min(0).default(256),
 });
 
 export type Settings = {
@@ -85,6 +87,9 @@ export type Settings = {
   readLimits: Omit<ReadLimits, 'maxBytes'>;
   /** Memory an ingest may spend on the files it reads at once (default: half the V8 heap limit). */
   memoryBudgetBytes: number;
+  // `luocdo load` (issue 15).
+  /** Extracted sources `load` holds in memory (serialized) before it spills the rest to a file. */
+  loadMemoryBytes: number;
   api: ApiSettings;
 };
 
@@ -162,6 +167,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       e.LUOCDO_MEMORY_BUDGET_MB === undefined
         ? defaultMemoryBudget()
         : Math.round(e.LUOCDO_MEMORY_BUDGET_MB * 1e6),
+    loadMemoryBytes: Math.round(e.LUOCDO_LOAD_MEMORY_MB * 1e6),
     api: {
       port: e.LUOCDO_API_PORT,
       host: e.LUOCDO_API_HOST,

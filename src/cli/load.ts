@@ -29,7 +29,14 @@ export function registerLoad(program: Command, io: Io): void {
         io.out(
           `${s.files} files: ${s.added} added, ${s.merged} merged into an existing report, ${s.unchanged} unchanged, ` +
             `${s.failed} failed; ${s.nodes} nodes, ${s.relationships} relationships in ${s.seconds.toFixed(1)} s ` +
-            `(${(s.files / s.seconds).toFixed(0)} files/s, peak memory ${(s.peakRss / 1e6).toFixed(0)} MB)`,
+            `(${(s.files / s.seconds).toFixed(0)} files/s, peak memory ${(s.peakRss / 1e6).toFixed(0)} MB` +
+            `${s.spilled > 0 ? `, ${s.spilled} sources spilled to disk` : ''})\n` +
+            s.phases
+              .map(
+                (p) =>
+                  `  ${p.name}: ${p.seconds.toFixed(1)} s, peak memory ${(p.peakRss / 1e6).toFixed(0)} MB`,
+              )
+              .join('\n'),
         );
       if (s.failed > 0) process.exitCode = 1;
     });

@@ -1,9 +1,19 @@
-import { factsOf, knownOf, searchText, withReportKey, type GraphFacts } from '../graph/facts.js';
+import {
+  factsOf,
+  knownOf,
+  searchText,
+  withReportKey,
+  type Answers,
+  type Draft,
+  type GraphFacts,
+} from '../graph/facts.js';
 import { sameReport, NEAR_DUPLICATE } from '../graph/identity.js';
 import { answerText } from '../store/knowledge.js';
 import { areaKey } from '../graph/organizations.js';
 import type { Known, Question } from '../graph/known.js';
 import { writeParams, type Prepared, type WriteParams } from '../store/ingest.js';
+import type { CsvWriter } from './csv.js';
+import type { TextRef, Texts } from './spill.js';
 
 /**
  * The graph `ingest` writes, built in memory for `luocdo load` (issue 15): the same statement parameters
@@ -15,47 +25,140 @@ export type Props = Record<string, unknown>;
 export type GNode = { id: number; label: string; props: Props };
 export type GEdge = { start: number; end: number; type: string; props: Props };
 
+/**
+ * What is kept of a report's own source once it is written out (the SourceFile itself goes to the CSV):
+ * what near-identical reports are told apart by.
+ */
+type OwnSource = { sha: string; titleKey: string | null; refKeys: string[] };
+
+/** Of a document's own sources, what settle-documents keeps: each value the best any source has. */
+type OwnAgg = {
+  title: string | null;
+  type: string | null;
+  number: string | null;
+  issuedOn: string | null;
+  symbol: string | null;
+  place: string | null;
+  /** On disk: a report's search text is most of what it would keep in memory. */
+  searchText: TextRef | null;
+  year: number | null;
+  signer: string | null;
+  signerPosition: string | null;
+  /** The source the signer was taken from: of equal signers, the one first by sha256. */
+  signerSha: string | null;
+  recipients: string[] | null;
+};
+
+/** Of the Citations that refer to a document, what settle-documents keeps. */
+type CitedAgg = {
+  title: string | null;
+  type: string | null;
+  number: string | null;
+  name: string | null;
+  issuedOn: string | null;
+  year: number | null;
+  allAmbiguous: boolean;
+};
+
 type Row = WriteParams['targets'][number];
 type Cit = Row['citations'][number];
 
 /** Of two values, the one settle-documents keeps: the longer, then the smaller. */
 const better = (t: string | null | undefined, x: string | null | undefined): boolean =>
   t != null && (x == null || t.length > x.length || (t.length === x.length && t < x));
-const bestOf = (vs: Array<string | null | undefined>): string | null =>
-  vs.reduce<string | null>((b, v) => (better(v, b) ? (v as string) : b), null);
-const minYear = (vs: Array<number | null | undefined>): number | null =>
-  vs.reduce<number | null>((b, v) => (v != null && (b === null || v < b) ? v : b), null);
+const minOf = (b: number | null, v: number | null | undefined): number | null =>
+  v != null && (b === null || v < b) ? v : b;
+const pick = (b: string | null, v: string | null | undefined): string | null =>
+  better(v, b) ? (v as string) : b;
+const joined = (l: string[]) => l.map((v) => v + '\n').join('');
 
 export class BulkGraph {
+  /** The nodes kept to the end (documents, organizations, areas, people, questions): settle changes them. */
   readonly nodes: GNode[] = [];
-  readonly edges = new Map<string, GEdge>();
+  /** The kept edges by their start node: few per node, found by a scan, with no key string per edge. */
+  private readonly from = new Map<number, GEdge[]>();
+  edgeCount = 0;
+  private readonly words = new Map<string, string>();
   readonly docs = new Map<string, GNode>();
   private readonly orgs = new Map<string, GNode>();
   private readonly areas = new Map<string, GNode>();
   private readonly people = new Map<string, GNode>();
-  private readonly sources = new Map<string, GNode>();
+  private readonly sources = new Set<string>();
   private readonly questions = new Map<string, GNode>();
-  private readonly ownOf = new Map<number, GNode[]>();
-  private readonly citedOf = new Map<number, GNode[]>();
+  private readonly ownOf = new Map<number, OwnSource[]>();
+  private readonly ownAgg = new Map<number, OwnAgg>();
+  private readonly citedAgg = new Map<number, CitedAgg>();
   private readonly issuersOf = new Map<number, GNode[]>();
   /** Documents with a source, by the unit that issued them: where near-identical reports are looked for. */
   private readonly reportsOf = new Map<number, Set<GNode>>();
+  private nextId = 0;
+  /** Nodes and relationships written out as made, never changed after: SourceFiles, Citations and theirs. */
+  streamed = { nodes: 0, relationships: 0 };
   results = { added: 0, merged: 0, unchanged: 0 };
 
+  /** `out` takes what is written once and never changed: each SourceFile and Citation and their edges. */
+  constructor(
+    private readonly out: CsvWriter,
+    private readonly texts: Texts,
+  ) {}
+
+  /**
+   * One copy of each short value kept (a type, a number, a date): every source arrives with its own
+   * copies, and the kept nodes and edges would hold tens of thousands of each.
+   */
+  private word<T extends string | null>(s: T): T {
+    if (s === null || s.length > 24) return s;
+    const w = this.words.get(s);
+    if (w !== undefined) return w as T;
+    this.words.set(s, s);
+    return s;
+  }
+
+  /** An id no node of the graph has, for a node added to the CSV beside it. */
+  newId(): number {
+    return this.nextId++;
+  }
+
   private node(label: string, props: Props): GNode {
-    const n = { id: this.nodes.length, label, props };
+    const n = { id: this.nextId++, label, props };
     this.nodes.push(n);
     return n;
   }
 
+  /** A node that nothing changes after it is made: straight to the CSV. */
+  private written(label: string, props: Props): number {
+    const id = this.nextId++;
+    this.out.node(label, id, props);
+    this.streamed.nodes++;
+    return id;
+  }
+
+  private writtenEdge(type: string, start: number, end: number, props: Props = {}): void {
+    this.out.edge(type, start, end, props);
+    this.streamed.relationships++;
+  }
+
+  *edges(): Generator<GEdge> {
+    for (const l of this.from.values()) yield* l;
+  }
+
+  private edge(a: GNode, type: string, b: GNode): GEdge | undefined {
+    for (const e of this.from.get(a.id) ?? []) if (e.end === b.id && e.type === type) return e;
+    return undefined;
+  }
+
   private merge(a: GNode, type: string, b: GNode, props: Props = {}): GEdge {
-    const k = `${a.id}>${type}>${b.id}`;
-    let e = this.edges.get(k);
+    let e = this.edge(a, type, b);
     if (!e) {
-      e = { start: a.id, end: b.id, type, props };
-      this.edges.set(k, e);
+      e = { start: a.id, end: b.id, type: this.word(type), props };
+      const l = this.from.get(a.id);
+      if (l) l.push(e);
+      else this.from.set(a.id, [e]);
+      this.edgeCount++;
       if (type === 'ISSUED_BY') {
-        this.push(this.issuersOf, a.id, b);
+        const l = this.issuersOf.get(a.id);
+        if (l) l.push(b);
+        else this.issuersOf.set(a.id, [b]);
         if (this.ownOf.has(a.id)) this.reportOf(b, a);
       }
     }
@@ -66,12 +169,6 @@ export class BulkGraph {
     const s = this.reportsOf.get(org.id) ?? new Set<GNode>();
     s.add(doc);
     this.reportsOf.set(org.id, s);
-  }
-
-  private push(m: Map<number, GNode[]>, id: number, n: GNode): void {
-    const l = m.get(id);
-    if (l) l.push(n);
-    else m.set(id, [n]);
   }
 
   /** One source, as `writeSourceTx` writes it after the probe. */
@@ -116,34 +213,40 @@ export class BulkGraph {
     return o;
   }
 
+  /** The near-identical report this source is of: of several, the one made first (the probe's order). */
   private candidate(p: Prepared, org: GNode): GNode | null {
-    const g = p.facts;
-    const mine = new Set(g.refKeys);
-    for (const d of [...(this.reportsOf.get(org.id) ?? [])].sort((a, b) => a.id - b.id)) {
-      for (const cs of this.ownOf.get(d.id) ?? []) {
-        if (cs.props['sha256'] === p.sha256) continue;
-        const tk = cs.props['titleKey'] as string | null;
-        if (p.titleKey !== null && tk !== null && tk !== p.titleKey) continue;
-        const refs = (cs.props['refKeys'] as string[]) ?? [];
-        const shared = refs.filter((k) => mine.has(k)).length;
-        if (shared < NEAR_DUPLICATE * (refs.length + mine.size - shared)) continue;
-        const key = d.props['key'] as string;
-        const contentKeyed = key.startsWith('text:');
-        if (
-          key !== g.report.key &&
-          sameReport(
-            { numberedKey: g.report.symbol ? g.report.key : null, title: g.report.title, refKeys: g.refKeys },
-            {
-              numberedKey: contentKeyed ? null : key,
-              title: (d.props['title'] as string | null) ?? null,
-              refKeys: refs,
-            },
-          )
-        )
-          return d;
-      }
+    let found: GNode | null = null;
+    const mine = new Set(p.facts.refKeys);
+    for (const d of this.reportsOf.get(org.id) ?? []) {
+      if (found && d.id > found.id) continue;
+      if ((this.ownOf.get(d.id) ?? []).some((cs) => this.nearSame(p, mine, d, cs))) found = d;
     }
-    return null;
+    return found;
+  }
+
+  private nearSame(p: Prepared, mine: Set<string>, d: GNode, cs: OwnSource): boolean {
+    const g = p.facts;
+    if (cs.sha === p.sha256) return false;
+    if (p.titleKey !== null && cs.titleKey !== null && cs.titleKey !== p.titleKey) return false;
+    const refs = cs.refKeys;
+    // Cheap first: a set of references far smaller than this one cannot share enough of it.
+    if (refs.length < NEAR_DUPLICATE * mine.size) return false;
+    let shared = 0;
+    for (const k of refs) if (mine.has(k)) shared++;
+    if (shared < NEAR_DUPLICATE * (refs.length + mine.size - shared)) return false;
+    const key = d.props['key'] as string;
+    const contentKeyed = key.startsWith('text:');
+    return (
+      key !== g.report.key &&
+      sameReport(
+        { numberedKey: g.report.symbol ? g.report.key : null, title: g.report.title, refKeys: g.refKeys },
+        {
+          numberedKey: contentKeyed ? null : key,
+          title: (d.props['title'] as string | null) ?? null,
+          refKeys: refs,
+        },
+      )
+    );
   }
 
   private doc(key: string, create: () => Props): GNode {
@@ -210,15 +313,15 @@ export class BulkGraph {
   private target(rep: GNode, t: Row, w: WriteParams): boolean {
     const x = this.doc(t.key, () => ({
       hasText: false,
-      type: t.type,
-      number: t.number,
+      type: this.word(t.type),
+      number: this.word(t.number),
       symbol: t.symbol,
       year: t.year,
-      issuedOn: t.issuedOn,
+      issuedOn: this.word(t.issuedOn),
       title: t.title,
       name: t.name,
       ambiguous: t.ambiguous,
-      searchText: t.searchText,
+      // The search text is made at the end (finish), from what the document shows then.
     }));
     const xp = x.props as Record<string, string | number | boolean | null | undefined>;
     const stale =
@@ -238,20 +341,23 @@ export class BulkGraph {
     const mine = cits.filter((c) => c.relation === rel);
     const inferred = mine.every((c) => c.inferred === true);
     const quote = mine[0]?.quote ?? null;
-    const k = `${rep.id}>${rel}>${x.id}`;
-    const e = this.edges.get(k);
+    const e = this.edge(rep, rel, x);
     if (!e) {
-      this.merge(rep, rel, x, { quote, inferred: inferred ? true : null });
+      // The quote on disk till the edge is written: a sentence per reference, most of what it holds.
+      this.merge(rep, rel, x, {
+        quote: quote === null ? null : this.texts.put(quote),
+        inferred: inferred ? true : null,
+      });
       return;
     }
     e.props['inferred'] = e.props['inferred'] === true && inferred ? true : null;
-    const was = e.props['quote'] as string | null;
-    if (quote !== null && (was === null || better(quote, was))) e.props['quote'] = quote;
+    if (this.texts.better(quote, e.props['quote'] as TextRef | null | undefined))
+      e.props['quote'] = this.texts.put(quote as string);
   }
 
   private citation(rep: GNode, x: GNode, c: Cit, w: WriteParams): void {
     const ev = c.evidence;
-    const cit = this.node('Citation', {
+    const cit = this.written('Citation', {
       key: c.key,
       quote: c.quote,
       text: c.text,
@@ -273,15 +379,35 @@ export class BulkGraph {
       docName: ev.name,
       docIssuedOn: ev.issuedOn,
     });
-    this.merge(rep, 'HAS_CITATION', cit);
-    this.merge(cit, 'REFERS_TO', x);
-    this.push(this.citedOf, x.id, cit);
+    this.writtenEdge('HAS_CITATION', rep.id, cit);
+    this.writtenEdge('REFERS_TO', cit, x.id);
+    const a = this.citedAgg.get(x.id);
+    const amb = c.ambiguous === true;
+    if (!a)
+      this.citedAgg.set(x.id, {
+        title: pick(null, ev.title),
+        type: pick(null, ev.type),
+        number: pick(null, ev.number),
+        name: pick(null, ev.name),
+        issuedOn: pick(null, ev.issuedOn),
+        year: minOf(null, ev.year),
+        allAmbiguous: amb,
+      });
+    else {
+      a.title = pick(a.title, ev.title);
+      a.type = pick(a.type, ev.type);
+      a.number = pick(a.number, ev.number);
+      a.name = pick(a.name, ev.name);
+      a.issuedOn = pick(a.issuedOn, ev.issuedOn);
+      a.year = minOf(a.year, ev.year);
+      a.allAmbiguous &&= amb;
+    }
   }
 
   private source(rep: GNode, w: WriteParams): void {
     const s = w.source;
     const r = w.r;
-    const n = this.node('SourceFile', {
+    const props = {
       sha256: w.sha,
       path: s.path,
       format: s.format,
@@ -313,19 +439,70 @@ export class BulkGraph {
       answers: s.answers,
       draft: s.draft,
       textZ: s.textZ,
-    });
-    this.sources.set(w.sha, n);
-    this.merge(n, 'OF', rep);
-    this.push(this.ownOf, rep.id, n);
+    };
+    const n = this.written('SourceFile', props);
+    this.sources.add(w.sha);
+    this.writtenEdge('OF', n, rep.id);
+    const own = this.ownOf.get(rep.id);
+    // The keys as the documents hold them: one copy each, not one per report that cites it.
+    const refKeys = s.refKeys.map((k) => (this.docs.get(k)?.props['key'] as string | undefined) ?? k);
+    const mine: OwnSource = { sha: w.sha, titleKey: s.titleKey, refKeys };
+    if (own) own.push(mine);
+    else this.ownOf.set(rep.id, [mine]);
+    this.owned(rep.id, props);
     for (const o of this.issuersOf.get(rep.id) ?? []) this.reportOf(o, rep);
+    // A question named twice by one source: one edge, with the last answer (as MERGE then SET leaves it).
+    const asks = new Map<number, unknown>();
     for (const q of s.questions) {
       let qn = this.questions.get(q.key);
       if (!qn) {
         const { answer: _a, ...row } = q;
         this.questions.set(q.key, (qn = this.node('Question', row)));
       }
-      this.merge(n, 'ASKS', qn).props['answer'] = q.answer;
+      asks.set(qn.id, q.answer);
     }
+    for (const [q, answer] of asks) this.writtenEdge('ASKS', n, q, { answer });
+  }
+
+  /** A source's part in its document's settled values. */
+  private owned(
+    doc: number,
+    x: Omit<OwnAgg, 'signerSha' | 'searchText'> & { sha256: string; searchText: string | null },
+  ): void {
+    const a = this.ownAgg.get(doc) ?? {
+      title: null,
+      type: null,
+      number: null,
+      issuedOn: null,
+      symbol: null,
+      place: null,
+      searchText: null,
+      year: null,
+      signer: null,
+      signerPosition: null,
+      signerSha: null,
+      recipients: null,
+    };
+    this.ownAgg.set(doc, a);
+    for (const k of ['title', 'type', 'number', 'issuedOn', 'symbol', 'place'] as const)
+      a[k] = pick(a[k], x[k]);
+    if (this.texts.better(x.searchText, a.searchText)) a.searchText = this.texts.put(x.searchText as string);
+    a.year = minOf(a.year, x.year);
+    if (
+      better(x.signer, a.signer) ||
+      (x.signer != null && x.signer === a.signer && x.sha256 < (a.signerSha ?? ''))
+    ) {
+      a.signer = x.signer;
+      a.signerPosition = x.signerPosition;
+      a.signerSha = x.sha256;
+    }
+    const r = x.recipients ?? [];
+    const acc = a.recipients;
+    if (
+      r.length > 0 &&
+      (acc === null || r.length > acc.length || (r.length === acc.length && joined(r) < joined(acc)))
+    )
+      a.recipients = r;
   }
 
   /** settle-documents.cypher: what each document shows, from all its evidence so far. */
@@ -333,51 +510,22 @@ export class BulkGraph {
     for (const key of [...new Set(keys)].sort()) {
       const d = this.docs.get(key);
       if (!d) continue;
-      const own = [...(this.ownOf.get(d.id) ?? [])]
-        .sort((a, b) => String(a.props['sha256']).localeCompare(String(b.props['sha256'])))
-        .map((n) => n.props);
-      const cited = (this.citedOf.get(d.id) ?? []).map((c) => ({
-        title: c.props['docTitle'],
-        type: c.props['docType'],
-        number: c.props['docNumber'],
-        name: c.props['docName'],
-        year: c.props['docYear'],
-        issuedOn: c.props['docIssuedOn'],
-        ambiguous: c.props['ambiguous'],
-      })) as Props[];
-      const hasText = own.length > 0;
-      const b = (from: Props[], p: string) => bestOf(from.map((x) => x[p] as string | null));
+      const own = this.ownAgg.get(d.id);
+      const cited = this.citedAgg.get(d.id);
       const dp = d.props;
-      const signed = own.reduce<Props | null>(
-        (acc, x) => (better(x['signer'] as string | null, acc?.['signer'] as string | null) ? x : acc),
-        null,
-      );
-      const recipients = own.reduce<string[] | null>((acc, x) => {
-        const r = (x['recipients'] as string[] | null) ?? [];
-        if (r.length === 0) return acc;
-        if (acc === null) return r;
-        const j = (l: string[]) => l.map((v) => v + '\n').join('');
-        return r.length > acc.length || (r.length === acc.length && j(r) < j(acc)) ? r : acc;
-      }, null);
-      dp['hasText'] = hasText;
-      dp['title'] = b(own, 'title') ?? b(cited, 'title');
-      dp['type'] = b(own, 'type') ?? b(cited, 'type') ?? dp['type'];
-      dp['number'] = b(own, 'number') ?? b(cited, 'number');
-      dp['issuedOn'] = b(own, 'issuedOn') ?? b(cited, 'issuedOn');
-      dp['name'] = b(cited, 'name');
-      dp['symbol'] = b(own, 'symbol') ?? dp['symbol'] ?? null;
-      dp['year'] =
-        minYear(own.map((x) => x['year'] as number | null)) ??
-        minYear(cited.map((x) => x['year'] as number | null));
-      dp['ambiguous'] = hasText
-        ? false
-        : cited.length === 0
-          ? dp['ambiguous']
-          : cited.every((c) => c['ambiguous'] === true);
-      dp['place'] = hasText ? b(own, 'place') : null;
-      dp['recipients'] = hasText ? (recipients ?? []) : null;
-      dp['signer'] = hasText ? (signed?.['signer'] ?? null) : null;
-      dp['signerPosition'] = hasText ? (signed?.['signerPosition'] ?? null) : null;
+      dp['hasText'] = own !== undefined;
+      dp['title'] = own?.title ?? cited?.title ?? null;
+      dp['type'] = own?.type ?? cited?.type ?? dp['type'];
+      dp['number'] = own?.number ?? cited?.number ?? null;
+      dp['issuedOn'] = own?.issuedOn ?? cited?.issuedOn ?? null;
+      dp['name'] = cited?.name ?? null;
+      dp['symbol'] = own?.symbol ?? dp['symbol'] ?? null;
+      dp['year'] = own?.year ?? cited?.year ?? null;
+      dp['ambiguous'] = own ? false : cited === undefined ? dp['ambiguous'] : cited.allAmbiguous;
+      dp['place'] = own ? own.place : null;
+      dp['recipients'] = own ? (own.recipients ?? []) : null;
+      dp['signer'] = own ? own.signer : null;
+      dp['signerPosition'] = own ? own.signerPosition : null;
     }
   }
 
@@ -386,7 +534,7 @@ export class BulkGraph {
     for (const d of this.docs.values()) {
       const p = d.props;
       p['searchText'] = p['hasText']
-        ? bestOf((this.ownOf.get(d.id) ?? []).map((s) => s.props['searchText'] as string | null))
+        ? (this.ownAgg.get(d.id)?.searchText ?? null)
         : searchText(
             `${(p['symbol'] as string | null) ?? ''} ${(p['name'] as string | null) ?? ''} ${(p['title'] as string | null) ?? ''}`,
           );
@@ -394,24 +542,35 @@ export class BulkGraph {
   }
 }
 
+/** What cross-set resolution reads of a source: its questions, and the answers it gives others. */
+export type Asked = { questions: Question[]; answers: Answers };
+
 /**
  * Every source's facts resolved with what the whole set answers (`resolveWithGraph` over one batch of
- * all, with nothing in the graph): rounds until no answer changes.
+ * all, with nothing in the graph): rounds until no answer changes. Only the questions and answers of
+ * each source are held; the draft of one whose answers changed is asked for (`draftOf`). The sources to
+ * make again, each with the knowledge its facts come from (that of the last round that changed them).
  */
-export function resolveAll(ps: Prepared[]): Prepared[] {
-  let out = ps;
+export function resolveAll(
+  asked: Array<Asked | undefined>,
+  draftOf: (i: number) => Draft,
+): Map<number, Known> {
+  const redo = new Map<number, Known>();
+  const now = [...asked];
   for (let round = 0; round < 6; round++) {
-    const known = knownOf(out.map((p) => p.facts));
+    // knownOf reads only each source's answers.
+    const known = knownOf(now.flatMap((a) => (a ? [a as unknown as GraphFacts] : [])));
     let changed = false;
-    out = out.map((p) => {
-      const g: GraphFacts = p.facts;
-      if (g.questions.every((q) => answerText(q.answer) === answerNow(q, known))) return p;
+    now.forEach((a, i) => {
+      if (!a || a.questions.every((q) => answerText(q.answer) === answerNow(q, known))) return;
       changed = true;
-      return { ...p, facts: factsOf(p.draft, known) };
+      const g = factsOf(draftOf(i), known);
+      now[i] = { questions: g.questions, answers: g.answers };
+      redo.set(i, known);
     });
     if (!changed) break;
   }
-  return out;
+  return redo;
 }
 
 const answerNow = (q: Question, known: Known): string =>

@@ -16,58 +16,44 @@ function kindOf(v: unknown): Kind | null {
   return 'string';
 }
 
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** The kind a column takes once `v` is in it, as `columnsOf` decides it over all its values. */
+function widen(was: Kind | undefined, v: unknown): Kind | undefined {
+  const kind = kindOf(v);
+  if (!kind) return was;
+  if (was === undefined || was === 'string') return kind;
+  if (was === 'long' && kind === 'double') return 'double';
+  return was;
+}
 
-function field(v: unknown, kind: Kind): string {
+const QUOTES = /"/g;
+const quote = (s: string) => `"${s.includes('"') ? s.replace(QUOTES, '""') : s}"`;
+const NEWLINE = /[\n\r]/;
+
+/** The signed bytes' decimal forms, made once: a packed text is thousands of them per row. */
+const BYTE = Array.from({ length: 256 }, (_, i) => String(i < 128 ? i : i - 256));
+
+function bytesField(v: Int8Array): string {
+  let s = '"';
+  for (let i = 0; i < v.length; i++) s += (i > 0 ? ARRAY_DELIMITER : '') + BYTE[(v[i] as number) & 0xff];
+  return s + '"';
+}
+
+/** One field as the importer reads it; the type is the value's own (the header gives the column's). */
+function field(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (kind === 'string[]') return quote((v as unknown[]).map(String).join(ARRAY_DELIMITER));
-  if (kind === 'byte[]') return quote(Array.from(v as Int8Array).join(ARRAY_DELIMITER));
-  if (kind === 'string') return quote(String(v));
-  return String(v);
+  if (typeof v === 'string') return quote(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Int8Array) return bytesField(v);
+  if (Array.isArray(v)) return quote(v.map(String).join(ARRAY_DELIMITER));
+  return quote(String(v));
 }
 
 /** The columns of a set of property maps: each name with the one type its values take. */
-function columnsOf(rows: Iterable<Props>): Array<[string, Kind]> {
-  const cols = new Map<string, Kind>();
-  for (const p of rows)
-    for (const [k, v] of Object.entries(p)) {
-      const kind = kindOf(v);
-      if (!kind) {
-        if (!cols.has(k)) cols.set(k, 'string');
-        continue;
-      }
-      const was = cols.get(k);
-      if (was === undefined || was === 'string') cols.set(k, kind);
-      else if (was === 'long' && kind === 'double') cols.set(k, 'double');
-    }
-  return [...cols.entries()].sort(([a], [b]) => a.localeCompare(b));
+function columnsOf(rows: Iterable<Props>): string[] {
+  const cols = new Set<string>();
+  for (const p of rows) for (const k of Object.keys(p)) cols.add(k);
+  return [...cols].sort((a, b) => a.localeCompare(b));
 }
-
-/** Writes a file in chunks, so the whole CSV never sits in memory as one string. */
-class Out {
-  private fd: number;
-  private buf: string[] = [];
-  private size = 0;
-  constructor(path: string) {
-    this.fd = openSync(path, 'w', 0o600);
-  }
-  line(s: string): void {
-    this.buf.push(s, '\n');
-    this.size += s.length;
-    if (this.size > 1 << 20) this.flush();
-  }
-  flush(): void {
-    writeSync(this.fd, this.buf.join(''));
-    this.buf = [];
-    this.size = 0;
-  }
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-}
-
-const header = (cols: Array<[string, Kind]>) => cols.map(([k, t]) => (t === 'string' ? k : `${k}:${t}`));
 
 /**
  * The importer reads an empty list as no value, where a write through Cypher stores `[]`: such properties
@@ -75,47 +61,157 @@ const header = (cols: Array<[string, Kind]>) => cols.map(([k, t]) => (t === 'str
  */
 export const EMPTY_LISTS = '_emptyLists';
 
-function markEmptyLists(n: GNode): void {
-  const empty = Object.entries(n.props)
-    .filter(([, v]) => Array.isArray(v) && v.length === 0)
-    .map(([k]) => k);
-  if (empty.length > 0) n.props[EMPTY_LISTS] = empty;
+function emptyLists(props: Props): string[] | null {
+  let empty: string[] | null = null;
+  for (const k in props) {
+    const v = props[k];
+    if (Array.isArray(v) && v.length === 0) (empty ??= []).push(k);
+  }
+  return empty;
 }
 
-/** The import's arguments: one node file per label, one relationship file per type. */
-export function writeCsv(dir: string, nodes: GNode[], edges: Iterable<GEdge>): string[] {
-  const args: string[] = [];
-  for (const n of nodes) markEmptyLists(n);
-  const byLabel = new Map<string, GNode[]>();
-  for (const n of nodes) {
-    const l = byLabel.get(n.label);
-    if (l) l.push(n);
-    else byLabel.set(n.label, [n]);
+/**
+ * One node label's or relationship type's CSV, written as rows arrive: the body through a buffer of a
+ * few hundred kB, the header (whose column types are known only once every row is seen) into its own file at the
+ * end, which the importer reads first. Notes whether any field spans lines, so only such files are
+ * parsed by the importer's slow multiline reader.
+ */
+export class CsvSink {
+  private readonly fd: number;
+  private buf: string[] = [];
+  private size = 0;
+  private readonly kinds = new Map<string, Kind | undefined>();
+  multiline = false;
+  rows = 0;
+
+  constructor(
+    private readonly dir: string,
+    readonly name: string,
+    private readonly ids: string[],
+    private readonly columns: string[],
+    private readonly nodes: boolean,
+    private readonly value: (v: unknown) => unknown,
+  ) {
+    this.fd = openSync(join(dir, `${name}.csv`), 'w', 0o600);
   }
-  for (const [label, list] of byLabel) {
-    const cols = columnsOf(list.map((n) => n.props));
-    const file = join(dir, `nodes-${label}.csv`);
-    const out = new Out(file);
-    out.line([':ID', ...header(cols)].join(','));
-    for (const n of list) out.line([String(n.id), ...cols.map(([k, t]) => field(n.props[k], t))].join(','));
-    out.close();
-    args.push(`--nodes=${label}=${file}`);
+
+  row(ids: number[], props: Props): void {
+    let line = ids.join(',');
+    const empty = this.nodes ? emptyLists(props) : null;
+    for (const k of this.columns) {
+      const v = k === EMPTY_LISTS ? empty : this.value(props[k]);
+      this.kinds.set(k, widen(this.kinds.get(k), v));
+      line += ',' + field(v);
+    }
+    if (!this.multiline && NEWLINE.test(line)) this.multiline = true;
+    // Lines joined once per flush: a string grown line by line is a tree of small pieces in the heap.
+    this.buf.push(line);
+    this.size += line.length;
+    this.rows++;
+    if (this.size > 1 << 18) this.flush();
   }
-  const byType = new Map<string, GEdge[]>();
-  for (const e of edges) {
-    const l = byType.get(e.type);
-    if (l) l.push(e);
-    else byType.set(e.type, [e]);
+
+  private flush(): void {
+    if (this.buf.length > 0) writeSync(this.fd, this.buf.join('\n') + '\n');
+    this.buf = [];
+    this.size = 0;
   }
-  for (const [type, list] of byType) {
-    const cols = columnsOf(list.map((e) => e.props));
-    const file = join(dir, `rels-${type}.csv`);
-    const out = new Out(file);
-    out.line([':START_ID', ':END_ID', ...header(cols)].join(','));
-    for (const e of list)
-      out.line([String(e.start), String(e.end), ...cols.map(([k, t]) => field(e.props[k], t))].join(','));
-    out.close();
-    args.push(`--relationships=${type}=${file}`);
+
+  /** Closes the body, writes the header; the files for the importer's argument, header first. */
+  close(): string[] {
+    this.flush();
+    closeSync(this.fd);
+    const header = this.columns.map((k) => {
+      const t = this.kinds.get(k) ?? 'string';
+      return t === 'string' ? k : `${k}:${t}`;
+    });
+    const head = join(this.dir, `${this.name}.header.csv`);
+    const hfd = openSync(head, 'w', 0o600);
+    writeSync(hfd, [...this.ids, ...header].join(',') + '\n');
+    closeSync(hfd);
+    return [head, join(this.dir, `${this.name}.csv`)];
   }
-  return args;
+}
+
+/** The import's arguments for every sink, and the files whose fields span lines. */
+export type CsvFiles = { args: string[]; multiline: string[] };
+
+/** CSV sinks by label and type, opened on their first row with the columns that row names. */
+export class CsvWriter {
+  private readonly nodeSinks = new Map<string, CsvSink>();
+  private readonly relSinks = new Map<string, CsvSink>();
+
+  /** `value` gives each field's value as written (a text kept on disk is read back there). */
+  constructor(
+    private readonly dir: string,
+    private readonly value: (v: unknown) => unknown = (v) => v,
+  ) {}
+
+  node(label: string, id: number, props: Props, columns?: string[]): void {
+    let s = this.nodeSinks.get(label);
+    if (!s) {
+      const cols = [...(columns ?? Object.keys(props)), EMPTY_LISTS];
+      s = new CsvSink(this.dir, `nodes-${label}`, [':ID'], cols, true, this.value);
+      this.nodeSinks.set(label, s);
+    }
+    s.row([id], props);
+  }
+
+  edge(type: string, start: number, end: number, props: Props, columns?: string[]): void {
+    let s = this.relSinks.get(type);
+    if (!s) {
+      s = new CsvSink(
+        this.dir,
+        `rels-${type}`,
+        [':START_ID', ':END_ID'],
+        columns ?? Object.keys(props),
+        false,
+        this.value,
+      );
+      this.relSinks.set(type, s);
+    }
+    s.row([start, end], props);
+  }
+
+  /** Nodes held to the end: each label's columns are every property any of them has. */
+  nodes(nodes: Iterable<GNode>): void {
+    const byLabel = new Map<string, GNode[]>();
+    for (const n of nodes) {
+      const l = byLabel.get(n.label);
+      if (l) l.push(n);
+      else byLabel.set(n.label, [n]);
+    }
+    for (const [label, list] of byLabel) {
+      const cols = columnsOf(list.map((n) => n.props));
+      for (const n of list) this.node(label, n.id, n.props, cols);
+    }
+  }
+
+  edges(edges: Iterable<GEdge>): void {
+    const byType = new Map<string, GEdge[]>();
+    for (const e of edges) {
+      const l = byType.get(e.type);
+      if (l) l.push(e);
+      else byType.set(e.type, [e]);
+    }
+    for (const [type, list] of byType) {
+      const cols = columnsOf(list.map((e) => e.props));
+      for (const e of list) this.edge(type, e.start, e.end, e.props, cols);
+    }
+  }
+
+  close(): CsvFiles {
+    const args: string[] = [];
+    const multiline: string[] = [];
+    for (const [kind, sinks] of [
+      ['nodes', this.nodeSinks],
+      ['relationships', this.relSinks],
+    ] as const)
+      for (const [name, s] of sinks) {
+        const files = s.close();
+        args.push(`--${kind}=${name}=${files.join(',')}`);
+        if (s.multiline) multiline.push(files[1] as string);
+      }
+    return { args, multiline };
+  }
 }

@@ -6,11 +6,13 @@ import { parentPort } from 'node:worker_threads';
 import { formatError, isLuocdoError } from '../errors.js';
 import type { Member } from '../read/archive.js';
 import { extractFile, type FileLimits } from './extract-file.js';
-import type { FromWorker, ToWorker } from './extract-pool.js';
+import { pack, type FromWorker, type ToWorker } from './extract-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker.js runs as a worker thread only');
 const send = (m: FromWorker) => port.postMessage(m);
+// The serializer's bytes are never shared memory: moved to the main thread, not copied.
+const sendMoving = (m: FromWorker, bytes: Uint8Array) => port.postMessage(m, [bytes.buffer as ArrayBuffer]);
 const grants = new Map<number, () => void>();
 let nextGrant = 0;
 
@@ -36,7 +38,10 @@ async function work(m: Extract<ToWorker, { kind: 'extract' }>): Promise<void> {
         }
       : m.limits;
     const prepared = await extractFile(m.path, member, limits, reserveFor(m.id, m.budget, m.path));
-    send({ kind: 'done', id: m.id, prepared });
+    if (m.packed) {
+      const packed = pack(prepared);
+      sendMoving({ kind: 'packed', id: m.id, packed }, packed.bytes);
+    } else send({ kind: 'done', id: m.id, prepared });
   } catch (e) {
     const over = (e as { overBudget?: { path: string; estimate: number; total: number } }).overBudget;
     send({

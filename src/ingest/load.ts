@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../config.js';
+import { factsOf } from '../graph/facts.js';
 import { formatError, LuocdoError } from '../errors.js';
 import { cypher, schemaFiles, splitStatements } from '../store/cypher.js';
 import type { Prepared } from '../store/ingest.js';
@@ -12,11 +13,18 @@ import { startServer, type Log } from '../store/runtime/server.js';
 import { layoutOf } from '../store/runtime/layout.js';
 import { connect } from '../store/runtime/target.js';
 import { MemoryBudget } from './budget.js';
-import { BulkGraph, resolveAll } from './bulk-graph.js';
-import { writeCsv } from './csv.js';
+import { BulkGraph, resolveAll, type Asked } from './bulk-graph.js';
+import { CsvWriter, type CsvFiles } from './csv.js';
 import { extractFile } from './extract-file.js';
-import { ExtractPool, workerScript } from './extract-pool.js';
+import { ExtractPool, pack, workerScript } from './extract-pool.js';
+import { Results, Texts, textOf } from './spill.js';
 import { listFiles, type Failure } from './pipeline.js';
+
+/**
+ * One step of a load: how long it took, the CPU this process spent in it (all its threads; the importer's
+ * and the server's JVMs are apart), and the most memory this process held by its end.
+ */
+export type LoadPhase = { name: string; seconds: number; cpuSeconds: number; peakRss: number };
 
 export type LoadSummary = {
   files: number;
@@ -27,8 +35,11 @@ export type LoadSummary = {
   nodes: number;
   relationships: number;
   seconds: number;
-  /** The most resident memory this process held, in bytes (the graph is built in memory). */
+  /** The most resident memory this process held, in bytes (the importer's JVM is apart: LUOCDO_HEAP). */
   peakRss: number;
+  /** Extracted sources written to the spill file, beyond LUOCDO_LOAD_MEMORY_MB. */
+  spilled: number;
+  phases: LoadPhase[];
   failures: Failure[];
 };
 
@@ -36,40 +47,96 @@ export type LoadOptions = { replace: boolean; workers: number; log?: Log };
 
 const hasRow = z.object({ has: z.boolean() });
 
-/** Every file read and extracted, in file order, in worker threads when the compiled script is there. */
+/** Phase timings and the peak RSS by each phase's end (maxRSS counts the worker threads too). */
+class Phases {
+  readonly list: LoadPhase[] = [];
+  private t = performance.now();
+  private cpu = process.cpuUsage();
+  end(name: string): void {
+    const now = performance.now();
+    const cpu = process.cpuUsage(this.cpu);
+    this.list.push({
+      name,
+      seconds: (now - this.t) / 1000,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      peakRss: process.resourceUsage().maxRSS * 1024,
+    });
+    this.t = now;
+    this.cpu = process.cpuUsage();
+  }
+}
+
+type Extracted = { asked: Array<Asked | undefined>; results: Results };
+
+/**
+ * Every file read and extracted, in worker threads when the compiled script is there, each result kept
+ * packed (in memory up to the limit, then in the spill file) as it arrives, whatever the order.
+ */
 async function extractAll(
   settings: Settings,
   files: string[],
   members: Awaited<ReturnType<typeof listFiles>>['members'],
-  workers: number,
+  opts: { workers: number; spill: string },
   failures: Failure[],
-): Promise<Prepared[]> {
+): Promise<Extracted> {
   const limits = { ...settings.readLimits, maxBytes: settings.maxFileBytes };
-  // The files being read are in the workers' heaps; this heap grows with the graph by design (it is all
-  // kept), so it is not what the budget watches here.
+  // The files being read are in the workers' heaps: this heap holds packed results, bounded on their own.
   const budget = new MemoryBudget(settings.memoryBudgetBytes, () => 0);
-  const script = workers > 0 ? workerScript() : null;
-  const pool = script ? new ExtractPool(workers, script, limits, budget) : null;
+  const script = opts.workers > 0 ? workerScript() : null;
+  const pool = script ? new ExtractPool(opts.workers, script, limits, budget) : null;
+  const results = new Results(settings.loadMemoryBytes, opts.spill);
+  const asked: Array<Asked | undefined> = [];
+  const failed: Array<Failure | undefined> = [];
   try {
-    const all = files.map((path) =>
-      pool
-        ? pool.extract(path, members.get(path))
-        : extractFile(path, members.get(path), limits, async () => {}),
-    );
-    const out: Prepared[] = [];
-    for (const [i, p] of all.entries()) {
+    const one = async (i: number) => {
+      const path = files[i] as string;
       try {
-        out.push(await p);
+        const p = pool
+          ? await pool.extractPacked(path, members.get(path))
+          : pack(await extractFile(path, members.get(path), limits, async () => {}));
+        results.put(i, p.bytes);
+        asked[i] = { questions: p.questions, answers: p.answers };
       } catch (e) {
-        const path = files[i] as string;
         const error = formatError(e).replace(/^error( [A-Z_]+)?: /, '');
-        failures.push({ path, error: error.includes(path) ? error : `${path}: ${error}` });
+        failed[i] = { path, error: error.includes(path) ? error : `${path}: ${error}` };
       }
-    }
-    return out;
+    };
+    // A few files queued per worker, not a promise per file of a million.
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < files.length; i = next++) await one(i);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, opts.workers) * 2 }, lane));
+    // In file order, whatever order the workers finished in.
+    for (const f of failed) if (f) failures.push(f);
+    return { asked, results };
+  } catch (e) {
+    results.close();
+    throw e;
   } finally {
     await pool?.close();
   }
+}
+
+/**
+ * The graph from the packed sources, in file order, each let go once it is in: the SourceFiles and
+ * Citations go to the CSV files as they are made; the rest (documents, units, areas, people, questions
+ * and the edges between them) is written at the end.
+ */
+function buildGraph(x: Extracted, files: number, out: CsvWriter, texts: Texts): BulkGraph {
+  const redo = resolveAll(x.asked, (i) => (x.results.get(i) as Prepared).draft);
+  // Resolved: the questions and answers (a few kB a source) go before the graph grows.
+  x.asked.length = 0;
+  const graph = new BulkGraph(out, texts);
+  for (let i = 0; i < files; i++) {
+    const p = x.results.get(i);
+    x.results.drop(i);
+    if (!p) continue;
+    const known = redo.get(i);
+    graph.add(known ? { ...p, facts: factsOf(p.draft, known) } : p);
+  }
+  graph.finish();
+  return graph;
 }
 
 /** The migrations that change data: recorded as applied, since the graph is written as they leave it. */
@@ -106,6 +173,7 @@ export async function loadPaths(
   opts: LoadOptions,
 ): Promise<LoadSummary> {
   const t0 = performance.now();
+  const phases = new Phases();
   const log = opts.log ?? (() => {});
   if (settings.external)
     throw new LuocdoError('BAD_INPUT', 'load fills the local database only; NEO4J_URI is set', {
@@ -116,40 +184,57 @@ export async function loadPaths(
     ...settings.readLimits,
     maxBytes: settings.maxFileBytes,
   });
-  log(`extracting ${files.length} files…`);
-  const extracted = await extractAll(settings, files, members, opts.workers, failures);
-  log('resolving identities…');
-  const prepared = resolveAll(extracted);
-  const graph = new BulkGraph();
-  // Each source let go once it is in the graph: what stays is the graph itself.
-  const queue: Array<Prepared | null> = prepared;
-  for (let i = 0; i < queue.length; i++) {
-    graph.add(queue[i] as Prepared);
-    queue[i] = null;
-  }
-  graph.finish();
-  for (const m of dataMigrations())
-    graph.nodes.push({ id: graph.nodes.length, label: 'Migration', props: m });
-  const csv = join(settings.dataDir, '.load-csv');
-  rmSync(csv, { recursive: true, force: true });
-  mkdirSync(csv, { recursive: true, mode: 0o700 });
+  phases.end('list');
+  const work = join(settings.dataDir, '.load-csv');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true, mode: 0o700 });
+  let graph: BulkGraph;
+  let spilled = 0;
   try {
-    log(`writing ${graph.nodes.length} nodes and ${graph.edges.size} relationships…`);
-    const args = writeCsv(csv, graph.nodes, graph.edges.values());
-    await importAside(settings, args, log);
+    log(`extracting ${files.length} files…`);
+    const spill = join(work, 'sources.spill');
+    const x = await extractAll(settings, files, members, { workers: opts.workers, spill }, failures);
+    phases.end('extract');
+    spilled = x.results.spilled;
+    log(
+      `resolving identities and writing the graph${spilled > 0 ? ` (${spilled} sources spilled to disk)` : ''}…`,
+    );
+    const texts = new Texts(join(work, 'texts.spill'));
+    const out = new CsvWriter(work, textOf(texts));
+    let csv: CsvFiles;
+    try {
+      try {
+        graph = buildGraph(x, files.length, out, texts);
+      } finally {
+        x.results.close();
+        rmSync(spill, { force: true });
+      }
+      const migrations = dataMigrations().map((m) => ({ id: graph.newId(), label: 'Migration', props: m }));
+      out.nodes([...graph.nodes, ...migrations]);
+      out.edges(graph.edges());
+      csv = out.close();
+    } finally {
+      texts.close();
+    }
+    phases.end('graph+csv');
+    await importAside(settings, csv.args, csv.multiline, log);
+    phases.end('import');
   } finally {
-    rmSync(csv, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
   await startServer(settings, log);
   await connect(settings).autoCommit(cypher('load/empty-lists'));
+  phases.end('start+migrations');
   return {
     files: files.length + failures.filter((f) => !files.includes(f.path)).length,
     ...graph.results,
     failed: failures.length,
-    nodes: graph.nodes.length,
-    relationships: graph.edges.size,
+    nodes: graph.nodes.length + graph.streamed.nodes + dataMigrations().length,
+    relationships: graph.edgeCount + graph.streamed.relationships,
     seconds: (performance.now() - t0) / 1000,
     peakRss: process.resourceUsage().maxRSS * 1024,
+    spilled,
+    phases: phases.list,
     failures,
   };
 }

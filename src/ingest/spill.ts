@@ -1,0 +1,129 @@
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { deserialize } from 'node:v8';
+import type { Prepared } from '../store/ingest.js';
+
+/**
+ * The extracted sources of a `luocdo load`, by file index, as serialized bytes (issue 15): held in memory
+ * up to `limit` bytes, the rest appended to a spill file and read back when the graph is built. What is
+ * held is given back as each source goes into the graph.
+ */
+export class Results {
+  private readonly held: Array<Uint8Array | undefined> = [];
+  private readonly at: Array<{ offset: number; length: number } | undefined> = [];
+  private fd: number | null = null;
+  private end = 0;
+  heldBytes = 0;
+  /** The most bytes held at once, and how many sources went to the spill file. */
+  peakHeldBytes = 0;
+  spilled = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly file: string,
+  ) {}
+
+  put(i: number, bytes: Uint8Array): void {
+    if (this.heldBytes + bytes.byteLength <= this.limit) {
+      this.held[i] = bytes;
+      this.heldBytes += bytes.byteLength;
+      this.peakHeldBytes = Math.max(this.peakHeldBytes, this.heldBytes);
+      return;
+    }
+    this.fd ??= openSync(this.file, 'w+', 0o600);
+    writeSync(this.fd, bytes, 0, bytes.byteLength, this.end);
+    this.at[i] = { offset: this.end, length: bytes.byteLength };
+    this.end += bytes.byteLength;
+    this.spilled++;
+  }
+
+  /** The source at `i`, or undefined if none was put there (its file failed). */
+  get(i: number): Prepared | undefined {
+    const b = this.held[i] ?? this.read(i);
+    return b ? (deserialize(b) as Prepared) : undefined;
+  }
+
+  private read(i: number): Uint8Array | undefined {
+    const a = this.at[i];
+    if (!a || this.fd === null) return undefined;
+    const b = Buffer.allocUnsafe(a.length);
+    readSync(this.fd, b, 0, a.length, a.offset);
+    return b;
+  }
+
+  /** Lets the bytes of `i` go (once its source is in the graph). */
+  drop(i: number): void {
+    const b = this.held[i];
+    if (b) this.heldBytes -= b.byteLength;
+    this.held[i] = undefined;
+    this.at[i] = undefined;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** A text kept on disk: where it is, and its length in characters (what `better` compares first). */
+export class TextRef {
+  constructor(
+    readonly offset: number,
+    readonly bytes: number,
+    readonly chars: number,
+  ) {}
+}
+
+/**
+ * Long texts the graph keeps to the end but never reads meanwhile (a report's search text, a relation's
+ * quote): appended to a file as they come, read back when their node or edge is written out.
+ */
+export class Texts {
+  private fd: number | null = null;
+  /** Where the file ends; what is past `written` is still in `pending` (one write per 1 MB, not per text). */
+  private end = 0;
+  private written = 0;
+  private pending: Buffer[] = [];
+
+  constructor(private readonly file: string) {}
+
+  put(s: string): TextRef {
+    const b = Buffer.from(s, 'utf8');
+    const ref = new TextRef(this.end, b.byteLength, s.length);
+    this.pending.push(b);
+    this.end += b.byteLength;
+    if (this.end - this.written > 1 << 20) this.flush();
+    return ref;
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.fd ??= openSync(this.file, 'w+', 0o600);
+    const b = Buffer.concat(this.pending);
+    writeSync(this.fd, b, 0, b.byteLength, this.written);
+    this.written = this.end;
+    this.pending = [];
+  }
+
+  get(ref: TextRef): string {
+    if (ref.offset + ref.bytes > this.written) this.flush();
+    if (this.fd === null) throw new Error('no text was kept');
+    const b = Buffer.allocUnsafe(ref.bytes);
+    readSync(this.fd, b, 0, ref.bytes, ref.offset);
+    return b.toString('utf8');
+  }
+
+  /** Of a kept text and a new one, whether the new one is what settle-documents keeps (bulk-graph `better`). */
+  better(t: string | null | undefined, x: TextRef | null | undefined): boolean {
+    if (t == null) return false;
+    if (x == null || t.length > x.chars) return true;
+    return t.length === x.chars && t < this.get(x);
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** A field's value as written: a kept text read back. */
+export const textOf = (texts: Texts) => (v: unknown) => (v instanceof TextRef ? texts.get(v) : v);

@@ -67,8 +67,14 @@ export async function audit(
 }
 
 /**
- * The findings of the whole graph's audit that name one document (as the one cited, the report, the one that
- * replaced it, an alternative, a step of a cycle), found from the document: each check's query as
+ * Whether a finding is one of the document's own: it names it (as the one cited, the report, the one that
+ * replaced it, a step of a cycle); an AMBIGUOUS finding is the mentioned document's, not each alternative's.
+ */
+export const names = (code: string, f: { documents: ReadonlyArray<{ key: string }> }, key: string) =>
+  code === 'AMBIGUOUS' ? f.documents[0]?.key === key : f.documents.some((d) => d.key === key);
+
+/**
+ * The findings of the whole graph's audit that are one document's own (`names`), found from the document: each check's query as
  * cypher/findings/<query>.cypher, anchored on the document, never a scan of the graph then a filter. The checks'
  * own rules turn rows into findings, as for `audit`; a row may name the document in no finding (a citation it
  * makes that is fine), hence the filter.
@@ -86,7 +92,7 @@ export async function documentFindings(db: Db, key: string): Promise<AuditFindin
       fetched.set(check.query, found);
     }
     for (const f of check.findings(found))
-      if (f.documents.some((d) => d.key === key)) out.push({ code, severity: check.severity, ...f });
+      if (names(code, f, key)) out.push({ code, severity: check.severity, ...f });
   }
   return out.sort(bySeverityCodeMessage);
 }

@@ -3,6 +3,8 @@
 MATCH (d:Document {key: $key})<-[:REFERS_TO]-(c:Citation)
 WHERE c.issuedOn IS NOT NULL
 WITH d, c.issuedOn AS on, collect(c) AS cs
+// Dates in order, so that the message and the params are the same however the rows were found.
+ORDER BY on
 WITH d, collect({on: on, cs: cs}) AS dates
 WHERE size(dates) > 1 OR (d.hasText AND d.issuedOn IS NOT NULL AND any(x IN dates WHERE x.on <> d.issuedOn))
 RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type, .title, issuer: COLLECT { MATCH (d)-[:ISSUED_BY]->(by_:Organization) RETURN by_.name ORDER BY by_.name LIMIT 1 }[0]} AS doc,

@@ -54,6 +54,30 @@ export async function freshServer(name: string, port: number, heap = '2g', pageC
   };
 }
 
+/** A server on a folder kept between runs (bench --keep): `stop` shuts it down and leaves the folder. */
+export async function keptServer(
+  dataDir: string,
+  port: number,
+  heap = '2g',
+  pageCache = '1g',
+): Promise<Fresh> {
+  const settings = loadSettings({
+    ...process.env,
+    NEO4J_URI: '',
+    LUOCDO_DATA_DIR: dataDir,
+    LUOCDO_BOLT_PORT: String(port),
+    LUOCDO_HEAP: heap,
+    LUOCDO_PAGECACHE: pageCache,
+  });
+  const started = await startServer(settings);
+  const db = connect(settings);
+  const stop = async () => {
+    await closeDrivers();
+    return (await stopServer(settings)).stopMs;
+  };
+  return { settings, db, started, stop };
+}
+
 /** A synthetic report as `luocdo ingest` would read it from a file. */
 export const reportInput = (r: Report) => ({
   path: `bench/${r.name}`,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditFinding } from '../src/graph/audit.js';
-import { audit, auditText } from '../src/store/audit.js';
+import { audit, auditText, documentFindings, names } from '../src/store/audit.js';
 import { closeDrivers } from '../src/store/connection.js';
 import { prepare } from '../src/ingest/prepare.js';
 import { writeSource } from '../src/store/ingest.js';
@@ -257,5 +257,47 @@ describe('the audit on constructed graphs', () => {
     expect(f).toHaveLength(1);
     expect(f[0]?.documents.map((d) => d.symbol).sort()).toEqual(['1/KH-UBND', '2/KH-UBND']);
     expect(f[0]?.severity).toBe('error');
+  });
+
+  // A cycle is found from each of its documents; which one it starts at is the query's order, so it is
+  // compared by its documents. Mentions are compared as a set: the order a query collects them in is its plan's.
+  const norm = (f: AuditFinding) =>
+    f.code === 'CYCLE'
+      ? { code: f.code, documents: f.documents.map((d) => d.key).sort() }
+      : { ...f, mentions: f.mentions.map((m) => JSON.stringify(m)).sort() };
+
+  it('gives each document, from it alone, the findings of the whole audit that name it', async () => {
+    // An undated mention of a plan two dated ones share: AMBIGUOUS names both dated plans as alternatives;
+    // it is the page of the document the mention was joined to that shows it, not each alternative's.
+    const plan = (on: string) => `Kế hoạch số 17/KH-UBND${on} của UBND huyện Sơn Tịnh`;
+    await ingestText(
+      'c/k.txt',
+      report('xã Tịnh Hà', 'ngày 2 tháng 6 năm 2021', `Thực hiện ${plan(' ngày 20/4/2021')}.`),
+    );
+    await ingestText(
+      'c/l.txt',
+      report('xã Tịnh Sơn', 'ngày 3 tháng 6 năm 2022', `Thực hiện ${plan(' ngày 03/5/2022')}.`),
+    );
+    await ingestText(
+      'c/m.txt',
+      report('xã Tịnh Bắc', 'ngày 4 tháng 6 năm 2022', `Tiếp tục thực hiện ${plan('')}.`),
+    );
+    const whole = await audit(db, {});
+    const named = [...new Set(whole.flatMap((f) => f.documents.map((d) => d.key)))];
+    const codes = new Set<string>();
+    for (const key of named) {
+      const expected = whole.filter((f) => names(f.code, f, key));
+      for (const f of expected) codes.add(f.code);
+      expect((await documentFindings(db, key)).map(norm), key).toEqual(expected.map(norm));
+    }
+    // The checks where the document may be named in another role than the one cited are all covered.
+    expect([...codes]).toEqual(
+      expect.arrayContaining(['AMBIGUOUS', 'SUPERSEDED', 'CYCLE', 'CITED_BEFORE_ISSUED']),
+    );
+    const amb = whole.find((f) => f.code === 'AMBIGUOUS' && f.documents[0]?.issuedOn === null);
+    const [undated, dated] = amb?.documents ?? [];
+    expect(dated?.issuedOn).toMatch(/^202[12]-/);
+    expect((await documentFindings(db, undated?.key ?? '')).map((f) => f.code)).toContain('AMBIGUOUS');
+    expect((await documentFindings(db, dated?.key ?? '')).map((f) => f.code)).not.toContain('AMBIGUOUS');
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LuocdoError } from '../errors.js';
 import { RELATIONS } from '../extract/types.js';
 import { documentLabel } from '../graph/label.js';
-import { audit } from '../store/audit.js';
+import { documentFindings } from '../store/audit.js';
 import * as pages from '../store/pages.js';
 import { unpackText } from '../store/packed.js';
 import type { DocRecord, OrgRecord } from '../store/queries.js';
@@ -62,11 +62,13 @@ type RelatedPageArgs = {
   after?: string | null;
 };
 
-/** The audit of the document's chain, its findings that name the document itself. */
+/**
+ * The findings of the graph's audit that name the document: found from the document itself, not by auditing
+ * its whole chain and filtering (seconds on a large graph for a document cited thousands of times).
+ */
 async function findings(d: DocRecord, ctx: Context) {
   const ms = ctx.limits.auditTimeoutMs;
-  const all = await within(audit(withDeadline(ctx.db, ms, 'the audit'), { ref: d.key }), ms, 'the audit');
-  return all.filter((f) => f.documents.some((x) => x.key === d.key));
+  return within(documentFindings(withDeadline(ctx.db, ms, 'the audit'), d.key), ms, 'the audit');
 }
 
 export const documentFields = {

@@ -69,6 +69,37 @@ export async function audit(
   return out.sort(bySeverityCodeMessage);
 }
 
+/**
+ * Whether a finding is one of the document's own: it names it (as the one cited, the report, the one that
+ * replaced it, a step of a cycle); an AMBIGUOUS finding is the mentioned document's, not each alternative's.
+ */
+export const names = (code: string, f: { documents: ReadonlyArray<{ key: string }> }, key: string) =>
+  code === 'AMBIGUOUS' ? f.documents[0]?.key === key : f.documents.some((d) => d.key === key);
+
+/**
+ * The findings of the whole graph's audit that are one document's own (`names`), found from the document: each check's query as
+ * cypher/findings/<query>.cypher, anchored on the document, never a scan of the graph then a filter. The checks'
+ * own rules turn rows into findings, as for `audit`; a row may name the document in no finding (a citation it
+ * makes that is fine), hence the filter.
+ */
+export async function documentFindings(db: Db, key: string): Promise<AuditFinding[]> {
+  const fetched = new Map<string, unknown[]>();
+  const out: AuditFinding[] = [];
+  for (const code of AUDIT_CODES) {
+    const check = CHECKS[code];
+    let found = fetched.get(check.query);
+    if (!found) {
+      found = await db.read(async (tx) =>
+        (await tx.run(cypher(`findings/${check.query}`), { key })).records.map((r) => toPlain(r.toObject())),
+      );
+      fetched.set(check.query, found);
+    }
+    for (const f of check.findings(found))
+      if (names(code, f, key)) out.push({ code, severity: check.severity, ...f });
+  }
+  return out.sort(bySeverityCodeMessage);
+}
+
 /** The draft's own findings, as the extraction made them, each with its span as the mention. */
 function extractionFindings(doc: ExtractedDocument, text: string, path: string): AuditFinding[] {
   return doc.findings.map((f) => ({

@@ -521,7 +521,14 @@ export async function settle(db: Db, shas: readonly string[], keys: readonly str
   let refreshed = 0;
   for (let round = 0; round < 5 && (todo.shas.length > 0 || todo.keys.length > 0); round++) {
     const next = { shas: [] as string[], keys: [] as string[] };
-    for (const sha of await staleSources(db, todo.shas, todo.keys)) {
+    const { stale, answers } = await staleSources(db, todo.shas, todo.keys);
+    // Rewriting a source gives the same facts when no answer of its decides otherwise: its answers are
+    // set instead, and checked again next round like a rewritten source's (a writer may have raced).
+    if (answers.length > 0) {
+      await db.write((tx) => run(tx, 'ingest/set-answers', { rows: answers }));
+      for (const sha of new Set(answers.map((a) => a.sha))) next.shas.push(sha);
+    }
+    for (const sha of stale) {
       const w = await db.write((tx) => refreshTx(tx, sha));
       if (!w) continue;
       refreshed++;

@@ -88,33 +88,50 @@ export async function resolveWithGraph<P extends { draft: Draft; facts: GraphFac
 }
 
 /**
+ * What decides a resolution in an answer: its one key, or nothing when it has none or several (the
+ * Asker takes only a unique answer, see graph/known.ts). Answers stored by any version compare by it.
+ */
+export const decisive = (answer: string): string => (answer !== '' && !answer.includes('\n') ? answer : '');
+
+/** A source's stored answer to one question, to be set to what the graph gives now. */
+export type AnswerRow = { sha: string; key: string; answer: string };
+
+/**
  * The sources whose stored answers the graph no longer gives: among the given sources, by their own
  * questions (a write that raced theirs may have answered them otherwise); and among every asker of the
- * questions the keys name (what writes answered anew, or no longer answer). They are to be resolved again.
+ * questions the keys name (what writes answered anew, or no longer answer). `stale`: those whose
+ * resolution the new answer changes, to be resolved again; `answers`: the rest, whose answers only list
+ * more or fewer of several (none decides either way), to be set (most askers of a busy number are these).
  */
 export async function staleSources(
   db: Db,
   shas: readonly string[],
   keys: readonly string[],
-): Promise<string[]> {
-  if (shas.length === 0 && keys.length === 0) return [];
+): Promise<{ stale: string[]; answers: AnswerRow[] }> {
+  if (shas.length === 0 && keys.length === 0) return { stale: [], answers: [] };
   return db.read(async (tx) => {
     const rows = (await run(tx, 'ingest/questions', { shas, keys: [...new Set(keys)] })).records.map((r) => ({
       q: r.get('q') as QuestionRow,
       sha: r.get('sha') as string | null,
       answer: r.get('answer') as string | null,
     }));
-    if (rows.length === 0) return [];
+    if (rows.length === 0) return { stale: [], answers: [] };
     const unique = [...new Map(rows.map((r) => [r.q.key, r.q])).values()];
     const known = await fetchKnown(tx, unique);
-    const stale = new Set<string>();
-    for (const r of rows) if (r.sha && r.answer !== answerNow(r.q, known)) stale.add(r.sha);
+    const found: Array<AnswerRow & { stored: string }> = [];
+    for (const r of rows)
+      if (r.sha && r.answer !== answerNow(r.q, known))
+        found.push({ sha: r.sha, key: r.q.key, stored: r.answer ?? '', answer: answerNow(r.q, known) });
     const asked = rows
       .filter((r) => r.sha === null)
       .map((r) => ({ key: r.q.key, answer: answerNow(r.q, known) }));
     if (asked.length > 0)
       for (const rec of (await run(tx, 'ingest/out-of-date', { answers: asked })).records)
-        stale.add(rec.get('sha') as string);
-    return [...stale];
+        found.push(rec.toObject() as AnswerRow & { stored: string });
+    const stale = new Set(found.filter((f) => decisive(f.stored) !== decisive(f.answer)).map((f) => f.sha));
+    const answers = found
+      .filter((f) => !stale.has(f.sha))
+      .map(({ sha, key, answer }) => ({ sha, key, answer }));
+    return { stale: [...stale], answers };
   });
 }

@@ -119,9 +119,11 @@ export async function staleSources(
     const unique = [...new Map(rows.map((r) => [r.q.key, r.q])).values()];
     const known = await fetchKnown(tx, unique);
     const found: Array<AnswerRow & { stored: string }> = [];
-    for (const r of rows)
-      if (r.sha && r.answer !== answerNow(r.q, known))
-        found.push({ sha: r.sha, key: r.q.key, stored: r.answer ?? '', answer: answerNow(r.q, known) });
+    for (const r of rows) {
+      const now = answerNow(r.q, known);
+      if (r.sha && r.answer !== now)
+        found.push({ sha: r.sha, key: r.q.key, stored: r.answer ?? '', answer: now });
+    }
     const asked = rows
       .filter((r) => r.sha === null)
       .map((r) => ({ key: r.q.key, answer: answerNow(r.q, known) }));

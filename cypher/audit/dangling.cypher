@@ -6,6 +6,8 @@ WHERE ($keys IS NULL OR d.key IN $keys)
 MATCH (c:Citation)-[:REFERS_TO]->(d)
 MATCH (r:Document)-[:HAS_CITATION]->(c)
 // The first three mentions, projected after the slice (a decree cited thousands of times projects three).
-WITH d, count(DISTINCT r) AS citers, collect(c)[0..3] AS cs
+WITH d, count(DISTINCT r) AS citers
+// The same three mentions however the rows were found: in file order.
+WITH d, citers, COLLECT { MATCH (c:Citation)-[:REFERS_TO]->(d) RETURN c ORDER BY c.source, c.start LIMIT 3 } AS cs
 RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type, .title, issuer: COLLECT { MATCH (d)-[:ISSUED_BY]->(by_:Organization) RETURN by_.name ORDER BY by_.name LIMIT 1 }[0]} AS doc, citers, [c IN cs | c {.quote, .start, .end, .text, .issuedOn, sha256: c.source, ocr: coalesce(c.ocr, false), path: COLLECT { MATCH (s:SourceFile {sha256: c.source}) RETURN s.path }[0]}] AS mentions
 ORDER BY citers DESC, d.key

@@ -109,6 +109,12 @@ const symbolCheck = (code: 'UNKNOWN_CODE' | 'MALFORMED_SYMBOL', severity: Severi
 
 // A register's row as the evidence of a finding (issue 16): its file, its row, what it says.
 const RegisterRow = z.object({ path: z.string(), row: z.number(), text: z.string().nullable().optional() });
+// Lists a message names in are put in one order here: a query's collect() gives its plan's order, and the
+// whole audit and one document's findings (two plans) must say the same words.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const RegisterRows = z
+  .array(RegisterRow)
+  .transform((rs) => rs.sort((a, b) => cmp(a.path, b.path) || a.row - b.row));
 const rowMention = (
   r: z.output<typeof RegisterRow>,
   doc: { symbol: string | null; issuedOn: string | null },
@@ -129,7 +135,7 @@ const REGISTER_CHECKS = {
   EXPIRED: check({
     severity: 'warning',
     query: 'expired',
-    row: z.object({ report: Doc, doc: Doc, how: z.string(), rows: z.array(RegisterRow), mentions: Mentions }),
+    row: z.object({ report: Doc, doc: Doc, how: z.string(), rows: RegisterRows, mentions: Mentions }),
     findings: each(({ report, doc, how, rows, mentions }) => ({
       message: `${label(report)} ${how === 'BASED_ON' ? 'is based on' : 'carries out'} ${label(doc)}, which ${rows.map((r) => `${r.path} (row ${r.row})`).join(', ')} says has expired`,
       params: {
@@ -148,8 +154,12 @@ const REGISTER_CHECKS = {
     query: 'register-conflicts',
     row: z.object({
       doc: Doc,
-      rows: z.array(RegisterRow.extend({ on: z.string() })),
-      texts: z.array(z.object({ path: z.string(), on: z.string() })),
+      rows: z
+        .array(RegisterRow.extend({ on: z.string() }))
+        .transform((rs) => rs.sort((a, b) => cmp(a.path, b.path) || a.row - b.row)),
+      texts: z
+        .array(z.object({ path: z.string(), on: z.string() }))
+        .transform((ts) => ts.sort((a, b) => cmp(a.path, b.path) || cmp(a.on, b.on))),
     }),
     findings: each(({ doc, rows, texts }) => {
       const own = texts[0]?.on ?? null;
@@ -234,14 +244,16 @@ export const CHECKS: Record<AuditCode, AuditCheck> = {
     query: 'issuer-conflicts',
     row: z.object({
       doc: Doc,
-      issuers: z.array(
-        z.object({
-          key: z.string(),
-          name: z.string(),
-          level: z.string().nullable(),
-          kind: z.string().nullable(),
-        }),
-      ),
+      issuers: z
+        .array(
+          z.object({
+            key: z.string(),
+            name: z.string(),
+            level: z.string().nullable(),
+            kind: z.string().nullable(),
+          }),
+        )
+        .transform((is) => is.sort((a, b) => cmp(a.name, b.name) || cmp(a.key, b.key))),
       mentions: Mentions,
     }),
     findings: each(({ doc, issuers, mentions }) => {
@@ -276,7 +288,11 @@ export const CHECKS: Record<AuditCode, AuditCheck> = {
   AMBIGUOUS: check({
     severity: 'warning',
     query: 'ambiguous',
-    row: z.object({ doc: Doc, mention: Mention.nullable(), alternatives: z.array(Doc) }),
+    row: z.object({
+      doc: Doc,
+      mention: Mention.nullable(),
+      alternatives: z.array(Doc).transform((ds) => ds.sort((a, b) => cmp(a.key, b.key))),
+    }),
     findings: each(({ doc, mention, alternatives }) => {
       // A number-only mention that one document with a symbol fits: that document is the proposal.
       const only = doc.symbol === null && alternatives.length === 1 ? alternatives[0] : undefined;

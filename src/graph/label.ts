@@ -44,11 +44,16 @@ export const TYPE_NAMES: Readonly<Record<string, string>> = {
 export const typeName = (type: string | null | undefined): string =>
   (type ? TYPE_NAMES[type] : undefined) ?? 'Văn bản';
 
-/** `2017-04-03` → `03/4/2017`, the way the documents write a date (day of two digits, month without a zero). */
+/**
+ * An ISO date as documents write it (Nghị định 30/2020/NĐ-CP, Phụ lục I): a day below 10 and the months 1
+ * and 2 take a leading zero, other months none: `03/4/2017`, `05/02/2020`. The pages' src/web/format.ts
+ * writes dates by the same rule (held equal by test/unit/label-web.test.ts: the page cannot import this).
+ */
 export function vnDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
-  return `${m[3]}/${Number(m[2])}/${m[1]}`;
+  const month = Number(m[2]);
+  return `${m[3]}/${month <= 2 ? m[2] : String(month)}/${m[1]}`;
 }
 
 export type Labelled = {

@@ -2,7 +2,7 @@
 // document's `label`, which the API makes (shared with the CLI).
 
 /** A type code as its name: the codes of src/extract/codes.ts, which the page cannot import (it reads only the API). */
-const TYPE_NAMES: Record<string, string> = {
+export const TYPE_NAMES: Readonly<Record<string, string>> = {
   NQLT: 'Nghị quyết liên tịch',
   TTLT: 'Thông tư liên tịch',
   HP: 'Hiến pháp',
@@ -12,6 +12,7 @@ const TYPE_NAMES: Record<string, string> = {
   NĐ: 'Nghị định',
   QĐ: 'Quyết định',
   QyĐ: 'Quy định',
+  QĐi: 'Quy định',
   CT: 'Chỉ thị',
   TT: 'Thông tư',
   KL: 'Kết luận',

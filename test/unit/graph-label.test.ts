@@ -31,6 +31,7 @@ describe('documentLabel: a document named as people write it', () => {
     expect(typeName('XYZ')).toBe('Văn bản');
     expect(typeName(null)).toBe('Văn bản');
     expect(vnDate('2017-12-31')).toBe('31/12/2017');
-    expect(vnDate('2017-01-05')).toBe('05/1/2017');
+    // Nghị định 30/2020/NĐ-CP: months 1 and 2 take a zero, as days below 10 do.
+    expect(vnDate('2017-01-05')).toBe('05/01/2017');
   });
 });

@@ -255,10 +255,18 @@ describe('the API’s registryImport (issue 16)', () => {
       co_quan_ban_hanh: 'Ban Thường vụ Tỉnh ủy Quảng Ngãi',
       hieu_luc: 'Hết hiệu lực toàn bộ',
     }),
+    JSON.stringify({
+      so_ky_hieu: '70/KH-UBND',
+      ngay_ban_hanh: '2020-06-04',
+      trich_yeu: 'triển khai công tác dân vận',
+      co_quan_ban_hanh: 'UBND tỉnh Quảng Ngãi',
+      hieu_luc: 'Còn hiệu lực',
+      lien_ket: 'https://example.invalid/70-kh.pdf',
+    }),
     JSON.stringify({ so_ky_hieu: '', ngay_ban_hanh: '2017-04-03' }),
   ].join('\n');
   const IMPORT =
-    'mutation($t: String!) { registryImport(text: $t, format: "jsonl", path: "api/so.jsonl") { status rows refused { row why } } }';
+    'mutation($t: String!) { registryImport(text: $t, format: "jsonl", path: "api/so.jsonl") { status unplaced rows refused { row why } } }';
 
   it('needs the token, then imports; the document shows its force and where it came from', async () => {
     const refused = await api.gql(IMPORT, { t: JSONL });
@@ -270,8 +278,9 @@ describe('the API’s registryImport (issue 16)', () => {
     );
     expect(r.body.data?.registryImport).toEqual({
       status: 'added',
-      rows: 1,
-      refused: [{ row: 2, why: 'no symbol (Số ký hiệu is empty)' }],
+      unplaced: [],
+      rows: 2,
+      refused: [{ row: 3, why: 'no symbol (Số ký hiệu is empty)' }],
     });
     const d = await api.gql<{ document: unknown }>(
       '{ document(ref: "22-CT/TU") { hasText title inForce registry { path row issuedOn inForceText } } }',
@@ -284,6 +293,14 @@ describe('the API’s registryImport (issue 16)', () => {
         { path: 'api/so.jsonl', row: 1, issuedOn: '2017-04-03', inForceText: 'Hết hiệu lực toàn bộ' },
       ],
     });
+    // Several documents in one request: each gets its own register's force and link (one query for all).
+    const both = await api.gql<Record<string, unknown>>(
+      '{ a: document(ref: "70/KH-UBND") { inForce link } b: document(ref: "22-CT/TU") { link inForce } }',
+    );
+    expect(both.body.data).toEqual({
+      a: { inForce: 'in-force', link: 'https://example.invalid/70-kh.pdf' },
+      b: { link: null, inForce: 'expired' },
+    });
   });
 });
 
@@ -294,6 +311,7 @@ describe('the CLI’s registry import', () => {
       file,
       'so_ky_hieu;ngay_ban_hanh;trich_yeu\n70/KH-UBND;04/6/2020;triển khai thực hiện chỉ thị số 22-ct/tu ngày 03/4/2017 của ban thường vụ tỉnh ủy\n;1/1/2020;x\n',
     );
+    writeFileSync(join(tmp, 'nd.csv'), 'so_ky_hieu;ngay_ban_hanh\n30/2020/NĐ-CP;05/3/2020\n');
     const before = await fullSnapshot(db);
     const r = await runCli(
       ['registry', 'import', '--dry-run', '--json', '--issuer', 'UBND tỉnh Quảng Ngãi', file],
@@ -313,6 +331,13 @@ describe('the CLI’s registry import', () => {
       references: [{ relation: 'IMPLEMENTS', key: '22-CT/TU|TU@quang-ngai|2017' }],
     });
     expect(differences(before, await fullSnapshot(db))).toEqual([]);
+    // Without --issuer, a plan's number says no body, a decree's does: the person is told which rows.
+    const bare = await runCli(['registry', 'import', '--dry-run', '--json', file, join(tmp, 'nd.csv')], {
+      env: testEnv(),
+    });
+    expect(bare.stderr).toMatch(/dry\.csv: no issuer for 1 row \(2\), and its number does not tell it/);
+    expect(bare.stderr).toContain('--issuer');
+    expect(bare.stderr).not.toMatch(/nd\.csv: no issuer/);
     const xls = join(tmp, 'old.xls');
     writeFileSync(xls, 'x');
     const refused = await runCli(['registry', 'import', xls], { env: testEnv() });

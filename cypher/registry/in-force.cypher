@@ -1,3 +1,3 @@
-// What registers say of a document's force, as settled (ingest/settle-documents).
-MATCH (d:Document {key: $key})
-RETURN d.inForce AS inForce, d.link AS link
+// What registers say of documents' force, as settled (ingest/settle-documents): one query for a page of them.
+MATCH (d:Document) WHERE d.key IN $keys
+RETURN d.key AS key, d.inForce AS inForce, d.link AS link

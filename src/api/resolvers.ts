@@ -3,7 +3,7 @@ import type { Db } from '../store/connection.js';
 import { createHash } from 'node:crypto';
 import { prepare } from '../ingest/prepare.js';
 import { awaitSearchRefresh, counts, removeSource, writeSource } from '../store/ingest.js';
-import { inForceOf, registryFacts, removeRegistry } from '../store/registry.js';
+import { inForceOf, registryFacts, removeRegistry, type InForce } from '../store/registry.js';
 import { importRead, readRegisterText } from '../ingest/registry/index.js';
 import * as q from '../store/queries.js';
 import { LuocdoError, recode } from '../errors.js';
@@ -38,6 +38,7 @@ export type Loaders = {
   upload: UploadLimits;
   documents: DataLoader<string, q.DocRecord | null>;
   issuers: DataLoader<string, q.OrgRecord | null>;
+  inForce: DataLoader<string, InForce>;
 };
 
 /** The loaders, and whether the request carried the API token (the token plugin says). */
@@ -56,6 +57,10 @@ export function makeContext(db: Db, limits: ApiLimits, upload: UploadLimits): Lo
     issuers: new DataLoader(async (keys) => {
       const found = await q.issuersByKeys(db, keys);
       return keys.map((k) => found.get(k) ?? null);
+    }),
+    inForce: new DataLoader(async (keys) => {
+      const found = await inForceOf(db, keys);
+      return keys.map((k) => found.get(k) ?? { inForce: null, link: null });
     }),
   };
 }
@@ -266,7 +271,7 @@ async function registryImportOf(
   const opts = { issuer: a.issuer ?? null };
   const r = await importRead(ctx.db, await readRegisterText(a.text, a.path, a.format, opts), opts);
   await awaitSearchRefresh(ctx.db);
-  return { status: r.status, sha256: r.sha256, rows: r.rows, refused: r.bad };
+  return { status: r.status, sha256: r.sha256, rows: r.rows, refused: r.bad, unplaced: r.unplaced };
 }
 
 async function registryRemoveOf(a: { registry: string }, ctx: Context) {
@@ -335,8 +340,8 @@ export const resolvers = {
     hasText: (d: q.DocRecord) => d.hasText === true,
     citations: citationConnection('out'),
     citedBy: citationConnection('in'),
-    inForce: async (d: q.DocRecord, _a: Args, ctx: Context) => (await inForceOf(ctx.db, d.key)).inForce,
-    link: async (d: q.DocRecord, _a: Args, ctx: Context) => (await inForceOf(ctx.db, d.key)).link,
+    inForce: async (d: q.DocRecord, _a: Args, ctx: Context) => (await ctx.inForce.load(d.key)).inForce,
+    link: async (d: q.DocRecord, _a: Args, ctx: Context) => (await ctx.inForce.load(d.key)).link,
     registry: (d: q.DocRecord, _a: Args, ctx: Context) => registryFacts(ctx.db, d.key),
     ...documentFields,
   },

@@ -41,6 +41,18 @@ const resultLine = (r: RegisterResult) =>
     ? `${printable(r.path)}: already imported (${r.sha256.slice(0, 12)}), nothing written`
     : `${printable(r.path)}: ${r.rows} rows imported, ${r.bad.length} refused (${r.sha256.slice(0, 12)})`;
 
+/** A warning, not a failure: the rows land, but apart from the documents reports cite with their issuer. */
+function warnUnplaced(io: Io, file: string, rows: readonly number[]): void {
+  if (rows.length === 0) return;
+  const some = rows.slice(0, 5).join(', ') + (rows.length > 5 ? ', …' : '');
+  const one = rows.length === 1;
+  io.err(
+    `${printable(file)}: no issuer for ${rows.length} ${one ? 'row' : 'rows'} (${some}), and ${one ? 'its number does' : 'their numbers do'} not tell it: ` +
+      `${one ? 'its document stays' : 'their documents stay'} apart from the same numbers cited with an issuer; for an office's own register ` +
+      `give --issuer (e.g. --issuer 'UBND tỉnh Quảng Ngãi'), or map its issuer column with --map`,
+  );
+}
+
 export function registerRegistry(program: Command, io: Io): void {
   const registry = program
     .command('registry')
@@ -74,11 +86,13 @@ export function registerRegistry(program: Command, io: Io): void {
           if (read.bad.length > 0) failed = true;
           if (!db) {
             const shown = dryRun(read);
+            warnUnplaced(io, file, shown.unplaced);
             out.push(shown);
             if (!opts.json) io.out(json(shown));
             continue;
           }
           const r = await importRead(db, read, ro);
+          warnUnplaced(io, file, r.unplaced);
           out.push(r);
           if (!opts.json) io.out(resultLine(r));
         } catch (e) {

@@ -226,10 +226,17 @@ export type RegistryFact = z.infer<typeof registryFactRow>;
 export const registryFacts = (db: Db, key: string): Promise<RegistryFact[]> =>
   db.read((tx) => rows(tx, 'registry/document-facts', registryFactRow, { key }));
 
-const inForceRow = z.object({ inForce: z.string().nullable(), link: z.string().nullable() });
-/** A document's force and link as the registers that describe it say (null when none does). */
-export const inForceOf = async (db: Db, key: string) =>
-  (await db.read((tx) => rows(tx, 'registry/in-force', inForceRow, { key })))[0] ?? {
-    inForce: null,
-    link: null,
-  };
+const inForceRow = z.object({
+  key: z.string(),
+  inForce: z.string().nullable(),
+  link: z.string().nullable(),
+});
+export type InForce = { inForce: string | null; link: string | null };
+/**
+ * Documents' force and link as the registers that describe them say (null when none does), for many keys
+ * in one query: a page of documents asks once (the API's loader), not once per field and document.
+ */
+export async function inForceOf(db: Db, keys: readonly string[]): Promise<Map<string, InForce>> {
+  const found = await db.read((tx) => rows(tx, 'registry/in-force', inForceRow, { keys: [...keys] }));
+  return new Map(found.map((r) => [r.key, { inForce: r.inForce, link: r.link }]));
+}

@@ -45,7 +45,15 @@ export function writesOf(read: RegisterRead): RegistryWrite[] {
   });
 }
 
-export type RegisterResult = RegistryImport & { path: string; bad: BadRow[] };
+/**
+ * The rows whose issuer neither the register (no issuer column, no --issuer) nor the number itself tells
+ * (`70/KH-UBND` of which UBND?): their documents cannot be the same nodes as those a report cites with its
+ * issuer, so the person importing is told, by row number.
+ */
+export const unplacedRows = (writes: readonly RegistryWrite[]): number[] =>
+  writes.filter((w) => w.facts.report.key.includes('@?')).map((w) => w.row);
+
+export type RegisterResult = RegistryImport & { path: string; bad: BadRow[]; unplaced: number[] };
 
 /** Reads, checks and writes one register; its bad rows are reported, the rest land. */
 export async function importRead(
@@ -74,7 +82,7 @@ export async function importRead(
       onBatch: (done) => opts.onBatch?.(done, writes.length),
     },
   );
-  return { ...result, path: t.path, bad: read.bad };
+  return { ...result, path: t.path, bad: read.bad, unplaced: unplacedRows(writes) };
 }
 
 export async function readRegisterPath(
@@ -115,5 +123,7 @@ export function dryRun(read: RegisterRead, first = 5) {
     rows,
     bad: read.bad,
     total: t.rows.length,
+    // Only the rows that name no issuer can be unplaced: the others are not read again here.
+    unplaced: unplacedRows(writesOf({ ...read, records: read.records.filter((r) => r.issuer === null) })),
   };
 }

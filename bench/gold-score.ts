@@ -10,6 +10,11 @@ export type GoldScore = {
   sentences: number;
   references: { precision: number; recall: number; f1: number; exactBoundaries: number };
   relations: { right: number; of: number };
+  /** Of the references found where the gold gives a symbol (or a date): how many got it right. */
+  symbols: { right: number; of: number };
+  dates: { right: number; of: number };
+  /** What went wrong, case by case, for a person to read (`what` of the case: the problem). */
+  misses: string[];
   facts: { right: number; wrong: number; missed: number };
   legalClaims: { made: number; false: number };
 };
@@ -26,6 +31,9 @@ export function scoreGold(cases: readonly GoldCase[]): GoldScore {
   let factTp = 0;
   let factFp = 0;
   let factFn = 0;
+  const symbols = { right: 0, of: 0 };
+  const dates = { right: 0, of: 0 };
+  const misses: string[] = [];
   for (const c of cases) {
     const d = extractDocument(c.text);
     // Each gold reference where it stands: after the one before it (inside it, for a law an amending law names).
@@ -46,6 +54,7 @@ export function scoreGold(cases: readonly GoldCase[]): GoldScore {
       const i = goldSpans.findIndex((x, k) => !used.has(k) && overlaps(x.span, [r.start, r.end]));
       if (i < 0) {
         fp++;
+        misses.push(`${c.what}: found '${r.text}', no such reference`);
         if (LEGAL.has(r.relation)) {
           legalClaims++;
           falseLegal++;
@@ -56,17 +65,34 @@ export function scoreGold(cases: readonly GoldCase[]): GoldScore {
       tp++;
       const { g, span } = goldSpans[i] as (typeof goldSpans)[number];
       if (span[0] === r.start && span[1] === r.end) exact++;
+      else misses.push(`${c.what}: '${g.text}' found as '${r.text}'`);
+      const accepted = (rel: string) =>
+        typeof g.relation === 'string' ? g.relation === rel : !!g.relation?.includes(rel as never);
       if (g.relation) {
         relTotal++;
-        if (g.relation === r.relation) relRight++;
+        if (accepted(r.relation)) relRight++;
+        else misses.push(`${c.what}: '${g.text}' ${r.relation}, expected ${String(g.relation)}`);
+      }
+      if (g.symbol) {
+        symbols.of++;
+        if (g.symbol === r.symbol) symbols.right++;
+        else misses.push(`${c.what}: '${g.text}' symbol ${r.symbol}, expected ${g.symbol}`);
+      }
+      if (g.issuedOn) {
+        dates.of++;
+        if (g.issuedOn === r.issuedOn) dates.right++;
+        else misses.push(`${c.what}: '${g.text}' dated ${r.issuedOn}, expected ${g.issuedOn}`);
       }
       if (LEGAL.has(r.relation)) {
         legalClaims++;
         // A gold reference whose relation its author left open is no evidence either way.
-        if (g.relation !== undefined && g.relation !== r.relation) falseLegal++;
+        if (g.relation !== undefined && !accepted(r.relation)) falseLegal++;
       }
     }
     fn += c.refs.length - used.size;
+    goldSpans.forEach((x, k) => {
+      if (!used.has(k)) misses.push(`${c.what}: missed '${x.g.text}'`);
+    });
     const want = new Set((c.facts ?? []).map((f) => f.join('|')));
     const got = new Set(
       d.facts.filter((f) => f.relation !== 'ISSUED_BY').map((f) => `${f.from}|${f.relation}|${f.to}`),
@@ -87,6 +113,9 @@ export function scoreGold(cases: readonly GoldCase[]): GoldScore {
       exactBoundaries: +(exact / (tp || 1)).toFixed(3),
     },
     relations: { right: relRight, of: relTotal },
+    symbols,
+    dates,
+    misses,
     facts: { right: factTp, wrong: factFp, missed: factFn },
     legalClaims: { made: legalClaims, false: falseLegal },
   };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { extractDocument, type ExtractedDocument } from '../src/extract/index.js';
 import { projectRoot } from '../src/paths.js';
 import { HELDOUT_CASES } from '../test/fixtures/legal-heldout.js';
+import { REPORT_HELDOUT_CASES } from '../test/fixtures/report-heldout.js';
 import { LEGAL_CASES, type GoldCase } from '../test/fixtures/legal-sentences.js';
 import { scoreGold } from './gold-score.js';
 
@@ -90,6 +91,7 @@ function gold(file: string, cases: readonly GoldCase[]): void {
 
 gold('test/fixtures/legal-sentences.ts', LEGAL_CASES);
 gold('test/fixtures/legal-heldout.ts', HELDOUT_CASES);
+gold('test/fixtures/report-heldout.ts', REPORT_HELDOUT_CASES);
 const dir = join(projectRoot(), '..', 'shared', 'corpus', 'vlc');
 if (existsSync(dir)) corpus(dir);
 else console.log(`no corpus at ${dir}: only the gold sentences were measured`);

@@ -7,6 +7,8 @@ export const TYPE_WORDS: ReadonlyArray<readonly [string, DocType]> = [
   ['nghị quyết liên tịch', 'NQLT'],
   ['thông tư liên tịch', 'TTLT'],
   ['quy chế phối hợp', 'QC'],
+  // A Party committee's notice of its conclusions (`Thông báo kết luận số 342-TB/HU`): a Thông báo.
+  ['thông báo kết luận', 'TB'],
   ['hiến pháp', 'HP'],
   ['bộ luật', 'BL'],
   ['pháp lệnh', 'PL'],

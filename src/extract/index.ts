@@ -16,7 +16,7 @@ export { fold } from './codes.js';
 export { parseSymbol } from './symbols.js';
 
 /** The version of the rules; stored with every ingested source so that re-extraction can be planned. */
-export const EXTRACTOR_VERSION = '0.4.1';
+export const EXTRACTOR_VERSION = '0.5.0';
 
 export type ExtractOptions = {
   /** Offsets (in the text as given) where each page begins, the first at 0: a PDF's page numbers. */

@@ -223,6 +223,13 @@ function withDate(text: string, start: number, end: number, type: DocType): Name
 const CONSTITUTION_TAIL = /\s+nước\s+Cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam/iu;
 const CONGRESS =
   /\s+(?:của\s+)?(?:Đại\s+hội|đại\s+hội)\s+([^.;:\n]{0,80}?)\s+lần\s+thứ\s+([IVXLC]+|\d+)(?![\p{L}\p{N}])/u;
+/**
+ * A plenum's resolution by its plenum and term: `Nghị quyết Trung ương 7 khóa X`, `Nghị quyết Hội nghị
+ * Trung ương 4 (khóa XII)`, `Nghị quyết TW 5 khoá XIII`: Party reports cite them so far more often than by
+ * number. One name for all the ways, so that they are one document.
+ */
+const PLENUM =
+  /\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+)?(?:Trung\s+ương|TW|TƯ)\s+(\d{1,2})\s*(?:,\s*)?\(?\s*kh(?:óa|oá)\s+([IVXL]+)\s*\)?(?![\p{L}\p{N}])/u;
 
 /**
  * References by name: `Luật Đất đai năm 2013`, `Luật ngân sách nhà nước`, `Luật khám bệnh, chữa bệnh`,
@@ -249,7 +256,12 @@ export function named(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined
     m = { ...withYear, name: 'Hiến pháp' };
   } else if (tw.type === 'NQ' && /^\p{Lu}/u.test(tw.word)) {
     const c = matchAt(CONGRESS, text, tw.end);
-    if (c)
+    const p = c ? null : matchAt(PLENUM, text, tw.end);
+    if (p) {
+      // The closing parenthesis belongs to the span only when it closed one the span opened.
+      const end = tw.end + p[0].length - (p[0].endsWith(')') && !p[0].includes('(') ? 1 : 0);
+      m = nameMention(tw.start, end, 'NQ', `Nghị quyết Trung ương ${p[1]} khóa ${p[2]}`, null);
+    } else if (c)
       m = nameMention(
         tw.start,
         tw.end + c[0].length,

@@ -10,7 +10,8 @@ import type { Mention, RuleResult, ScanContext, TypeWordHit } from './types.js';
 // A descriptive word between type word and number is neither a function word nor another type word.
 const PHRASE_WORD = `\\s+(?!(?:${alternation([...words(PHRASE_STOP), ...TYPE_WORDS.map(([w]) => w)])})(?![\\p{L}]))[\\p{L}]+`;
 /** What may stand between the type word and the number: a descriptive phrase and `số`, `số`, or nothing. */
-const NUMBER_LEAD = new RegExp(`(?:(?:${PHRASE_WORD}){0,6}?\\s+(số)\\s*:?|\\s+(số)\\s*:?|)\\s*`, 'iu');
+// `No` (`Công văn No 318/UBND-TH`) where a form or a translated template put it for `số`.
+const NUMBER_LEAD = new RegExp(`(?:(?:${PHRASE_WORD}){0,6}?\\s+(số)\\s*:?|\\s+(số|No\\.?)\\s*:?|)\\s*`, 'iu');
 const TYPE_WORD_START = new RegExp(`^(?:${alternation(TYPE_WORDS.map(([w]) => w))})(?![\\p{L}])`, 'iu');
 /** `Nghị định của Chính phủ số 95/CP`: the issuer written before the number. */
 const ISSUER_LEAD = /\s+của\s+([^,;.:\n()]{2,60}?)\s+số\s*:?\s*/u;
@@ -70,7 +71,7 @@ function leadAt(text: string, tw: TypeWordHit): Lead {
     };
   }
   const lead = matchAt(NUMBER_LEAD, text, tw.end) as RegExpExecArray; // the empty alternative always matches
-  const so = /\s+số\s*:?\s*$/iu.exec(lead[0]);
+  const so = /\s+(?:số|No\.?)\s*:?\s*$/iu.exec(lead[0]);
   return {
     at: tw.end + lead[0].length,
     withSo: lead[1] !== undefined || lead[2] !== undefined,

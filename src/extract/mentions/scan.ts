@@ -1,4 +1,6 @@
+import { upperVi } from '../case.js';
 import { fold, TYPE_WORDS, typeCode } from '../codes.js';
+import type { DocType } from '../types.js';
 import { ABBREVIATED_TYPES, words } from '../tables/words.js';
 import { alternation, matchesFrom, WORD_END, WORD_START } from '../patterns.js';
 import { completeShortForms } from './complete.js';
@@ -22,11 +24,23 @@ const TYPE_BY_FOLDED = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t]));
 
 const ABBREVIATED = new Set(words(ABBREVIATED_TYPES));
 
+// `qđ số 1719/qđ-ttg`: in text typed without capitals, an abbreviation followed by `số` and a symbol is one
+// (a bare number is not: `kh số 3` may be anything).
+const SO_NUMBER = /\s+số\s*:?\s*\d{1,5}(?:\/\d{4})?[/-]\p{L}/uy;
+
+function abbreviationType(text: string, word: string, end: number): DocType | undefined {
+  if (ABBREVIATED.has(word)) return typeCode(word)?.type;
+  if (!ABBREVIATED.has(upperVi(word))) return undefined;
+  SO_NUMBER.lastIndex = end;
+  return SO_NUMBER.test(text) ? typeCode(upperVi(word))?.type : undefined;
+}
+
 function* typeWords(text: string): Generator<TypeWordHit> {
   for (const m of matchesFrom(TYPE_WORD, text)) {
-    // An abbreviation counts in capitals only: `kh` or `Tt` is no type word.
-    const type = ABBREVIATED.has(m[0]) ? typeCode(m[0])?.type : TYPE_BY_FOLDED.get(fold(m[0]));
-    if (type) yield { start: m.index, end: m.index + m[0].length, word: m[0], type };
+    // An abbreviation counts in capitals only (`kh` or `Tt` is no type word), or before `số` and a number.
+    const end = m.index + m[0].length;
+    const type = TYPE_BY_FOLDED.get(fold(m[0])) ?? abbreviationType(text, m[0], end);
+    if (type) yield { start: m.index, end, word: m[0], type };
   }
 }
 

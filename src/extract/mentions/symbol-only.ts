@@ -9,7 +9,8 @@ const SYMBOL_ANYWHERE = new RegExp(`(?=\\d)(?<![\\p{L}\\p{N}/\\-])${SYMBOL_SOURC
 
 /**
  * Symbols with no type word before them, where a type code says the type: `theo 16/CT-TTg`,
- * `(Kế hoạch) 70/KH-UBND`, `Luật 80/2015/QH13` already read; `1444/UBND-NV` alone (no type code) is not.
+ * `(Kế hoạch) 70/KH-UBND`, `Luật 80/2015/QH13` already read; `1444/UBND-NV` alone (no type code) only with its
+ * date (`datedLetter`).
  */
 export function symbolsWithoutWord(ctx: ScanContext, taken: readonly Mention[]): Mention[] {
   const out: Mention[] = [];
@@ -20,12 +21,22 @@ export function symbolsWithoutWord(ctx: ScanContext, taken: readonly Mention[]):
     if (ctx.excluded(start, end) || overlaps(start, end)) continue;
     const m = symbolMention(ctx.text, start, null, s[0], end);
     const coded = m.parsed.type !== null && typeCode(m.parsed.codes[0] ?? '') !== undefined;
-    if (!coded && m.parsed.impliedType === null) continue;
+    if (!coded && m.parsed.impliedType === null && !datedLetter(s[0], m.issuedOn)) continue;
     readTail(ctx.text, m);
     out.push(m);
   }
   return out;
 }
+
+// A công văn's symbol (Nghị định 30/2020): its body's code and the drafting unit's, in capitals, no type code.
+const LETTER_SYMBOL = /^\d{1,5}\/\p{Lu}[\p{Lu}Đ]+(?:-\p{Lu}[\p{Lu}\p{Ll}Đ]*)+$/u;
+
+/**
+ * `38/UBND-VP ngày 05/3/2024` in a list of `các văn bản`: a symbol of a công văn's form with its full date
+ * right after is one, though no type word or type code says so; without the date (`1444/UBND-NV` alone) it
+ * may be a file number or a code, and is not taken.
+ */
+const datedLetter = (raw: string, issuedOn: string | null) => issuedOn !== null && LETTER_SYMBOL.test(raw);
 
 /**
  * Whether [start, end) overlaps any taken span, for queries in increasing `start`: a walk along the spans

@@ -83,7 +83,7 @@ export const CUES: readonly Cue[] = [
 
 /** Between a legal cue and the document it acts on: articles, clauses, `một số điều của`. */
 export const LEGAL_OBJECT_GAP =
-  /^[\s,]*(?:(?:một\s+số\s+điều|các\s+điều|điều\s+\d+[\p{L}]?|khoản\s+\d+|điểm\s+[\p{Ll}]|mục\s+\d+|phụ\s+lục(?:\s+[\dIVX]+)?|chương\s+[\dIVX]+|và|,|tại|của|cho|các|nhiều|một\s+số|nội\s+dung|quy\s+định|quy\s+chế|ban\s+hành|kèm\s+theo|thi\s+hành|biện\s+pháp|hướng\s+dẫn)[\s,]*)*$/iu;
+  /^[\s,]*(?:(?:một\s+số\s+điều|các\s+điều|điều\s+\d+[\p{L}]?|khoản\s+\d+|điểm\s+[\p{Ll}]|(?:mục|phần)\s+(?:\d+|[IVX]+)|phụ\s+lục(?:\s+[\dIVX]+)?|chương\s+[\dIVX]+|và|,|tại|của|cho|các|nhiều|một\s+số|nội\s+dung|quy\s+định|quy\s+chế|ban\s+hành|kèm\s+theo|thi\s+hành|biện\s+pháp|hướng\s+dẫn)[\s,]*)*$/iu;
 
 /** `sửa đổi Điều 6 và Phụ lục 4 về … của Luật Đầu tư`: parts of a document, described, then whose they are. */
 export const LEGAL_PART_OF =

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/extract/index.js';
+
+const refs = (text: string) =>
+  extractDocument(text).references.map((r) => ({
+    text: r.text,
+    type: r.type,
+    symbol: r.symbol,
+    name: r.name,
+    relation: r.relation,
+  }));
+
+// Forms a blind set of report sentences showed missing (test/fixtures/report-heldout.ts); each rule is
+// written for the form, and tried here on sentences of this file's own, with what must stay no reference.
+describe('the forms offices write in reports', () => {
+  it('reads a plenum resolution by its plenum and term, one name however it is written', () => {
+    const a = refs('Đảng ủy xã tiếp tục quán triệt Nghị quyết Trung ương 6 khóa XI về giáo dục.');
+    const b = refs('Kết quả 10 năm thực hiện Nghị quyết Hội nghị Trung ương 6 (khoá XI) trên địa bàn.');
+    const c = refs('Theo tinh thần Nghị quyết TW 6 khóa XI, nhà trường đã đổi mới.');
+    expect(a.map((r) => r.text)).toEqual(['Nghị quyết Trung ương 6 khóa XI']);
+    expect(b.map((r) => r.text)).toEqual(['Nghị quyết Hội nghị Trung ương 6 (khoá XI)']);
+    expect(c.map((r) => r.text)).toEqual(['Nghị quyết TW 6 khóa XI']);
+    for (const r of [...a, ...b, ...c])
+      expect(r).toMatchObject({ type: 'NQ', name: 'Nghị quyết Trung ương 6 khóa XI', symbol: null });
+    // A plenum without its term is not enough to tell which (every term has a sixth plenum).
+    expect(refs('Tinh thần Nghị quyết Trung ương 6 được phổ biến.').map((r) => r.name)).not.toContain(
+      'Nghị quyết Trung ương 6 khóa XI',
+    );
+  });
+
+  it('takes `No` where `số` stands', () => {
+    expect(refs('Thực hiện Kế hoạch No 45/KH-UBND ngày 09/5/2023 của UBND huyện.')).toEqual([
+      expect.objectContaining({ text: 'Kế hoạch No 45/KH-UBND ngày 09/5/2023', symbol: '45/KH-UBND' }),
+    ]);
+  });
+
+  it('reads an abbreviation typed without capitals before `số` and a symbol, and only then', () => {
+    expect(refs('căn cứ nđ số 15/2020/nđ-cp ngày 03/02/2020 của chính phủ')).toEqual([
+      expect.objectContaining({ type: 'NĐ', symbol: '15/2020/NĐ-CP', relation: 'BASED_ON' }),
+    ]);
+    // A bare number after a lower-case abbreviation may be anything: a room, a patient, a team.
+    expect(refs('phòng kh số 4 và tổ ct số 2 đã họp')).toEqual([]);
+  });
+
+  it('takes a công văn symbol with its date in a list with no type word, and not without the date', () => {
+    expect(
+      refs('UBND xã đã có các văn bản chỉ đạo: 112/UBND-VX ngày 02/6/2023, 130/UBND-VX ngày 20/6/2023.').map(
+        (r) => [r.symbol, r.type],
+      ),
+    ).toEqual([
+      ['112/UBND-VX', 'CV'],
+      ['130/UBND-VX', 'CV'],
+    ]);
+    expect(refs('Hồ sơ lưu tại kho 112/UBND-VX, ngăn 3.')).toEqual([]);
+    expect(refs('Xóm 3/KP-2 ngày 02/6/2023 tổ chức họp.')).toEqual([]);
+  });
+
+  it('reads `Thông báo kết luận số …` as one Thông báo', () => {
+    expect(refs('Thực hiện Thông báo kết luận số 88-TB/TU ngày 05/01/2024 của Thường trực Tỉnh ủy.')).toEqual(
+      [
+        expect.objectContaining({
+          text: 'Thông báo kết luận số 88-TB/TU ngày 05/01/2024',
+          type: 'TB',
+          symbol: '88-TB/TU',
+        }),
+      ],
+    );
+  });
+
+  it('takes a part numbered in Roman figures (Mục II, Phần III) as part of the document a sentence amends or repeals', () => {
+    expect(refs('Bãi bỏ Phần III Kế hoạch số 19/KH-UBND ngày 14/02/2024 của UBND phường.')[0]?.relation).toBe(
+      'REPEALS',
+    );
+    expect(refs('Sửa đổi Mục II Quyết định số 7/QĐ-UBND ngày 02/01/2024.')[0]?.relation).toBe('AMENDS');
+  });
+});

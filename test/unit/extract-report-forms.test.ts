@@ -73,4 +73,40 @@ describe('the forms offices write in reports', () => {
     );
     expect(refs('Sửa đổi Mục II Quyết định số 7/QĐ-UBND ngày 02/01/2024.')[0]?.relation).toBe('AMENDS');
   });
+
+  it('takes an alias written with the abbreviation as a definition, not as one more mention', () => {
+    const r = refs(
+      'Căn cứ Quyết định số 18/2023/QĐ-UBND ngày 05/5/2023 của UBND tỉnh (sau đây gọi tắt là QĐ 18), xã lập danh sách. Mức chi theo QĐ 18 được giữ nguyên.',
+    );
+    expect(r.map((x) => [x.text, x.symbol])).toEqual([
+      ['Quyết định số 18/2023/QĐ-UBND ngày 05/5/2023', '18/2023/QĐ-UBND'],
+      ['QĐ 18', '18/2023/QĐ-UBND'],
+    ]);
+  });
+
+  it('reads `điều chỉnh, bổ sung` as an amendment, and `điều chỉnh` alone as none', () => {
+    const facts = (t: string) =>
+      extractDocument(t)
+        .facts.filter((f) => f.relation !== 'ISSUED_BY')
+        .map((f) => [f.from, f.relation, f.to]);
+    expect(
+      facts(
+        'Phương án số 4/PA-UBND ngày 02/02/2024 được điều chỉnh, bổ sung bởi Phương án số 9/PA-UBND ngày 03/6/2024.',
+      ),
+    ).toEqual([['9/PA-UBND', 'AMENDS', '4/PA-UBND']]);
+    expect(
+      facts('Nghị định số 10/2024/NĐ-CP điều chỉnh việc quản lý theo Nghị định số 3/2020/NĐ-CP.'),
+    ).toEqual([]);
+  });
+
+  it('gives each document of a list the verb acts on the same fact, `số` written again or not', () => {
+    const facts = extractDocument(
+      'Quyết định số 31/2024/QĐ-UBND thay thế các Quyết định số 2/2016/QĐ-UBND, số 8/2018/QĐ-UBND và 14/2020/QĐ-UBND.',
+    ).facts.map((f) => [f.from, f.relation, f.to]);
+    expect(facts).toEqual([
+      ['31/2024/QĐ-UBND', 'REPLACES', '2/2016/QĐ-UBND'],
+      ['31/2024/QĐ-UBND', 'REPLACES', '8/2018/QĐ-UBND'],
+      ['31/2024/QĐ-UBND', 'REPLACES', '14/2020/QĐ-UBND'],
+    ]);
+  });
 });

@@ -1,6 +1,13 @@
-import { fold, issuerCode, ISSUER_START, ISSUER_START_ANY_CASE, TYPE_WORDS } from '../codes.js';
+import { fold, issuerCode, ISSUER_START, ISSUER_START_ANY_CASE, TYPE_WORDS, typeCode } from '../codes.js';
 import { alternation, collapse, matchAt, WORD_END, WORD_START } from '../patterns.js';
-import { ALIAS_PHRASES, ISSUER_END, SUBJECT_END_UNITS, UNIT_NAMES, words } from '../tables/words.js';
+import {
+  ABBREVIATED_TYPES,
+  ALIAS_PHRASES,
+  ISSUER_END,
+  SUBJECT_END_UNITS,
+  UNIT_NAMES,
+  words,
+} from '../tables/words.js';
 import type { Issuer } from '../types.js';
 import { shortKey, type Mention } from './types.js';
 
@@ -36,6 +43,11 @@ const TYPE_WORD_IN_ALIAS = new RegExp(
   'iu',
 );
 const TYPE_BY_FOLDED = new Map(TYPE_WORDS.map(([w, t]) => [fold(w), t]));
+// `(sau đây gọi tắt là NĐ 62)`: an alias may be written with the abbreviation, in capitals as always.
+const ABBREVIATION_IN_ALIAS = new RegExp(
+  `${WORD_START}(?:${alternation(words(ABBREVIATED_TYPES))})${WORD_END}`,
+  'u',
+);
 
 /** The phrase after `lead` at `at`, up to `stop` within `reach` characters, as written, and where it starts. */
 function phraseAfter(
@@ -105,9 +117,11 @@ export function readTail(text: string, m: Mention): number {
 
 /** The key a short form is looked up by: `Nghị định số 85` → `NĐ:85`, `Luật Đất đai` → `name:luat dat dai`. */
 export function aliasKey(aliasText: string): string | undefined {
-  const tw = TYPE_WORD_IN_ALIAS.exec(aliasText);
+  const word = TYPE_WORD_IN_ALIAS.exec(aliasText);
+  const abbr = word ? null : ABBREVIATION_IN_ALIAS.exec(aliasText);
+  const tw = word ?? abbr;
   if (!tw) return undefined;
-  const type = TYPE_BY_FOLDED.get(fold(tw[0]));
+  const type = word ? TYPE_BY_FOLDED.get(fold(tw[0])) : typeCode(tw[0])?.type;
   if (!type) return undefined;
   const rest = aliasText.slice(tw.index + tw[0].length);
   const num = /^\s*(?:số\s*)?(\d{1,5})(?!\d)/u.exec(rest);

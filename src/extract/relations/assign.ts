@@ -229,7 +229,8 @@ function expiries(s: Scope, tops: readonly number[]): void {
 /** `theo Luật số 01/2007/QH12 và Luật số 27/2012/QH13`: a list after an agent or object shares its part. */
 function listRole(s: Scope, i: number, prev: number, gap: string): void {
   const role = s.roles.get(prev);
-  if (!role || !/^[\s,;]*(?:và|hoặc)?[\s,]*$/u.test(gap)) return;
+  // `bãi bỏ các Quyết định số A và số B`: the list's `số` may stand again before each number.
+  if (!role || !/^[\s,;]*(?:và|hoặc)?[\s,]*(?:số\s*)?$/u.test(gap)) return;
   s.roles.set(i, role);
   if (role.kind === 'agent') s.facts.push({ from: i, relation: role.relation, to: role.other });
   else s.facts.push({ from: role.other, relation: role.relation, to: i });

@@ -50,7 +50,10 @@ export const CUES: readonly Cue[] = [
   {
     kind: 'LEGAL',
     legal: 'AMENDS',
-    re: re(`(?:bổ${W}sung\\s*,?${W})?sửa${W}đổi(?:\\s*,?${W}bổ${W}sung)?|đính${W}chính`),
+    // `điều chỉnh, bổ sung` (a plan adjusted) only with `bổ sung`: alone, `điều chỉnh` is what a law governs.
+    re: re(
+      `(?:bổ${W}sung\\s*,?${W})?sửa${W}đổi(?:\\s*,?${W}bổ${W}sung)?|điều${W}chỉnh\\s*,?${W}bổ${W}sung|đính${W}chính`,
+    ),
     example: 'Nghị định số 15/2021/NĐ-CP sửa đổi, bổ sung Nghị định số 59/2015/NĐ-CP.',
   },
   {

@@ -118,6 +118,8 @@ function readTitle(lines: Line[]): TitleInfo | null {
       const raw = lines[k] as Line;
       if (raw.text === '') continue;
       if (raw.text.trim() === '' || BODY_START.test(raw.text)) break;
+      // A title never ends in a full stop or a colon: after its first line, such a line opens the body.
+      if (parts.length > 0 && /[.:]\s*$/u.test(raw.text)) break;
       if (first === -1) first = raw.start;
       last = raw.start + raw.text.length;
       parts.push(raw.text);

@@ -109,4 +109,22 @@ describe('the forms offices write in reports', () => {
       ['31/2024/QĐ-UBND', 'REPLACES', '14/2020/QĐ-UBND'],
     ]);
   });
+
+  it('takes the writer named as the subject of a legal verb as the document acting, and another unit as none', () => {
+    const head =
+      'SỞ Y TẾ TỈNH BÌNH ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 40/HD-SYT\nBình Định, ngày 12 tháng 9 năm 2024\nHƯỚNG DẪN\nVề tiêm chủng mở rộng\n\n';
+    const rel = (body: string) => extractDocument(head + body).references.map((r) => r.relation);
+    expect(
+      rel(
+        'Sở Y tế hướng dẫn thực hiện Quyết định số 77/2024/QĐ-UBND ngày 01/9/2024 của UBND tỉnh như sau:\n',
+      ),
+    ).toEqual(['GUIDES']);
+    expect(rel('Bộ Y tế hướng dẫn thực hiện Thông tư số 34/2018/TT-BYT ngày 12/11/2018.\n')).toEqual([
+      'CITES',
+    ]);
+    // The title ends where a line ends in a full stop or a colon: the body's first sentence is not its title.
+    expect(
+      extractDocument(head + 'Bộ Y tế hướng dẫn thực hiện Thông tư số 34/2018/TT-BYT.\n').document.title,
+    ).toBe('Về tiêm chủng mở rộng');
+  });
 });

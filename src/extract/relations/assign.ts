@@ -60,16 +60,19 @@ function subjectIsReporter(
   cueStart: number,
   sentenceStart: number,
   docIssuer: string | null,
+  named = false,
 ): boolean {
   const before = text.slice(Math.max(sentenceStart, cueStart - 80), cueStart);
-  const clause = before.split(/[,;:]/).pop() ?? '';
+  // A named writer acting (a legal verb) stands on the verb's line: a heading above it is no subject. Not so
+  // for the reporter's own issuing, which PDF text may break anywhere (`năm \n\n2021 UBND xã ban hành`).
+  const clause = before.split(named ? /[,;:\n]/ : /[,;:]/).pop() ?? '';
   const subject = fold(clause)
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\b(da|cung|tiep tuc|kip thoi|nam \d{4}|chu dong|thuong xuyen)\b/g, ' ')
     .replace(/\bubnd\b/g, 'uy ban nhan dan')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!subject) return true;
+  if (!subject) return !named;
   if (!docIssuer) return false;
   const issuer = fold(docIssuer);
   return issuer.startsWith(subject) || subject.endsWith(issuer);
@@ -187,7 +190,14 @@ function ownAct(s: Scope, m: Mention, cue: Found, clauseStart: number): boolean 
   const lead = s.ctx.text.slice(clauseStart, cue.start);
   const opensSentence =
     /^[\s\-+•]*(?:(?:Điều|Khoản)\s+\d+[\p{L}]?\s*[.:]?\s*|\d+[.)]\s*|[a-zđ]\)\s*)*$/u.test(lead);
-  return SELF_SUBJECT.test(lead) || opensSentence || OWN_TITLE.test(lead) || ownIssuing(lead, s.ctx.docType);
+  return (
+    SELF_SUBJECT.test(lead) ||
+    opensSentence ||
+    OWN_TITLE.test(lead) ||
+    ownIssuing(lead, s.ctx.docType) ||
+    // `Sở Nội vụ hướng dẫn thực hiện Quyết định …` in the Sở's own document: the writer named as the subject.
+    subjectIsReporter(s.ctx.text, cue.start, clauseStart, s.ctx.docIssuer, true)
+  );
 }
 const EXPIRY =
   /(?<!(?:chưa|không|còn)\s)hết\s+hiệu\s+lực(?:\s+thi\s+hành)?(?=\s*(?:\(|,|kể\s+từ|từ\s+ngày|[.;:]|$))/giu;

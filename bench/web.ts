@@ -228,9 +228,11 @@ async function pages(db: Db, { typical, hub, unit, source }: Picked) {
       ready: 'section.ma-phat-hien, #ket-qua > p[role=status]:not(.dang-tai)',
     },
   ];
+  // LUOCDO_BENCH_PAGES: a pattern of the step names to measure (all when unset), for a run about a few pages.
+  const only = new RegExp(process.env['LUOCDO_BENCH_PAGES'] ?? '');
   const browser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox'] });
   const page = await browser.newPage();
-  for (const step of steps) {
+  for (const step of steps.filter((s) => only.test(s.name))) {
     const samples = [];
     // Warm-up: the JVM's plans and the browser's cache, as a person's second visit. A cold first visit can
     // fail where a warm one does not (a query planned and read from disk past the read deadline): said, and

@@ -2,11 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfiledPlan } from 'neo4j-driver';
 import { closeDrivers } from '../src/store/connection.js';
+import { cypher } from '../src/store/cypher.js';
+import { toParam } from '../src/store/values.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { startApi, type TestApi } from './helpers/api.js';
 import { cleanGraph, testDb } from './helpers/db.js';
 import { walk, type Connection } from './helpers/pages.js';
+import { RELATIONS } from '../src/extract/types.js';
 
 // A hub (issue 14): a decree cited by more documents than a page holds, by reports of as many units, dated
 // so that the order is checkable: two reports a day (their order then the key's), and one report with no
@@ -179,5 +183,47 @@ describe('a hub’s implementers: more units than a page', () => {
     expect(walked.total).toBe(PLACES.length);
     expect(walked.pages).toBe(Math.ceil(PLACES.length / 4));
     expect(walked.nodes).toEqual(whole.implementers);
+  });
+});
+
+/** The db hits of a named query's plan (PROFILE), every operator's. */
+async function dbHits(name: string, params: Record<string, unknown>): Promise<number> {
+  const sum = (p: ProfiledPlan): number => p.dbHits + p.children.reduce((n, c) => n + sum(c), 0);
+  return db.read(async (tx) => {
+    const r = await tx.run(`PROFILE ${cypher(name)}`, toParam(params) as Record<string, unknown>);
+    const plan = r.summary.profile;
+    if (!plan) throw new Error('no profile');
+    return sum(plan);
+  });
+}
+
+describe('what a hub’s page reads (PROFILE, db hits: a count, not a time)', () => {
+  // The hub's Citations: three per report. The page of a group was read from the hub's side, each of its
+  // entries through all of them (1.1 M db hits for a page of 127/2015/NĐ-CP's 3,981 at 100,000 reports).
+  it('a group’s page finds each entry’s mentions from the entry, not through the hub’s every Citation', async () => {
+    const cited = await db.read(async (tx) =>
+      Number(
+        (
+          await tx.run('MATCH (:Document {key: $k})<-[r:REFERS_TO]-() RETURN count(r) AS n', { k: hub })
+        ).records[0]?.get('n'),
+      ),
+    );
+    expect(cited).toBeGreaterThanOrEqual(2 * PLACES.length);
+    const r = await data<{ document: { related: Group[] } }>(
+      `query($k: String!) { document(ref: $k) { related(firstPerGroup: 1) { relation direction } } }`,
+      { k: hub },
+    );
+    for (const g of r.document.related) {
+      const hits = (limit: number) =>
+        dbHits('api/related-page', { key: hub, ...g, limit, afterOn: null, afterKey: null });
+      // What each entry of a page adds: through the hub's Citations it is at least one db hit each.
+      const perEntry = ((await hits(PLACES.length)) - (await hits(1))) / (PLACES.length - 1);
+      expect(perEntry, `${g.relation} ${g.direction}`).toBeLessThan(cited);
+    }
+  });
+
+  it('counts the groups by degree: as many db hits whatever the hub’s size', async () => {
+    const hits = await dbHits('api/related-groups', { key: hub, relations: [...RELATIONS] });
+    expect(hits).toBeLessThan(PLACES.length);
   });
 });

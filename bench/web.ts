@@ -55,17 +55,43 @@ async function visit(page: Page, base: string, step: Step) {
       )?.[1] ?? '?';
     byName[name] = Math.max(byName[name] ?? 0, Math.round(ms));
   };
+  // What a page that never shows its content said: its errors, and the GraphQL errors it was answered.
+  const said: string[] = [];
+  const onError = (e: Error) => said.push(`page error: ${e.message}`);
+  const onConsole = (m: { type(): string; text(): string }) =>
+    m.type() === 'error' && said.push(`console: ${m.text()}`);
+  const onResponse = (r: { url(): string; text(): Promise<string> }) => {
+    if (!r.url().endsWith('/graphql')) return;
+    void r.text().then(
+      (t) => t.includes('"errors"') && said.push(`graphql: ${t.slice(0, 300)}`),
+      () => undefined,
+    );
+  };
   page.on('request', onReq);
   page.on('requestfinished', onDone);
-  await page.goto('about:blank'); // a new page each time, even when only the #part changes
-  const t0 = performance.now();
-  await page.goto(`${base}${step.path}`);
-  if (step.act) await step.act(page);
-  await page.locator(step.ready).first().waitFor({ timeout: 30_000 });
-  const ms = performance.now() - t0;
-  page.off('request', onReq);
-  page.off('requestfinished', onDone);
-  return { ms, requests: gql.length, slowestGraphqlMs: Math.max(0, ...gql), byName };
+  page.on('pageerror', onError);
+  page.on('console', onConsole);
+  page.on('response', onResponse);
+  try {
+    await page.goto('about:blank'); // a new page each time, even when only the #part changes
+    const t0 = performance.now();
+    await page.goto(`${base}${step.path}`);
+    if (step.act) await step.act(page);
+    try {
+      await page.locator(step.ready).first().waitFor({ timeout: 30_000 });
+    } catch (e) {
+      const shown = await page.locator('.loi').allInnerTexts();
+      throw new Error(`${String(e).split('\n')[0]}; shown: ${JSON.stringify(shown)}; ${said.join(' | ')}`);
+    }
+    const ms = performance.now() - t0;
+    return { ms, requests: gql.length, slowestGraphqlMs: Math.max(0, ...gql), byName };
+  } finally {
+    page.off('request', onReq);
+    page.off('requestfinished', onDone);
+    page.off('pageerror', onError);
+    page.off('console', onConsole);
+    page.off('response', onResponse);
+  }
 }
 
 const port = Number(process.env['LUOCDO_BENCH_PORT'] ?? 17996);
@@ -134,6 +160,7 @@ async function pages(db: Db, { typical, hub, unit, source }: Picked) {
   const cite = (d: Record<string, string>) =>
     `${TYPE_NAMES[d['type'] ?? ''] ?? 'Văn bản'} số ${d['symbol'] ?? ''}`;
   const draft = `BÁO CÁO\nKết quả thực hiện\n\nThực hiện ${cite(typical)} và ${cite(hub)}, đơn vị báo cáo như sau.\n`;
+  const IMPLEMENTERS_SHOWN = '#thuc-hien .thuc-hien table, #thuc-hien .thuc-hien > p:not(.dang-tai)';
   const doc = (key: string | undefined) => `/van-ban?ref=${encodeURIComponent(key ?? '')}`;
   const steps: Step[] = [
     {
@@ -154,7 +181,8 @@ async function pages(db: Db, { typical, hub, unit, source }: Picked) {
     {
       name: 'document (typical): implementers table',
       path: doc(typical['key']),
-      ready: '#thuc-hien table, #thuc-hien p',
+      // The table, or the sentence saying there is none: not the loading line, nor the other list's words.
+      ready: IMPLEMENTERS_SHOWN,
     },
     {
       name: 'document (hub): card and lược đồ',
@@ -164,7 +192,8 @@ async function pages(db: Db, { typical, hub, unit, source }: Picked) {
     {
       name: 'document (hub): implementers table',
       path: doc(hub['key']),
-      ready: '#thuc-hien table, #thuc-hien p',
+      // The table, or the sentence saying there is none: not the loading line, nor the other list's words.
+      ready: IMPLEMENTERS_SHOWN,
     },
     {
       name: 'chain IN depth 3 (typical), picture drawn',
@@ -199,16 +228,26 @@ async function pages(db: Db, { typical, hub, unit, source }: Picked) {
       ready: 'section.ma-phat-hien, #ket-qua > p[role=status]:not(.dang-tai)',
     },
   ];
+  // LUOCDO_BENCH_PAGES: a pattern of the step names to measure (all when unset), for a run about a few pages.
+  const only = new RegExp(process.env['LUOCDO_BENCH_PAGES'] ?? '');
   const browser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox'] });
   const page = await browser.newPage();
-  for (const step of steps) {
+  for (const step of steps.filter((s) => only.test(s.name))) {
     const samples = [];
+    // Warm-up: the JVM's plans and the browser's cache, as a person's second visit. A cold first visit can
+    // fail where a warm one does not (a query planned and read from disk past the read deadline): said, and
+    // the step still measured, as a person who pressed "Thử lại" would see it.
+    let warmup: number | string;
     try {
-      await visit(page, base, step); // warm-up: the JVM's plans and the browser's cache, as a person's second visit
+      warmup = Math.round((await visit(page, base, step)).ms);
+    } catch (e) {
+      warmup = String(e).slice(0, 1000);
+    }
+    try {
       for (let i = 0; i < runs; i++) samples.push(await visit(page, base, step));
     } catch (e) {
       // A page that never shows its content is a result too: said, and the other pages still measured.
-      console.log(JSON.stringify({ page: step.name, reports: size, failed: String(e).split('\n')[0] }));
+      console.log(JSON.stringify({ page: step.name, reports: size, failed: String(e).slice(0, 2000) }));
       continue;
     }
     console.log(
@@ -220,6 +259,7 @@ async function pages(db: Db, { typical, hub, unit, source }: Picked) {
         graphqlRequests: samples[0]?.requests,
         slowestGraphqlMedianMs: median(samples.map((s) => s.slowestGraphqlMs)),
         graphqlMsByOperation: samples[samples.length - 1]?.byName,
+        warmupMs: warmup,
         runs,
       }),
     );

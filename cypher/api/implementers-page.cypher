@@ -20,10 +20,14 @@ CALL (target, page) {
        }[0] END AS quote
   // The step's quote is flagged `ocr` when every Citation that gives it came from a text read by OCR.
   WITH unit, doc, mid, relation, quote, COLLECT {
-         MATCH (mid)-[:HAS_CITATION]->(c:Citation)-[:REFERS_TO]->(target) WHERE c.quote = quote RETURN coalesce(c.ocr, false) AS ocr
+         MATCH (mid)-[:HAS_CITATION]->(c:Citation) WHERE c.quote = quote AND EXISTS { (c)-[:REFERS_TO]->(target) }
+           RETURN coalesce(c.ocr, false) AS ocr
          UNION ALL
          MATCH (c:Citation)-[:REFERS_TO]->(mid) WHERE c.quote = quote RETURN coalesce(c.ocr, false) AS ocr
        } AS ocrs
+  // Each unit's steps in a stable order (by date, then document), the same in both queries.
+  WITH unit, doc, mid, relation, quote, ocrs
+  ORDER BY coalesce(doc.issuedOn, mid.issuedOn, ''), doc.key, mid.key, relation, quote
   WITH unit,
        collect({document: doc {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText},
                 via: CASE WHEN mid = doc THEN null ELSE mid {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText} END,

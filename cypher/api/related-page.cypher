@@ -3,26 +3,59 @@
 // counted once, and at most five of them to quote with where they are. A mention supports a link `a -rel-> b`
 // when it is a's own Citation of b with that relation, or a Citation of a whose facts say `rel>b` (a report
 // telling what a cited document does to another: ingest/write-source).
-// The relation types written out (RELATIONS, extract/types.ts): a decree cited by thousands has as many
-// REFERS_TO from Citations; an untyped expansion reads them all (2 s at 100,000 reports), a typed one skips them.
+// One branch per relation and direction, each expanding its one type: the parameters rule out every branch
+// but one before it reads anything, and a decree cited by thousands is read only through the edges of the
+// group asked for (an expansion of all nine types read the other groups' edges too, and an untyped one its
+// REFERS_TO from Citations). Every relation written out (RELATIONS, extract/types.ts;
+// test/unit/cypher-relations.test.ts checks it).
 MATCH (d:Document {key: $key})
 CALL (d) {
-  MATCH (d)-[r:RESPONDS_TO|REPORTS_ON|AMENDS|REPLACES|REPEALS|GUIDES|IMPLEMENTS|BASED_ON|CITES]->(t:Document)
-  WHERE $direction = 'OUT' AND type(r) = $relation
-  RETURN r, t, d AS a, t AS b
-  UNION
-  MATCH (t:Document)-[r:RESPONDS_TO|REPORTS_ON|AMENDS|REPLACES|REPEALS|GUIDES|IMPLEMENTS|BASED_ON|CITES]->(d)
-  WHERE $direction = 'IN' AND type(r) = $relation
-  RETURN r, t, t AS a, d AS b
+  MATCH (d)-[r:RESPONDS_TO]->(t:Document) WHERE $relation = 'RESPONDS_TO' AND $direction = 'OUT' RETURN r, t
+  UNION ALL
+  MATCH (d)<-[r:RESPONDS_TO]-(t:Document) WHERE $relation = 'RESPONDS_TO' AND $direction = 'IN' RETURN r, t
+  UNION ALL
+  MATCH (d)-[r:REPORTS_ON]->(t:Document) WHERE $relation = 'REPORTS_ON' AND $direction = 'OUT' RETURN r, t
+  UNION ALL
+  MATCH (d)<-[r:REPORTS_ON]-(t:Document) WHERE $relation = 'REPORTS_ON' AND $direction = 'IN' RETURN r, t
+  UNION ALL
+  MATCH (d)-[r:AMENDS]->(t:Document) WHERE $relation = 'AMENDS' AND $direction = 'OUT' RETURN r, t
+  UNION ALL
+  MATCH (d)<-[r:AMENDS]-(t:Document) WHERE $relation = 'AMENDS' AND $direction = 'IN' RETURN r, t
+  UNION ALL
+  MATCH (d)-[r:REPLACES]->(t:Document) WHERE $relation = 'REPLACES' AND $direction = 'OUT' RETURN r, t
+  UNION ALL
+  MATCH (d)<-[r:REPLACES]-(t:Document) WHERE $relation = 'REPLACES' AND $direction = 'IN' RETURN r, t
+  UNION ALL
+  MATCH (d)-[r:REPEALS]->(t:Document) WHERE $relation = 'REPEALS' AND $direction = 'OUT' RETURN r, t
+  UNION ALL
+  MATCH (d)<-[r:REPEALS]-(t:Document) WHERE $relation = 'REPEALS' AND $direction = 'IN' RETURN r, t
+  UNION ALL
+  MATCH (d)-[r:GUIDES]->(t:Document) WHERE $relation = 'GUIDES' AND $direction = 'OUT' RETURN r, t
+  UNION ALL
+  MATCH (d)<-[r:GUIDES]-(t:Document) WHERE $relation = 'GUIDES' AND $direction = 'IN' RETURN r, t
+  UNION ALL
+  MATCH (d)-[r:IMPLEMENTS]->(t:Document) WHERE $relation = 'IMPLEMENTS' AND $direction = 'OUT' RETURN r, t
+  UNION ALL
+  MATCH (d)<-[r:IMPLEMENTS]-(t:Document) WHERE $relation = 'IMPLEMENTS' AND $direction = 'IN' RETURN r, t
+  UNION ALL
+  MATCH (d)-[r:BASED_ON]->(t:Document) WHERE $relation = 'BASED_ON' AND $direction = 'OUT' RETURN r, t
+  UNION ALL
+  MATCH (d)<-[r:BASED_ON]-(t:Document) WHERE $relation = 'BASED_ON' AND $direction = 'IN' RETURN r, t
+  UNION ALL
+  MATCH (d)-[r:CITES]->(t:Document) WHERE $relation = 'CITES' AND $direction = 'OUT' RETURN r, t
+  UNION ALL
+  MATCH (d)<-[r:CITES]-(t:Document) WHERE $relation = 'CITES' AND $direction = 'IN' RETURN r, t
 }
-WITH r, t, a, b, coalesce(t.issuedOn, '') AS issued
+WITH d, r, t, coalesce(t.issuedOn, '') AS issued
 WHERE $afterKey IS NULL OR issued < $afterOn OR (issued = $afterOn AND t.key > $afterKey)
 ORDER BY issued DESC, t.key
 LIMIT $limit
+WITH d, r, t, issued, CASE $direction WHEN 'OUT' THEN d ELSE t END AS a, CASE $direction WHEN 'OUT' THEN t ELSE d END AS b
 CALL (r, a, b) {
+  // From a's own Citations (tens) to b, never from b's: b may be the decree thousands of Citations refer to.
   CALL (r, a, b) {
-    MATCH (a)-[:HAS_CITATION]->(c:Citation)-[:REFERS_TO]->(b)
-    WHERE c.relation = type(r)
+    MATCH (a)-[:HAS_CITATION]->(c:Citation)
+    WHERE c.relation = type(r) AND EXISTS { (c)-[:REFERS_TO]->(b) }
     RETURN c
     UNION
     MATCH (c:Citation)-[:REFERS_TO]->(a)

@@ -135,13 +135,20 @@ async function scanKeys(db: Db, from: string, n: number): Promise<string[]> {
  */
 export async function auditScan(
   db: Db,
-  opts: { codes?: readonly AuditCode[] | null; first: number; after?: ScanCursor | null; budgetMs: number },
+  opts: {
+    codes?: readonly AuditCode[] | null;
+    first: number;
+    after?: ScanCursor | null;
+    budgetMs: number;
+    /** A fixed chunk size (a test's, to cross chunks' edges on a small graph). */
+    chunk?: number;
+  },
 ): Promise<ScanPage> {
   const codes = wantedCodes(opts.codes);
   const started = Date.now();
   const items: Anchored[] = [];
   let at: ScanCursor = opts.after ?? { from: '', skip: 0 };
-  let size = FIRST_CHUNK;
+  let size = opts.chunk ?? FIRST_CHUNK;
   for (;;) {
     const t0 = Date.now();
     const keys = await scanKeys(db, at.from, size);
@@ -163,7 +170,8 @@ export async function auditScan(
     const spent = Date.now() - started;
     if (items.length === opts.first || spent >= opts.budgetMs) return { items, next: at };
     const perKey = Math.max(Date.now() - t0, 1) / keys.length;
-    size = Math.max(FIRST_CHUNK, Math.min(MAX_CHUNK, Math.floor((opts.budgetMs - spent) / perKey)));
+    const fits = Math.floor((opts.budgetMs - spent) / perKey);
+    size = opts.chunk ?? Math.max(FIRST_CHUNK, Math.min(MAX_CHUNK, fits));
   }
 }
 

@@ -298,22 +298,25 @@ export const CHECKS: Record<AuditCode, AuditCheck> = {
   AMBIGUOUS: check({
     severity: 'warning',
     query: 'ambiguous',
+    // One row per document: its ambiguous mentions (a finding each), the first alternatives by key, how many.
     row: z.object({
       doc: Doc,
-      mention: Mention.nullable(),
+      mentions: Mentions,
       alternatives: z.array(Doc).transform((ds) => ds.sort((a, b) => cmp(a.key, b.key))),
+      alternativesCount: z.number(),
     }),
-    findings: each(({ doc, mention, alternatives }) => {
-      // A number-only mention that one document with a symbol fits: that document is the proposal.
-      const only = doc.symbol === null && alternatives.length === 1 ? alternatives[0] : undefined;
-      return {
-        message: ambiguousMessage(doc, mention?.text ?? label(doc), alternatives),
-        params: { document: label(doc), documents: alternatives.length + 1 },
-        documents: [doc, ...alternatives],
-        mentions: mention ? [mention] : [],
-        proposal: only ? label(only) : null,
-      };
-    }),
+    findings: (rows) =>
+      rows.flatMap(({ doc, mentions, alternatives, alternativesCount: total }) => {
+        // A number-only mention that one document with a symbol fits: that document is the proposal.
+        const only = doc.symbol === null && total === 1 ? alternatives[0] : undefined;
+        return mentions.map((mention) => ({
+          message: ambiguousMessage(doc, mention.text, alternatives, total),
+          params: { document: label(doc), documents: total + 1 },
+          documents: [doc, ...alternatives],
+          mentions: [mention],
+          proposal: only ? label(only) : null,
+        }));
+      }),
   }),
 
   SUPERSEDED: check({

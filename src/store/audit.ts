@@ -114,7 +114,7 @@ export type ScanPage = { items: Anchored[]; next: ScanCursor | null };
 
 // A scan reads the documents in chunks, sized to the time left: small at first, so a page whose findings are
 // near (most are: a graph of cited decrees is dense with DANGLING) answers fast; larger for a rare code.
-const FIRST_CHUNK = 500;
+const FIRST_CHUNK = 200;
 const MAX_CHUNK = 20_000;
 
 /** The next chunk of anchors, in key order, from `from` (inclusive). */

@@ -252,6 +252,42 @@ describe('the staff pages in a real headless Chromium', () => {
     await tab.close();
   }, 90_000);
 
+  it('rà soát: "Xem thêm" reads on, page after page, each finding once, until every one is counted', async () => {
+    const tab = await open('/ra-soat', { token: true });
+    const { page } = tab;
+    await see(page, 'section.ma-phat-hien', 30_000);
+    const cards = page.locator('section.ma-phat-hien article.phat-hien');
+    const status = page.locator('#ket-qua > p[role=status]');
+    const more = page.getByRole('button', { name: 'Xem thêm' });
+    // The seeds hold more findings than a page of 40: the first page's counts are floors.
+    expect(await more.count()).toBe(1);
+    expect(await status.textContent()).toContain('ít nhất');
+    let shown = await cards.count();
+    for (let clicks = 0; (await more.count()) > 0; clicks++) {
+      expect(clicks, 'the audit of the seeds ends').toBeLessThan(50);
+      await more.click();
+      // The next page is appended: the cards already shown stay (a page may stop at its time budget with
+      // none new: then it offers to read on again).
+      await expect
+        .poll(
+          async () =>
+            (await page.locator('.xem-them[aria-busy]').count()) === 0 && (await cards.count()) >= shown,
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      shown = await cards.count();
+    }
+    expect(shown).toBeGreaterThan(40);
+    // The last page counts every finding, all shown, and each code's section says its own count.
+    const n = shown.toLocaleString('vi-VN');
+    expect(await status.textContent()).toMatch(new RegExp(`^${n} phát hiện, .*Đang hiện ${n}\\.$`));
+    const perCode = await page.locator('ul.muc-luc li').allTextContents();
+    expect(perCode.reduce((t, x) => t + Number(/\((\d+)\)$/.exec(x)?.[1] ?? NaN), 0)).toBe(shown);
+    expect(await page.locator('h2', { hasText: 'ít nhất' }).count()).toBe(0);
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  }, 180_000);
+
   it('kiểm tra: a draft citing a real and a non-existent document; the unknown one is said to be unknown', async () => {
     const tab = await open('/kiem-tra');
     const { page } = tab;

@@ -15,10 +15,11 @@ import {
 } from './audit.js';
 
 /**
- * The audit as a table: for each code, its severity, the query that finds it (cypher/audit/<query>.cypher,
- * given $keys: the documents to look at, null for the whole graph), the shape of the query's rows, and how rows
- * become findings. A new check is a code in AUDIT_CODES (graph/audit.ts), an entry here, a .cypher file and a
- * value of the schema's AuditCode enum.
+ * The audit as a table: for each code, its severity, the query that finds it (cypher/audit/<query>.cypher: the
+ * rule written once from an anchor document `d`, after the prelude cypher/audit/_anchors that binds it, in every
+ * role `d` can play, or only its primary one for a scan of the graph), the shape of the query's rows, and how
+ * rows become findings. A new check is a code in AUDIT_CODES (graph/audit.ts), an entry here, a .cypher file
+ * and a value of the schema's AuditCode enum.
  */
 export type AuditCheck = {
   severity: Severity;
@@ -29,6 +30,8 @@ export type AuditCheck = {
 
 /** A finding before the table gives it its code and severity. */
 export type Draft = Omit<AuditFinding, 'code' | 'severity'>;
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // The shapes the audit queries return: a document and a citation as `d {…}` and `c {…}` project them.
 const Doc = z.object({
@@ -52,7 +55,15 @@ const Mention = z.object({
   ocr: z.boolean().default(false),
   sha256: z.string().nullable().default(null),
 });
-const Mentions = z.array(Mention.nullable()).transform((ms) => ms.filter((m) => m !== null));
+// Mentions in file order: a query's collect() gives its plan's, and a finding must say the same words (the
+// dates NUMBER_YEAR_MISMATCH lists) whichever anchor found it.
+const Mentions = z
+  .array(Mention.nullable())
+  .transform((ms) =>
+    ms
+      .filter((m) => m !== null)
+      .sort((a, b) => cmp(a.path ?? '', b.path ?? '') || a.start - b.start || cmp(a.quote, b.quote)),
+  );
 
 function parseRow<S extends z.ZodType>(schema: S, row: unknown, query: string, i: number): z.output<S> {
   const r = schema.safeParse(row);
@@ -111,7 +122,6 @@ const symbolCheck = (code: 'UNKNOWN_CODE' | 'MALFORMED_SYMBOL', severity: Severi
 const RegisterRow = z.object({ path: z.string(), row: z.number(), text: z.string().nullable().optional() });
 // Lists a message names in are put in one order here: a query's collect() gives its plan's order, and the
 // whole audit and one document's findings (two plans) must say the same words.
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const RegisterRows = z
   .array(RegisterRow)
   .transform((rs) => rs.sort((a, b) => cmp(a.path, b.path) || a.row - b.row));
@@ -288,22 +298,25 @@ export const CHECKS: Record<AuditCode, AuditCheck> = {
   AMBIGUOUS: check({
     severity: 'warning',
     query: 'ambiguous',
+    // One row per document: its ambiguous mentions (a finding each), the first alternatives by key, how many.
     row: z.object({
       doc: Doc,
-      mention: Mention.nullable(),
+      mentions: Mentions,
       alternatives: z.array(Doc).transform((ds) => ds.sort((a, b) => cmp(a.key, b.key))),
+      alternativesCount: z.number(),
     }),
-    findings: each(({ doc, mention, alternatives }) => {
-      // A number-only mention that one document with a symbol fits: that document is the proposal.
-      const only = doc.symbol === null && alternatives.length === 1 ? alternatives[0] : undefined;
-      return {
-        message: ambiguousMessage(doc, mention?.text ?? label(doc), alternatives),
-        params: { document: label(doc), documents: alternatives.length + 1 },
-        documents: [doc, ...alternatives],
-        mentions: mention ? [mention] : [],
-        proposal: only ? label(only) : null,
-      };
-    }),
+    findings: (rows) =>
+      rows.flatMap(({ doc, mentions, alternatives, alternativesCount: total }) => {
+        // A number-only mention that one document with a symbol fits: that document is the proposal.
+        const only = doc.symbol === null && total === 1 ? alternatives[0] : undefined;
+        return mentions.map((mention) => ({
+          message: ambiguousMessage(doc, mention.text, alternatives, total),
+          params: { document: label(doc), documents: total + 1 },
+          documents: [doc, ...alternatives],
+          mentions: [mention],
+          proposal: only ? label(only) : null,
+        }));
+      }),
   }),
 
   SUPERSEDED: check({

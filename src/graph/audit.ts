@@ -130,14 +130,22 @@ export function distinctCycles<T extends { docs: AuditDoc[] }>(cycles: T[]): T[]
 
 /**
  * A mention that does not name one document, saying what it lacks (the issuer's province, the year, the
- * symbol) and which documents it may mean.
+ * symbol) and which documents it may mean: those listed, and `total` in all when more share the number than
+ * are listed (a number hundreds of units use, 1-CT/TU, is named by its first few, and how many more).
  */
-export function ambiguousMessage(d: AuditDoc, written: string, alternatives: readonly AuditDoc[]): string {
-  const listed = alternatives
-    .map((a) => `${label(a)}${a.issuedOn ? ` (${vnDate(a.issuedOn)})` : ''}`)
-    .join('; ');
+export function ambiguousMessage(
+  d: AuditDoc,
+  written: string,
+  alternatives: readonly AuditDoc[],
+  total = alternatives.length,
+): string {
+  const more = total - alternatives.length;
+  const listed = [
+    ...alternatives.map((a) => `${label(a)}${a.issuedOn ? ` (${vnDate(a.issuedOn)})` : ''}`),
+    ...(more > 0 ? [`and ${more} more`] : []),
+  ].join('; ');
   if (d.symbol === null)
-    return `'${written}' gives a number but no symbol; the graph holds ${alternatives.length} document${alternatives.length === 1 ? '' : 's'} of that type and number: ${listed}`;
+    return `'${written}' gives a number but no symbol; the graph holds ${total} document${total === 1 ? '' : 's'} of that type and number: ${listed}`;
   const missing = missingOf(d.key);
-  return `a mention of ${label(d)} does not say ${missing.length ? missing.join(', nor ') : 'enough'}; ${alternatives.length + 1} documents carry that number: ${[label(d), listed].filter(Boolean).join('; ')}`;
+  return `a mention of ${label(d)} does not say ${missing.length ? missing.join(', nor ') : 'enough'}; ${total + 1} documents carry that number: ${[label(d), listed].filter(Boolean).join('; ')}`;
 }

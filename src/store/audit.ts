@@ -18,13 +18,73 @@ import { resolveWithGraph } from './knowledge.js';
 import { toParam, toPlain } from './values.js';
 import * as q from './queries.js';
 
-/** A check's rows, as plain values; the check's own schema says what they must hold. */
-const rows = async (db: Db, query: string, keys: string[] | null): Promise<unknown[]> =>
-  db.read(async (tx) =>
-    (await tx.run(cypher(`audit/${query}`), toParam({ keys }) as Record<string, unknown>)).records.map((r) =>
-      toPlain(r.toObject()),
-    ),
+/**
+ * A check's rows from the anchor documents `keys` (cypher/audit/_anchors then the check's own query: the rule
+ * is written once, from the anchor, in each role it can play), grouped by the anchor that found them. With
+ * `everyRole` false, each finding is found from its primary anchor only: a scan of every document finds it once.
+ */
+async function rowsByAnchor(
+  db: Db,
+  query: string,
+  keys: readonly string[],
+  everyRole: boolean,
+): Promise<Map<string, unknown[]>> {
+  const text = `${cypher('audit/_anchors')}\n${cypher(`audit/${query}`)}`;
+  const records = await db.read(async (tx) => (await tx.run(text, { keys, everyRole })).records);
+  const out = new Map<string, unknown[]>();
+  for (const r of records) {
+    const row = toPlain(r.toObject()) as { anchor?: unknown };
+    const anchor = String(row.anchor);
+    out.set(anchor, [...(out.get(anchor) ?? []), row]);
+  }
+  return out;
+}
+
+/** A finding and the anchor document that found it (where a scan's cursor stands). */
+export type Anchored = { anchor: string; finding: AuditFinding };
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const CODE_ORDER = new Map<string, number>(AUDIT_CODES.map((c, i) => [c, i]));
+const mentionsId = (f: AuditFinding) => f.mentions.map((m) => `${m.path ?? ''}:${m.start}`).join(',');
+/**
+ * One anchor's findings in an order that does not depend on a query plan: by code, the documents named, the
+ * message, the mentions. A scan's cursor counts an anchor's findings in this order.
+ */
+const byAnchorOrder = (a: AuditFinding, b: AuditFinding) =>
+  (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0) ||
+  cmp(a.documents.map((d) => d.key).join('|'), b.documents.map((d) => d.key).join('|')) ||
+  cmp(a.message, b.message) ||
+  cmp(mentionsId(a), mentionsId(b));
+
+/**
+ * The findings of the checks of `codes` found from the anchors `keys`, in the anchors' order, each anchor's
+ * in byAnchorOrder. Checks may share a query (UNKNOWN_CODE and MALFORMED_SYMBOL): it runs once.
+ */
+async function anchoredFindings(
+  db: Db,
+  keys: readonly string[],
+  codes: readonly AuditCode[],
+  everyRole: boolean,
+): Promise<Anchored[]> {
+  const fetched = new Map<string, Map<string, unknown[]>>();
+  const byAnchor = new Map<string, AuditFinding[]>();
+  for (const code of codes) {
+    const check = CHECKS[code];
+    let found = fetched.get(check.query);
+    if (!found) {
+      found = await rowsByAnchor(db, check.query, keys, everyRole);
+      fetched.set(check.query, found);
+    }
+    for (const [anchor, rows] of found) {
+      const list = byAnchor.get(anchor) ?? [];
+      for (const f of check.findings(rows)) list.push({ code, severity: check.severity, ...f });
+      byAnchor.set(anchor, list);
+    }
+  }
+  return keys.flatMap((anchor) =>
+    (byAnchor.get(anchor) ?? []).sort(byAnchorOrder).map((finding) => ({ anchor, finding })),
   );
+}
 
 /** The documents of one document's chain: what it cites, three deep, and who cites it. */
 async function chainKeys(db: Db, ref: string): Promise<string[]> {
@@ -43,31 +103,128 @@ const bySeverityCodeMessage = (a: AuditFinding, b: AuditFinding) =>
   a.code.localeCompare(b.code) ||
   a.message.localeCompare(b.message);
 
+const wantedCodes = (codes: readonly AuditCode[] | null | undefined) =>
+  AUDIT_CODES.filter((c) => !codes?.length || codes.includes(c));
+
+/** Where a scan of the whole graph goes on: from the anchor `from` (inclusive), past its first `skip` findings. */
+export type ScanCursor = { from: string; skip: number };
+
+/** A page of the whole graph's audit; `next` is null once every document has been read. */
+export type ScanPage = { items: Anchored[]; next: ScanCursor | null };
+
+// A scan reads the documents in chunks, sized to the time left: small at first, so a page whose findings are
+// near (most are: a graph of cited decrees is dense with DANGLING) answers fast; larger for a rare code.
+const FIRST_CHUNK = 200;
+const MAX_CHUNK = 20_000;
+
+/** The next chunk of anchors, in key order, from `from` (inclusive). */
+async function scanKeys(db: Db, from: string, n: number): Promise<string[]> {
+  return db.read(async (tx) =>
+    (await tx.run(cypher('audit/_scan'), toParam({ from, n }) as Record<string, unknown>)).records.map((r) =>
+      String(r.get('key')),
+    ),
+  );
+}
+
+/**
+ * A page of the whole graph's audit, paged in Cypher: the documents in key order (the key's index), a chunk at a
+ * time, each chunk's findings found from their primary anchor (so each once), until `first` findings are in
+ * or `budgetMs` is spent (a rare code may need the whole graph read: the page then says where it stopped, and
+ * the next goes on from there). Checks whose last word is TypeScript's (UNKNOWN_CODE, ISSUER_CONFLICT) judge
+ * each chunk's rows as they come.
+ */
+export async function auditScan(
+  db: Db,
+  opts: {
+    codes?: readonly AuditCode[] | null;
+    first: number;
+    after?: ScanCursor | null;
+    budgetMs: number;
+    /** A fixed chunk size (a test's, to cross chunks' edges on a small graph). */
+    chunk?: number;
+  },
+): Promise<ScanPage> {
+  const codes = wantedCodes(opts.codes);
+  const started = Date.now();
+  const items: Anchored[] = [];
+  let at: ScanCursor = opts.after ?? { from: '', skip: 0 };
+  let size = opts.chunk ?? FIRST_CHUNK;
+  for (;;) {
+    const t0 = Date.now();
+    const keys = await scanKeys(db, at.from, size);
+    const found = await anchoredFindings(db, keys, codes, false);
+    // The anchor the cursor stopped in gave its first `skip` findings already.
+    let given = 0;
+    for (const a of found) {
+      if (a.anchor === at.from && given < at.skip) {
+        given++;
+        continue;
+      }
+      if (items.length === opts.first) return { items, next: nextAfter(items, opts.after ?? null) };
+      items.push(a);
+    }
+    const last = keys[keys.length - 1];
+    // Past the last key: the smallest string after it.
+    if (last === undefined || keys.length < size) return { items, next: null };
+    at = { from: `${last}\u0000`, skip: 0 };
+    const spent = Date.now() - started;
+    if (items.length === opts.first || spent >= opts.budgetMs) return { items, next: at };
+    const perKey = Math.max(Date.now() - t0, 1) / keys.length;
+    const fits = Math.floor((opts.budgetMs - spent) / perKey);
+    size = opts.chunk ?? Math.max(FIRST_CHUNK, Math.min(MAX_CHUNK, fits));
+  }
+}
+
+/** The cursor after the page's last finding: its anchor, and how many of that anchor's findings are given. */
+function nextAfter(items: Anchored[], after: ScanCursor | null): ScanCursor | null {
+  const last = items[items.length - 1];
+  if (!last) return after;
+  let n = items.filter((a) => a.anchor === last.anchor).length;
+  if (after && after.from === last.anchor) n += after.skip;
+  return { from: last.anchor, skip: n };
+}
+
 /**
  * Every broken or suspicious link, over the whole graph or one document's chain, each with the documents, the
  * mentions a person reads to fix it, and a proposal where the graph holds the right value: the checks of
- * graph/audit-checks.ts, those of `codes` (all when none are given).
+ * graph/audit-checks.ts, those of `codes` (all when none are given). The whole graph is read page by page
+ * (auditScan) with no time budget; a chain from each of its documents in every role, each finding kept once.
  */
 export async function audit(
   db: Db,
   opts: { ref?: string | null; codes?: readonly AuditCode[] | null },
 ): Promise<AuditFinding[]> {
-  const keys = opts.ref ? await chainKeys(db, opts.ref) : null;
-  const wanted = AUDIT_CODES.filter((c) => !opts.codes?.length || opts.codes.includes(c));
-  // Checks may share a query (UNKNOWN_CODE and MALFORMED_SYMBOL): it runs once.
-  const fetched = new Map<string, unknown[]>();
+  const codes = wantedCodes(opts.codes);
+  if (!opts.ref) {
+    const out: AuditFinding[] = [];
+    let after: ScanCursor | null = null;
+    do {
+      const p: ScanPage = await auditScan(db, { codes, first: 10_000, after, budgetMs: Infinity });
+      for (const a of p.items) out.push(a.finding);
+      after = p.next;
+    } while (after);
+    return out.sort(bySeverityCodeMessage);
+  }
+  const keys = await chainKeys(db, opts.ref);
+  const seen = new Set<string>();
   const out: AuditFinding[] = [];
-  for (const code of wanted) {
-    const check = CHECKS[code];
-    let found = fetched.get(check.query);
-    if (!found) {
-      found = await rows(db, check.query, keys);
-      fetched.set(check.query, found);
-    }
-    for (const f of check.findings(found)) out.push({ code, severity: check.severity, ...f });
+  for (const { finding } of await anchoredFindings(db, keys, codes, true)) {
+    const id = findingId(finding);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(finding);
   }
   return out.sort(bySeverityCodeMessage);
 }
+
+/** A finding found from two documents of a chain is one: a cycle by its documents, any other by all it says. */
+const findingId = (f: AuditFinding) =>
+  f.code === 'CYCLE'
+    ? `CYCLE ${f.documents
+        .map((d) => d.key)
+        .sort()
+        .join('|')}`
+    : JSON.stringify(f);
 
 /**
  * Whether a finding is one of the document's own: it names it (as the one cited, the report, the one that
@@ -77,27 +234,15 @@ export const names = (code: string, f: { documents: ReadonlyArray<{ key: string 
   code === 'AMBIGUOUS' ? f.documents[0]?.key === key : f.documents.some((d) => d.key === key);
 
 /**
- * The findings of the whole graph's audit that are one document's own (`names`), found from the document: each check's query as
- * cypher/findings/<query>.cypher, anchored on the document, never a scan of the graph then a filter. The checks'
- * own rules turn rows into findings, as for `audit`; a row may name the document in no finding (a citation it
- * makes that is fine), hence the filter.
+ * The findings of the whole graph's audit that are one document's own (`names`): the same queries as the
+ * scan, anchored on the document alone in every role it can play, never a scan of the graph then a filter.
  */
 export async function documentFindings(db: Db, key: string): Promise<AuditFinding[]> {
-  const fetched = new Map<string, unknown[]>();
-  const out: AuditFinding[] = [];
-  for (const code of AUDIT_CODES) {
-    const check = CHECKS[code];
-    let found = fetched.get(check.query);
-    if (!found) {
-      found = await db.read(async (tx) =>
-        (await tx.run(cypher(`findings/${check.query}`), { key })).records.map((r) => toPlain(r.toObject())),
-      );
-      fetched.set(check.query, found);
-    }
-    for (const f of check.findings(found))
-      if (names(code, f, key)) out.push({ code, severity: check.severity, ...f });
-  }
-  return out.sort(bySeverityCodeMessage);
+  const found = await anchoredFindings(db, [key], AUDIT_CODES, true);
+  return found
+    .map((a) => a.finding)
+    .filter((f) => names(f.code, f, key))
+    .sort(bySeverityCodeMessage);
 }
 
 /** The draft's own findings, as the extraction made them, each with its span as the mention. */

@@ -4,72 +4,106 @@ import { count } from '../format.js';
 import { gql } from '../gql.js';
 import { load } from '../load.js';
 
-// `/ra-soat`: the audit's findings over the graph, by code, each code explained with its proposal.
+// `/ra-soat`: the audit's findings over the graph, by code, each code explained with its proposal. The API
+// reads the graph a part at a time (its documents in order, within a time budget), so a page says what it
+// has seen so far ("ít nhất"), and "Xem thêm" reads on; counting every finding would be reading the whole graph.
 
 type Audit = {
   audit: {
     totalCount: number;
     errors: number;
+    countComplete: boolean;
     edges: Array<{ node: FindingData }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 };
 const AUDIT = `query Audit($codes: [AuditCode!], $after: String) {
   audit(codes: $codes, first: 40, after: $after) {
-    totalCount errors
+    totalCount errors countComplete
     edges { node { ${FINDING_FIELDS} } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
-// The codes the audit of the graph gives (the API's AuditCode).
+// The codes the audit of the graph gives (the API's AuditCode), in the order the sections show them.
 const CODES = Object.keys(CODE_TEXT).filter((c) => c !== 'UNKNOWN_REFERENCE');
 
-function byCode(findings: FindingData[]): Map<string, FindingData[]> {
+function byCode(findings: FindingData[]): Array<[string, FindingData[]]> {
   const groups = new Map<string, FindingData[]>();
   for (const f of findings) groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
-  return groups;
+  return [...groups].sort(([a], [b]) => CODES.indexOf(a) - CODES.indexOf(b));
 }
 
-function sections(findings: FindingData[]): HTMLElement[] {
-  return [...byCode(findings)].map(([code, list]) =>
+/** A count the page has seen so far is a floor until the audit has read the whole graph. */
+const atLeast = (n: number, complete: boolean) => (complete ? count(n) : `ít nhất ${count(n)}`);
+
+function summary(a: Audit['audit'], shown: number): string {
+  if (a.countComplete)
+    return `${count(a.totalCount)} phát hiện, trong đó ${count(a.errors)} lỗi. Đang hiện ${count(shown)}.`;
+  if (a.totalCount === 0)
+    return 'Chưa thấy phát hiện nào trong phần đã rà soát; bấm “Xem thêm” để rà soát tiếp.';
+  return `Đã thấy ${atLeast(a.totalCount, false)} phát hiện, trong đó ${count(a.errors)} lỗi, trong phần đã rà soát; bấm “Xem thêm” để rà soát tiếp.`;
+}
+
+function sections(found: FindingData[], complete: boolean, only: ((code: string) => void) | null) {
+  return byCode(found).map(([code, list]) =>
     h(
       'section',
       { class: 'ma-phat-hien', id: `ma-${code.toLowerCase()}` },
-      h('h2', {}, `${codeTitle(code)} (${count(list.length)})`),
+      h('h2', {}, `${codeTitle(code)} (${atLeast(list.length, complete)})`),
       h('p', { class: 'giai-thich' }, CODE_TEXT[code]?.explain ?? ''),
       ...list.map((f) => findingCard(f, false)),
+      only
+        ? h('button', { type: 'button', class: 'chi-ma', onclick: () => only(code) }, 'Chỉ xem loại này')
+        : null,
     ),
   );
 }
 
-function run(box: HTMLElement, code: string): void {
+/** The audit of one code (or all): a first page into `box`, then each "Xem thêm" appends the next. */
+function run(box: HTMLElement, code: string, only: (code: string) => void): void {
   const found: FindingData[] = [];
-  const page = (after: string | null) =>
-    load(
-      box,
-      'kết quả rà soát',
-      () => gql<Audit>(AUDIT, { codes: code ? [code] : null, after }),
-      (d) => {
-        found.push(...d.audit.edges.map((e) => e.node));
-        const summary = h(
-          'p',
-          { role: 'status' },
-          `${count(d.audit.totalCount)} phát hiện, trong đó ${count(d.audit.errors)} lỗi. Đang hiện ${count(found.length)}.`,
-        );
-        const more = d.audit.pageInfo.hasNextPage
-          ? h('button', { type: 'button', onclick: () => void page(d.audit.pageInfo.endCursor) }, 'Xem thêm')
-          : null;
-        const toc = h(
-          'ul',
-          { class: 'muc-luc' },
-          ...[...byCode(found)].map(([c, l]) =>
-            h('li', {}, h('a', { href: `#ma-${c.toLowerCase()}` }, `${codeTitle(c)} (${count(l.length)})`)),
+  const status = h('p', { role: 'status' });
+  const toc = h('ul', { class: 'muc-luc' });
+  const list = h('div', { class: 'cac-ma' });
+  const more = h('div', { class: 'xem-them' });
+  const fetch = (after: string | null) => () => gql<Audit>(AUDIT, { codes: code ? [code] : null, after });
+  const show = ({ audit: a }: Audit) => {
+    found.push(...a.edges.map((e) => e.node));
+    fill(status, summary(a, found.length));
+    fill(
+      toc,
+      ...byCode(found).map(([c, l]) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { href: `#ma-${c.toLowerCase()}` },
+            `${codeTitle(c)} (${atLeast(l.length, a.countComplete)})`,
           ),
-        );
-        return [summary, toc, ...sections(found), ...(more ? [more] : [])];
-      },
+        ),
+      ),
     );
-  void page(null);
+    fill(list, ...sections(found, a.countComplete, code ? null : only));
+    const after = a.pageInfo.endCursor;
+    fill(
+      more,
+      a.pageInfo.hasNextPage
+        ? h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => void load(more, 'thêm kết quả rà soát', fetch(after), (d) => void show(d)),
+            },
+            'Xem thêm',
+          )
+        : null,
+    );
+  };
+  void load(box, 'kết quả rà soát', fetch(null), (d) => {
+    show(d);
+    return [status, toc, list, more];
+  });
 }
 
 export function render(main: HTMLElement): void {
@@ -80,7 +114,11 @@ export function render(main: HTMLElement): void {
     ...CODES.map((c) => h('option', { value: c }, codeTitle(c))),
   );
   const box = h('div', { id: 'ket-qua' });
-  select.addEventListener('change', () => run(box, select.value));
+  const only = (code: string) => {
+    select.value = code;
+    run(box, code, only);
+  };
+  select.addEventListener('change', () => run(box, select.value, only));
   fill(
     main,
     h('h1', {}, 'Rà soát liên kết'),
@@ -92,5 +130,5 @@ export function render(main: HTMLElement): void {
     h('div', { class: 'dieu-khien' }, h('label', { for: 'ma' }, 'Loại phát hiện '), select),
     box,
   );
-  run(box, '');
+  run(box, '', only);
 }

@@ -1,5 +1,0 @@
-// audit/duplicate-sources for one document ($key).
-MATCH (s:SourceFile)-[:OF]->(d:Document {key: $key})
-WITH d, collect(s {.path, .sha256, .format}) AS sources
-WHERE size(sources) > 1
-RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type, .title, issuer: COLLECT { MATCH (d)-[:ISSUED_BY]->(by_:Organization) RETURN by_.name ORDER BY by_.name LIMIT 1 }[0]} AS doc, sources

@@ -1,9 +1,0 @@
-// audit/register-conflicts for one document ($key).
-MATCH (g:Registry)-[:HAS_ROW]->(row:RegistryRow)-[:DESCRIBES]->(d:Document {key: $key})
-WHERE row.issuedOn IS NOT NULL
-WITH d, collect({path: g.path, row: row.row, on: row.issuedOn}) AS rows
-WITH d, rows, [(s:SourceFile)-[:OF]->(d) WHERE s.issuedOn IS NOT NULL | {path: s.path, on: s.issuedOn}] AS texts
-WITH d, rows, texts, [x IN rows | x.on] + [t IN texts | t.on] AS dates
-WHERE any(a IN dates WHERE any(b IN dates WHERE a <> b))
-RETURN d {.key, .symbol, .name, .issuedOn, .hasText, .type} AS doc, rows, texts
-ORDER BY d.key

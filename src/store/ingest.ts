@@ -15,7 +15,7 @@ import { NEAR_DUPLICATE, sameReport } from '../graph/identity.js';
 import { NOTHING_KNOWN, placeKey } from '../graph/known.js';
 import { areaKey } from '../graph/organizations.js';
 import type { Db } from './connection.js';
-import { answerText, questionRow, resolveWithGraph, staleSources } from './knowledge.js';
+import { answerText, questionRow, resolveWithGraph, staleSources, type AnswerRow } from './knowledge.js';
 import { rows, run } from './run.js';
 import { toPlain } from './values.js';
 
@@ -75,17 +75,29 @@ const touchedRow = z.object({
 });
 
 const keyRow = z.object({ key: z.string() });
-
-/** What a removal leaves to do once the source is out: the questions it answered, the documents it named. */
-type Removed = { answers: string[]; keys: string[] };
+const removedRow = touchedRow.extend({
+  evidence: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+});
 
 /**
- * Takes one source out of the graph, inside the caller's transaction; null when it is not there, else the
- * keys of the questions it answered (their askers are to be checked once this commits) and of the
- * documents it named, which the caller settles (`settleDocuments`) once its own writes are done.
+ * What a removal leaves to do once the source is out: the questions it answered; its report's key and the
+ * documents it cited, which the caller settles (`settleDocuments`) once its own writes are done; what its
+ * Citations said of each (`[key, ...evidence]`, see `evidenceOf`) and the documents that went with it.
+ */
+export type Removed = {
+  answers: string[];
+  report: string;
+  cited: string[];
+  evidence: Array<Array<string | number | boolean | null>>;
+  deleted: string[];
+};
+
+/**
+ * Takes one source out of the graph, inside the caller's transaction; null when it is not there, else
+ * what is left to do (see `Removed`).
  */
 export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promise<Removed | null> {
-  const [row] = await rows(tx, 'remove/source-documents', touchedRow, { sha });
+  const [row] = await rows(tx, 'remove/source-documents', removedRow, { sha });
   if (!row) return null;
   const keys = [row.report, ...row.cited];
   await run(tx, 'remove/source-edges', { sha, keys });
@@ -93,10 +105,50 @@ export async function removeSourceTx(tx: ManagedTransaction, sha: string): Promi
   await run(tx, 'remove/source-citations', { sha });
   await run(tx, 'remove/edge-quotes', { report: row.report, keys });
   await run(tx, 'remove/source-file', { sha });
-  await run(tx, 'remove/orphans', { keys });
+  const deleted = await rows(tx, 'remove/orphans', keyRow, { keys });
   await run(tx, 'remove/orphan-units', { units: [...new Set(row.units)], people: row.people });
   const [rekeyed] = await rows(tx, 'remove/report-key', keyRow, { key: row.report });
-  return { answers: row.answers, keys: rekeyed ? [rekeyed.key, ...row.cited] : keys };
+  return {
+    answers: row.answers,
+    report: rekeyed?.key ?? row.report,
+    cited: row.cited,
+    evidence: row.evidence,
+    deleted: deleted.map((d) => d.key),
+  };
+}
+
+/** What one Citation says of the document it refers to, as settle-documents reads it. */
+const evidenceOf = (c: WriteParams['targets'][number]['citations'][number]) =>
+  JSON.stringify([
+    c.evidence.title ?? null,
+    c.evidence.type ?? null,
+    c.evidence.number ?? null,
+    c.evidence.name ?? null,
+    c.evidence.year ?? null,
+    c.evidence.issuedOn ?? null,
+    c.ambiguous ?? null,
+  ]);
+
+/**
+ * The documents to settle after sources were removed and, in the same transaction, one written again
+ * (`written`, or nothing): each removed source's report, and each document it cited unless it still
+ * stands and the write's Citations say of it exactly what the removed ones said. That document's evidence
+ * is then the same as when it was last settled, and so is what it shows: settling it again would read
+ * every Citation of it (a decree cited by thousands, for each of its citers written again) to change nothing.
+ */
+export function toSettle(removed: readonly Removed[], written: WriteParams | null): string[] {
+  const net = new Map<string, Map<string, number>>();
+  const add = (key: string, e: string, n: number) => {
+    const m = net.get(key) ?? new Map<string, number>();
+    net.set(key, m.set(e, (m.get(e) ?? 0) + n));
+  };
+  for (const r of removed)
+    for (const [key, ...e] of r.evidence) if (typeof key === 'string') add(key, JSON.stringify(e), 1);
+  for (const t of written?.targets ?? []) for (const c of t.citations) add(t.key, evidenceOf(c), -1);
+  const deleted = new Set(removed.flatMap((r) => r.deleted));
+  const same = (key: string) =>
+    !deleted.has(key) && [...(net.get(key)?.values() ?? [1])].every((n) => n === 0);
+  return removed.flatMap((r) => [r.report, ...r.cited.filter((k) => !same(k))]);
 }
 
 /**
@@ -401,11 +453,11 @@ async function writeSourceTx(
   let status: IngestStatus = 'added';
   // What the askers of are to be checked: what this write answers anew, and what the versions it replaces answered.
   const gone: string[] = [...probe.news];
-  const touched: string[] = [];
+  const removed: Removed[] = [];
   for (const sha of [...(probe.version !== null ? [p.sha256] : []), ...probe.older]) {
-    const removed = await removeSourceTx(tx, sha);
-    for (const x of removed?.answers ?? []) gone.push(x);
-    for (const x of removed?.keys ?? []) touched.push(x);
+    const r = await removeSourceTx(tx, sha);
+    if (r) removed.push(r);
+    for (const x of r?.answers ?? []) gone.push(x);
   }
   if (probe.older.length > 0) status = 'replaced';
   const c = probe.candidates.find((x) => isCandidate(g, x));
@@ -418,8 +470,9 @@ async function writeSourceTx(
         : null;
     if (!moved || moved.records.length === 0) g = withReportKey(g, c.key);
   }
-  for (const x of await writeStatement(tx, [writeParams(p, g, defer)])) touched.push(x);
-  await settleDocuments(tx, touched, defer);
+  const params = writeParams(p, g, defer);
+  const keys = await writeStatement(tx, [params]);
+  await settleDocuments(tx, [...toSettle(removed, params), ...keys], defer);
   return { result: written(p, g, status, defer), gone };
 }
 
@@ -511,10 +564,10 @@ export async function writeSources(
 }
 
 /**
- * Resolves again, one transaction each, every source whose questions the graph now answers otherwise than
- * when it was written (a later report placed its district, a second dated document of its number came),
- * and then the sources those writes answer, a few rounds at most. Reading only: the check runs after the
- * writes commit, so two writers that answer each other's questions at once still see each other.
+ * Resolves again every source whose questions the graph now answers otherwise than when it was written (a
+ * later report placed its district, a second dated document of its number came), and then the sources
+ * those writes answer, a few rounds at most. Reading only: the check runs after the writes commit, so two
+ * writers that answer each other's questions at once still see each other.
  */
 export async function settle(db: Db, shas: readonly string[], keys: readonly string[] = []): Promise<number> {
   let todo = { shas: [...shas], keys: [...keys] };
@@ -524,13 +577,8 @@ export async function settle(db: Db, shas: readonly string[], keys: readonly str
     const { stale, answers } = await staleSources(db, todo.shas, todo.keys);
     // Rewriting a source gives the same facts when no answer of its decides otherwise: its answers are
     // set instead, and checked again next round like a rewritten source's (a writer may have raced).
-    if (answers.length > 0) {
-      await db.write((tx) => run(tx, 'ingest/set-answers', { rows: answers }));
-      for (const sha of new Set(answers.map((a) => a.sha))) next.shas.push(sha);
-    }
-    for (const sha of stale) {
-      const w = await db.write((tx) => refreshTx(tx, sha));
-      if (!w) continue;
+    for (const sha of new Set(answers.map((a) => a.sha))) next.shas.push(sha);
+    for (const [sha, w] of await refreshAll(db, stale, answers)) {
       refreshed++;
       next.shas.push(sha);
       for (const x of w.gone) next.keys.push(x);
@@ -538,6 +586,38 @@ export async function settle(db: Db, shas: readonly string[], keys: readonly str
     todo = next;
   }
   return refreshed;
+}
+
+/**
+ * A round of `settle`'s writes in one transaction: the answers set, then each stale source written again
+ * in turn, each seeing the ones before as it would in a transaction of its own (a warm ingest rewrites a
+ * dozen sources a batch, and a transaction each was most of their cost after their statements). If the
+ * round fails, each goes alone, as `writeSources` does: a source is still written whole or not at all.
+ */
+async function refreshAll(
+  db: Db,
+  stale: readonly string[],
+  answers: readonly AnswerRow[],
+): Promise<Array<[string, Written]>> {
+  const round = async (tx: ManagedTransaction, shas: readonly string[], rows: readonly AnswerRow[]) => {
+    if (rows.length > 0) await run(tx, 'ingest/set-answers', { rows });
+    const out: Array<[string, Written]> = [];
+    for (const sha of shas) {
+      const w = await refreshTx(tx, sha);
+      if (w) out.push([sha, w]);
+    }
+    return out;
+  };
+  if (stale.length + (answers.length > 0 ? 1 : 0) > 1)
+    try {
+      return await db.write((tx) => round(tx, stale, answers));
+    } catch (e) {
+      if (isFatal(e)) throw e; // else each alone, which fails as a source written alone does
+    }
+  if (answers.length > 0) await db.write((tx) => round(tx, [], answers));
+  const out: Array<[string, Written]> = [];
+  for (const sha of stale) out.push(...(await db.write((tx) => round(tx, [sha], []))));
+  return out;
 }
 
 const sourceDraftRow = z.object({
@@ -621,7 +701,7 @@ export async function removeSource(db: Db, ref: string): Promise<{ sha: string; 
     for (const f of found) {
       const removed = await removeSourceTx(tx, f.sha);
       for (const x of removed?.answers ?? []) gone.push(x);
-      for (const x of removed?.keys ?? []) touched.push(x);
+      for (const x of removed ? toSettle([removed], null) : []) touched.push(x);
     }
     await settleDocuments(tx, touched, false);
     return found;

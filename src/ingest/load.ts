@@ -3,10 +3,9 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../config.js';
-import { factsOf } from '../graph/facts.js';
+import { factsOf, type Draft } from '../graph/facts.js';
 import { formatError, LuocdoError } from '../errors.js';
 import { cypher, schemaFiles, splitStatements } from '../store/cypher.js';
-import type { Prepared } from '../store/ingest.js';
 import { rows } from '../store/run.js';
 import { importAside } from '../store/runtime/admin.js';
 import { startServer, type Log } from '../store/runtime/server.js';
@@ -17,7 +16,7 @@ import { BulkGraph, resolveAll, type Asked } from './bulk-graph.js';
 import { CsvWriter, type CsvFiles } from './csv.js';
 import { extractFile } from './extract-file.js';
 import { ExtractPool, pack, workerScript } from './extract-pool.js';
-import { Results, Texts, textOf } from './spill.js';
+import { Results, Texts, textOf, unpackDraft, type Lean } from './spill.js';
 import { listFiles, type Failure } from './pipeline.js';
 
 /**
@@ -47,6 +46,12 @@ export type LoadOptions = { replace: boolean; workers: number; log?: Log };
 
 const hasRow = z.object({ has: z.boolean() });
 
+/** A source's draft, read back from its packed bytes (only a source resolved again needs it). */
+function draftOf(p: Lean): Draft {
+  if (p.draftZ === null) throw new Error(`load: ${p.path} has no draft to resolve again from`);
+  return unpackDraft(p.draftZ);
+}
+
 /** Phase timings and the peak RSS by each phase's end (maxRSS counts the worker threads too). */
 class Phases {
   readonly list: LoadPhase[] = [];
@@ -66,13 +71,13 @@ class Phases {
   }
 }
 
-type Extracted = { asked: Array<Asked | undefined>; results: Results };
+export type Extracted = { asked: Array<Asked | undefined>; results: Results };
 
 /**
  * Every file read and extracted, in worker threads when the compiled script is there, each result kept
  * packed (in memory up to the limit, then in the spill file) as it arrives, whatever the order.
  */
-async function extractAll(
+export async function extractAll(
   settings: Settings,
   files: string[],
   members: Awaited<ReturnType<typeof listFiles>>['members'],
@@ -123,8 +128,13 @@ async function extractAll(
  * Citations go to the CSV files as they are made; the rest (documents, units, areas, people, questions
  * and the edges between them) is written at the end.
  */
-function buildGraph(x: Extracted, files: number, out: CsvWriter, texts: Texts): BulkGraph {
-  const redo = resolveAll(x.asked, (i) => (x.results.get(i) as Prepared).draft);
+export async function buildGraph(
+  x: Extracted,
+  files: number,
+  out: CsvWriter,
+  texts: Texts,
+): Promise<BulkGraph> {
+  const { redo, answered } = resolveAll(x.asked, (i) => draftOf(x.results.get(i) as Lean));
   // Resolved: the questions and answers (a few kB a source) go before the graph grows.
   x.asked.length = 0;
   const graph = new BulkGraph(out, texts);
@@ -133,7 +143,11 @@ function buildGraph(x: Extracted, files: number, out: CsvWriter, texts: Texts): 
     x.results.drop(i);
     if (!p) continue;
     const known = redo.get(i);
-    graph.add(known ? { ...p, facts: factsOf(p.draft, known) } : p);
+    const facts = known ? factsOf(draftOf(p), known) : p.facts;
+    const questions = answered.get(i);
+    graph.add({ ...p, facts: questions ? { ...facts, questions } : facts });
+    // The CSV files' compressors run beside this thread: it waits for them only when they fall behind.
+    if (i % 64 === 63) await out.drained();
   }
   graph.finish();
   return graph;
@@ -204,15 +218,15 @@ export async function loadPaths(
     let csv: CsvFiles;
     try {
       try {
-        graph = buildGraph(x, files.length, out, texts);
+        graph = await buildGraph(x, files.length, out, texts);
       } finally {
         x.results.close();
         rmSync(spill, { force: true });
       }
       const migrations = dataMigrations().map((m) => ({ id: graph.newId(), label: 'Migration', props: m }));
-      out.nodes([...graph.nodes, ...migrations]);
-      out.edges(graph.edges());
-      csv = out.close();
+      await out.nodes([...graph.nodes, ...migrations]);
+      await out.edges(graph.edges());
+      csv = await out.close();
     } finally {
       texts.close();
     }

@@ -86,7 +86,8 @@ export class CsvSink {
   private readonly done: Promise<void>;
   private buf: string[] = [];
   private size = 0;
-  private readonly kinds = new Map<string, Kind | undefined>();
+  /** Each column's kind so far, by its index. */
+  private readonly kinds: Array<Kind | undefined> = [];
   multiline = false;
   rows = 0;
 
@@ -112,12 +113,22 @@ export class CsvSink {
   row(ids: number[], props: Props): void {
     let line = ids.join(',');
     const empty = this.nodes ? emptyLists(props) : null;
-    for (const k of this.columns) {
+    const cols = this.columns;
+    for (let c = 0; c < cols.length; c++) {
+      const k = cols[c] as string;
       const v = k === EMPTY_LISTS ? empty : this.value(props[k]);
-      this.kinds.set(k, widen(this.kinds.get(k), v));
-      line += ',' + field(v);
+      const was = this.kinds[c];
+      // A string column may still widen; the others are settled, bar long to double.
+      if (was === undefined || was === 'string' || was === 'long') this.kinds[c] = widen(was, v);
+      if (typeof v === 'string') {
+        line += ',' + quote(v);
+        if (!this.multiline && NEWLINE.test(v)) this.multiline = true;
+      } else {
+        const f = field(v);
+        line += ',' + f;
+        if (!this.multiline && Array.isArray(v) && NEWLINE.test(f)) this.multiline = true;
+      }
     }
-    if (!this.multiline && NEWLINE.test(line)) this.multiline = true;
     // Lines joined once per flush: a string grown line by line is a tree of small pieces in the heap.
     this.buf.push(line);
     this.size += line.length;
@@ -136,8 +147,8 @@ export class CsvSink {
     this.flush();
     this.gz.end();
     await this.done;
-    const header = this.columns.map((k) => {
-      const t = this.kinds.get(k) ?? 'string';
+    const header = this.columns.map((k, c) => {
+      const t = this.kinds[c] ?? 'string';
       return t === 'string' ? k : `${k}:${t}`;
     });
     const head = join(this.dir, `${this.name}.header.csv`);

@@ -16,7 +16,7 @@ import { BulkGraph, resolveAll, type Asked } from './bulk-graph.js';
 import { CsvWriter, type CsvFiles } from './csv.js';
 import { extractFile } from './extract-file.js';
 import { ExtractPool, pack, workerScript } from './extract-pool.js';
-import { Results, Texts, textOf, unpackDraft, type Lean } from './spill.js';
+import { Results, Texts, textOf, unpackDraft } from './spill.js';
 import { listFiles, type Failure } from './pipeline.js';
 
 /**
@@ -47,9 +47,9 @@ export type LoadOptions = { replace: boolean; workers: number; log?: Log };
 const hasRow = z.object({ has: z.boolean() });
 
 /** A source's draft, read back from its packed bytes (only a source resolved again needs it). */
-function draftOf(p: Lean): Draft {
-  if (p.draftZ === null) throw new Error(`load: ${p.path} has no draft to resolve again from`);
-  return unpackDraft(p.draftZ);
+function draftOf(z: Int8Array | null, i: number): Draft {
+  if (z === null) throw new Error(`load: source ${i} has no draft to resolve again from`);
+  return unpackDraft(z);
 }
 
 /** Phase timings and the peak RSS by each phase's end (maxRSS counts the worker threads too). */
@@ -134,7 +134,7 @@ export async function buildGraph(
   out: CsvWriter,
   texts: Texts,
 ): Promise<BulkGraph> {
-  const { redo, answered } = resolveAll(x.asked, (i) => draftOf(x.results.get(i) as Lean));
+  const { redo, answered } = resolveAll(x.asked, (i) => draftOf(x.results.draft(i), i));
   // Resolved: the questions and answers (a few kB a source) go before the graph grows.
   x.asked.length = 0;
   const graph = new BulkGraph(out, texts);
@@ -143,7 +143,7 @@ export async function buildGraph(
     x.results.drop(i);
     if (!p) continue;
     const known = redo.get(i);
-    const facts = known ? factsOf(draftOf(p), known) : p.facts;
+    const facts = known ? factsOf(draftOf(p.draftZ, i), known) : p.facts;
     const questions = answered.get(i);
     graph.add({ ...p, facts: questions ? { ...facts, questions } : facts });
     // The CSV files' compressors run beside this thread: it waits for them only when they fall behind.

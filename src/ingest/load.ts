@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../config.js';
@@ -38,6 +38,8 @@ export type LoadSummary = {
   peakRss: number;
   /** Extracted sources written to the spill file, beyond LUOCDO_LOAD_MEMORY_MB. */
   spilled: number;
+  /** The most bytes the spill, kept-text and CSV files took on disk at once (before the importer's store). */
+  peakDiskBytes: number;
   phases: LoadPhase[];
   failures: Failure[];
 };
@@ -153,6 +155,10 @@ export async function buildGraph(
   return graph;
 }
 
+/** The bytes of the files in a folder (the load's work folder is flat). */
+const folderBytes = (dir: string): number =>
+  readdirSync(dir).reduce((t, f) => t + statSync(join(dir, f)).size, 0);
+
 /** The migrations that change data: recorded as applied, since the graph is written as they leave it. */
 function dataMigrations(): Array<{ name: string; checksum: string }> {
   return schemaFiles()
@@ -204,6 +210,7 @@ export async function loadPaths(
   mkdirSync(work, { recursive: true, mode: 0o700 });
   let graph: BulkGraph;
   let spilled = 0;
+  let peakDisk = 0;
   try {
     log(`extracting ${files.length} files…`);
     const spill = join(work, 'sources.spill');
@@ -219,6 +226,7 @@ export async function loadPaths(
     try {
       try {
         graph = await buildGraph(x, files.length, out, texts);
+        peakDisk = folderBytes(work);
       } finally {
         x.results.close();
         rmSync(spill, { force: true });
@@ -227,6 +235,7 @@ export async function loadPaths(
       await out.nodes([...graph.nodes, ...migrations]);
       await out.edges(graph.edges());
       csv = await out.close();
+      peakDisk = Math.max(peakDisk, folderBytes(work));
     } finally {
       texts.close();
     }
@@ -248,6 +257,7 @@ export async function loadPaths(
     seconds: (performance.now() - t0) / 1000,
     peakRss: process.resourceUsage().maxRSS * 1024,
     spilled,
+    peakDiskBytes: peakDisk,
     phases: phases.list,
     failures,
   };

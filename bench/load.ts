@@ -39,6 +39,23 @@ const du = (dir: string): number =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .reduce((t, e) => t + statSync(join(e.parentPath, e.name)).size, 0);
+/** The folders under `dir` (three deep) holding more than 5 % of it, in kB per report. */
+function largest(dir: string, per: number): Record<string, number> {
+  const total = du(dir);
+  const out: Record<string, number> = {};
+  const walk = (d: string, depth: number) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const path = join(d, e.name);
+      const b = du(path);
+      if (b < total * 0.05) continue;
+      out[path.slice(dir.length + 1)] = +(b / per / 1e3).toFixed(1);
+      if (depth < 3) walk(path, depth + 1);
+    }
+  };
+  walk(dir, 1);
+  return out;
+}
 const t0 = performance.now();
 const at = () => ((performance.now() - t0) / 1000).toFixed(1);
 try {

@@ -220,7 +220,8 @@ export async function loadPaths(
     log(
       `resolving identities and writing the graph${spilled > 0 ? ` (${spilled} sources spilled to disk)` : ''}…`,
     );
-    const texts = new Texts(join(work, 'texts.spill'));
+    const kept = join(work, 'texts.spill');
+    const texts = new Texts(kept);
     const out = new CsvWriter(work, textOf(texts));
     let csv: CsvFiles;
     try {
@@ -238,6 +239,8 @@ export async function loadPaths(
       peakDisk = Math.max(peakDisk, folderBytes(work));
     } finally {
       texts.close();
+      // Every kept text is in the CSV files now: its bytes are not left beside the store being built.
+      rmSync(kept, { force: true });
     }
     phases.end('graph+csv');
     await importAside(settings, csv.args, csv.multiline, log);

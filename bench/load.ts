@@ -76,6 +76,8 @@ try {
       diskKBPerReport: {
         work: +(s.peakDiskBytes / n / 1e3).toFixed(1),
         store: +(du(dataDir) / n / 1e3).toFixed(1),
+        // The store's largest parts: the database's files, its transaction logs, the full-text indexes.
+        parts: largest(dataDir, n),
       },
       // Each phase's wall and CPU seconds (this process, all threads) and the peak RSS by its end.
       phases: Object.fromEntries(

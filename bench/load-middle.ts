@@ -54,7 +54,7 @@ try {
   x.results.close();
   await w.nodes(g.nodes);
   await w.edges(g.edges());
-  await w.close();
+  const csv = await w.close();
   texts.close();
   phase('csv');
   out['csvBytes'] = du(join(work, 'csv'));
@@ -64,7 +64,9 @@ try {
   out['nodes'] = g.nodes.length + g.streamed.nodes;
   out['relationships'] = g.edgeCount + g.streamed.relationships;
   console.log(JSON.stringify(out));
+  if (process.env['KEEP']) writeFileSync(join(work, 'csv', 'args.json'), JSON.stringify(csv));
 } finally {
   rmSync(files, { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
+  if (!process.env['KEEP']) rmSync(work, { recursive: true, force: true });
+  else console.log(work);
 }

@@ -5,7 +5,7 @@
 // time, CPU time and peak memory (the importer's and the server's JVMs are apart: LUOCDO_HEAP).
 //   npm run bench:load -- [reports=20000] [port=17996]
 // Memory stays bounded (issue 15): sources beyond LUOCDO_LOAD_MEMORY_MB are spilled to disk.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings } from '../src/config.js';
@@ -35,6 +35,27 @@ const settings = loadSettings({
   LUOCDO_HEAP: process.env['LUOCDO_HEAP'] ?? '2g',
   LUOCDO_PAGECACHE: process.env['LUOCDO_PAGECACHE'] ?? '1g',
 });
+const du = (dir: string): number =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((t, e) => t + statSync(join(e.parentPath, e.name)).size, 0);
+/** The folders under `dir` (three deep) holding more than 5 % of it, in kB per report. */
+function largest(dir: string, per: number): Record<string, number> {
+  const total = du(dir);
+  const out: Record<string, number> = {};
+  const walk = (d: string, depth: number) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const path = join(d, e.name);
+      const b = du(path);
+      if (b < total * 0.05) continue;
+      out[path.slice(dir.length + 1)] = +(b / per / 1e3).toFixed(1);
+      if (depth < 3) walk(path, depth + 1);
+    }
+  };
+  walk(dir, 1);
+  return out;
+}
 const t0 = performance.now();
 const at = () => ((performance.now() - t0) / 1000).toFixed(1);
 try {
@@ -51,6 +72,13 @@ try {
       reportsPerSecond: +(n / s.seconds).toFixed(0),
       peakRssMB: Math.round(s.peakRss / 1e6),
       spilled: s.spilled,
+      // The spill, kept-text and CSV files at their largest, and the served store, per report.
+      diskKBPerReport: {
+        work: +(s.peakDiskBytes / n / 1e3).toFixed(1),
+        store: +(du(dataDir) / n / 1e3).toFixed(1),
+        // The store's largest parts: the database's files, its transaction logs, the full-text indexes.
+        parts: largest(dataDir, n),
+      },
       // Each phase's wall and CPU seconds (this process, all threads) and the peak RSS by its end.
       phases: Object.fromEntries(
         s.phases.map((p) => [

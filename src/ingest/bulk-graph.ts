@@ -8,12 +8,12 @@ import {
   type GraphFacts,
 } from '../graph/facts.js';
 import { sameReport, NEAR_DUPLICATE } from '../graph/identity.js';
-import { answerText } from '../store/knowledge.js';
+import { answerText, decisive } from '../store/knowledge.js';
 import { areaKey } from '../graph/organizations.js';
 import type { Known, Question } from '../graph/known.js';
-import { writeParams, type Prepared, type WriteParams } from '../store/ingest.js';
+import { writeParams, type WriteParams } from '../store/ingest.js';
 import type { CsvWriter } from './csv.js';
-import type { TextRef, Texts } from './spill.js';
+import type { Lean, TextRef, Texts } from './spill.js';
 
 /**
  * The graph `ingest` writes, built in memory for `luocdo load` (issue 15): the same statement parameters
@@ -71,6 +71,8 @@ const minOf = (b: number | null, v: number | null | undefined): number | null =>
 const pick = (b: string | null, v: string | null | undefined): string | null =>
   better(v, b) ? (v as string) : b;
 const joined = (l: string[]) => l.map((v) => v + '\n').join('');
+
+const NO_DRAFT = {} as Draft;
 
 export class BulkGraph {
   /** The nodes kept to the end (documents, organizations, areas, people, questions): settle changes them. */
@@ -172,7 +174,7 @@ export class BulkGraph {
   }
 
   /** One source, as `writeSourceTx` writes it after the probe. */
-  add(p: Prepared): void {
+  add(p: Lean): void {
     if (this.sources.has(p.sha256)) {
       this.results.unchanged++;
       return;
@@ -190,12 +192,17 @@ export class BulkGraph {
         this.docs.set(g.report.key, c);
       } else g = withReportKey(g, key);
     } else this.results.added++;
-    const w = writeParams(p, g, false);
+    // The draft is not read back: its stored bytes were made in the worker (spill.ts Lean), and are put in
+    // place of what `writeParams` makes of this empty one.
+    const w = writeParams({ ...p, draft: NO_DRAFT }, g, false);
+    if (g.questions.length > 0 && p.draftZ === null)
+      throw new Error(`load: ${p.path} asks the graph but was packed without its draft`);
+    w.source.draft = g.questions.length > 0 ? p.draftZ : null;
     this.settle([...this.write(w)]);
   }
 
   /** probe.cypher: the reporter of a source with references is merged, its name set. */
-  private probeReporter(p: Prepared): GNode | null {
+  private probeReporter(p: Lean): GNode | null {
     const r = p.facts.reporter;
     if (!r || p.facts.refKeys.length < 3) return null;
     let o = this.orgs.get(r.key);
@@ -214,7 +221,7 @@ export class BulkGraph {
   }
 
   /** The near-identical report this source is of: of several, the one made first (the probe's order). */
-  private candidate(p: Prepared, org: GNode): GNode | null {
+  private candidate(p: Lean, org: GNode): GNode | null {
     let found: GNode | null = null;
     const mine = new Set(p.facts.refKeys);
     for (const d of this.reportsOf.get(org.id) ?? []) {
@@ -224,7 +231,7 @@ export class BulkGraph {
     return found;
   }
 
-  private nearSame(p: Prepared, mine: Set<string>, d: GNode, cs: OwnSource): boolean {
+  private nearSame(p: Lean, mine: Set<string>, d: GNode, cs: OwnSource): boolean {
     const g = p.facts;
     if (cs.sha === p.sha256) return false;
     if (p.titleKey !== null && cs.titleKey !== null && cs.titleKey !== p.titleKey) return false;
@@ -546,34 +553,50 @@ export class BulkGraph {
 export type Asked = { questions: Question[]; answers: Answers };
 
 /**
+ * What resolution across the whole set gives: the sources to make again, each with the knowledge its facts
+ * come from (that of the last round that changed them), and the sources whose answers only list more or
+ * fewer of several (none decides either way, as `staleSources` has it): their facts stand, with these
+ * questions (the stored answers updated, as set-answers.cypher leaves them).
+ */
+export type Resolved = { redo: Map<number, Known>; answered: Map<number, Question[]> };
+
+/**
  * Every source's facts resolved with what the whole set answers (`resolveWithGraph` over one batch of
  * all, with nothing in the graph): rounds until no answer changes. Only the questions and answers of
- * each source are held; the draft of one whose answers changed is asked for (`draftOf`). The sources to
- * make again, each with the knowledge its facts come from (that of the last round that changed them).
+ * each source are held; the draft of one whose resolution a new answer changes is asked for (`draftOf`).
  */
-export function resolveAll(
-  asked: Array<Asked | undefined>,
-  draftOf: (i: number) => Draft,
-): Map<number, Known> {
+export function resolveAll(asked: Array<Asked | undefined>, draftOf: (i: number) => Draft): Resolved {
   const redo = new Map<number, Known>();
+  const answered = new Map<number, Question[]>();
   const now = [...asked];
   for (let round = 0; round < 6; round++) {
     // knownOf reads only each source's answers.
     const known = knownOf(now.flatMap((a) => (a ? [a as unknown as GraphFacts] : [])));
     let changed = false;
     now.forEach((a, i) => {
-      if (!a || a.questions.every((q) => answerText(q.answer) === answerNow(q, known))) return;
+      if (!a) return;
+      const was = a.questions.map((q) => answerText(q.answer));
+      const is = a.questions.map((q) => answerNow(q, known));
+      if (was.every((w, k) => w === is[k])) return;
+      if (was.every((w, k) => decisive(w) === decisive(is[k] as string))) {
+        // Nothing this source resolves changes, so neither does what it answers: no new round for it.
+        const questions = a.questions.map((q) => ({ ...q, answer: answerList(q, known) }));
+        now[i] = { questions, answers: a.answers };
+        answered.set(i, questions);
+        return;
+      }
       changed = true;
       const g = factsOf(draftOf(i), known);
       now[i] = { questions: g.questions, answers: g.answers };
       redo.set(i, known);
+      answered.delete(i);
     });
     if (!changed) break;
   }
-  return redo;
+  return { redo, answered };
 }
 
-const answerNow = (q: Question, known: Known): string =>
-  answerText(
-    q.kind === 'place' ? (known.areas.get(q.key) ?? []).map(areaKey) : (known.dated.get(q.key) ?? []),
-  );
+const answerList = (q: Question, known: Known): string[] =>
+  q.kind === 'place' ? (known.areas.get(q.key) ?? []).map(areaKey) : [...(known.dated.get(q.key) ?? [])];
+
+const answerNow = (q: Question, known: Known): string => answerText(answerList(q, known));

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { LuocdoError, type ErrorCode } from '../errors.js';
 import type { Member } from '../read/archive.js';
@@ -9,6 +8,7 @@ import type { Question } from '../graph/known.js';
 import type { Prepared } from '../store/ingest.js';
 import { overBudget, type MemoryBudget } from './budget.js';
 import type { FileLimits } from './extract-file.js';
+import { packLean } from './spill.js';
 
 export type ToWorker =
   | {
@@ -40,16 +40,16 @@ export type FromWorker =
     };
 
 /**
- * An extraction as `luocdo load` keeps it (issue 15): the whole Prepared as v8-serialized bytes (a third of
- * its size as objects, and nothing for the collector to trace), and beside it what resolution across the
- * whole set reads of every source: its questions and answers.
+ * An extraction as `luocdo load` keeps it (issue 15): its Lean as compressed bytes (spill.ts packLean:
+ * nothing for the collector to trace, a sixth of the serialized Prepared), and beside it what resolution
+ * across the whole set reads of every source: its questions and answers.
  */
 export type Packed = { bytes: Uint8Array; questions: Question[]; answers: Answers };
 
 /** A Prepared packed: in a worker before it is posted (the bytes move, they are not copied). */
 export function pack(p: Prepared): Packed {
-  const b = serialize(p);
-  // The serializer's buffer may be a view on a larger one: the bytes are copied out only then.
+  const b = packLean(p);
+  // The compressor's buffer may be a view on a larger one: the bytes are copied out only then.
   const bytes = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
   return { bytes, questions: p.facts.questions, answers: p.facts.answers };
 }

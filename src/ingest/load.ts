@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../config.js';
-import { factsOf } from '../graph/facts.js';
+import { factsOf, type Draft } from '../graph/facts.js';
 import { formatError, LuocdoError } from '../errors.js';
 import { cypher, schemaFiles, splitStatements } from '../store/cypher.js';
-import type { Prepared } from '../store/ingest.js';
 import { rows } from '../store/run.js';
 import { importAside } from '../store/runtime/admin.js';
 import { startServer, type Log } from '../store/runtime/server.js';
@@ -17,7 +16,7 @@ import { BulkGraph, resolveAll, type Asked } from './bulk-graph.js';
 import { CsvWriter, type CsvFiles } from './csv.js';
 import { extractFile } from './extract-file.js';
 import { ExtractPool, pack, workerScript } from './extract-pool.js';
-import { Results, Texts, textOf } from './spill.js';
+import { Results, Texts, textOf, unpackDraft } from './spill.js';
 import { listFiles, type Failure } from './pipeline.js';
 
 /**
@@ -39,6 +38,8 @@ export type LoadSummary = {
   peakRss: number;
   /** Extracted sources written to the spill file, beyond LUOCDO_LOAD_MEMORY_MB. */
   spilled: number;
+  /** The most bytes the spill, kept-text and CSV files took on disk at once (before the importer's store). */
+  peakDiskBytes: number;
   phases: LoadPhase[];
   failures: Failure[];
 };
@@ -46,6 +47,12 @@ export type LoadSummary = {
 export type LoadOptions = { replace: boolean; workers: number; log?: Log };
 
 const hasRow = z.object({ has: z.boolean() });
+
+/** A source's draft, read back from its packed bytes (only a source resolved again needs it). */
+function draftOf(z: Int8Array | null, i: number): Draft {
+  if (z === null) throw new Error(`load: source ${i} has no draft to resolve again from`);
+  return unpackDraft(z);
+}
 
 /** Phase timings and the peak RSS by each phase's end (maxRSS counts the worker threads too). */
 class Phases {
@@ -66,13 +73,13 @@ class Phases {
   }
 }
 
-type Extracted = { asked: Array<Asked | undefined>; results: Results };
+export type Extracted = { asked: Array<Asked | undefined>; results: Results };
 
 /**
  * Every file read and extracted, in worker threads when the compiled script is there, each result kept
  * packed (in memory up to the limit, then in the spill file) as it arrives, whatever the order.
  */
-async function extractAll(
+export async function extractAll(
   settings: Settings,
   files: string[],
   members: Awaited<ReturnType<typeof listFiles>>['members'],
@@ -123,8 +130,13 @@ async function extractAll(
  * Citations go to the CSV files as they are made; the rest (documents, units, areas, people, questions
  * and the edges between them) is written at the end.
  */
-function buildGraph(x: Extracted, files: number, out: CsvWriter, texts: Texts): BulkGraph {
-  const redo = resolveAll(x.asked, (i) => (x.results.get(i) as Prepared).draft);
+export async function buildGraph(
+  x: Extracted,
+  files: number,
+  out: CsvWriter,
+  texts: Texts,
+): Promise<BulkGraph> {
+  const { redo, answered } = resolveAll(x.asked, (i) => draftOf(x.results.draft(i), i));
   // Resolved: the questions and answers (a few kB a source) go before the graph grows.
   x.asked.length = 0;
   const graph = new BulkGraph(out, texts);
@@ -133,11 +145,19 @@ function buildGraph(x: Extracted, files: number, out: CsvWriter, texts: Texts): 
     x.results.drop(i);
     if (!p) continue;
     const known = redo.get(i);
-    graph.add(known ? { ...p, facts: factsOf(p.draft, known) } : p);
+    const facts = known ? factsOf(draftOf(p.draftZ, i), known) : p.facts;
+    const questions = answered.get(i);
+    graph.add({ ...p, facts: questions ? { ...facts, questions } : facts });
+    // The CSV files' compressors run beside this thread: it waits for them only when they fall behind.
+    if (i % 64 === 63) await out.drained();
   }
   graph.finish();
   return graph;
 }
+
+/** The bytes of the files in a folder (the load's work folder is flat). */
+const folderBytes = (dir: string): number =>
+  readdirSync(dir).reduce((t, f) => t + statSync(join(dir, f)).size, 0);
 
 /** The migrations that change data: recorded as applied, since the graph is written as they leave it. */
 function dataMigrations(): Array<{ name: string; checksum: string }> {
@@ -190,6 +210,7 @@ export async function loadPaths(
   mkdirSync(work, { recursive: true, mode: 0o700 });
   let graph: BulkGraph;
   let spilled = 0;
+  let peakDisk = 0;
   try {
     log(`extracting ${files.length} files…`);
     const spill = join(work, 'sources.spill');
@@ -199,22 +220,27 @@ export async function loadPaths(
     log(
       `resolving identities and writing the graph${spilled > 0 ? ` (${spilled} sources spilled to disk)` : ''}…`,
     );
-    const texts = new Texts(join(work, 'texts.spill'));
+    const kept = join(work, 'texts.spill');
+    const texts = new Texts(kept);
     const out = new CsvWriter(work, textOf(texts));
     let csv: CsvFiles;
     try {
       try {
-        graph = buildGraph(x, files.length, out, texts);
+        graph = await buildGraph(x, files.length, out, texts);
+        peakDisk = folderBytes(work);
       } finally {
         x.results.close();
         rmSync(spill, { force: true });
       }
       const migrations = dataMigrations().map((m) => ({ id: graph.newId(), label: 'Migration', props: m }));
-      out.nodes([...graph.nodes, ...migrations]);
-      out.edges(graph.edges());
-      csv = out.close();
+      await out.nodes([...graph.nodes, ...migrations]);
+      await out.edges(graph.edges());
+      csv = await out.close();
+      peakDisk = Math.max(peakDisk, folderBytes(work));
     } finally {
       texts.close();
+      // Every kept text is in the CSV files now: its bytes are not left beside the store being built.
+      rmSync(kept, { force: true });
     }
     phases.end('graph+csv');
     await importAside(settings, csv.args, csv.multiline, log);
@@ -234,6 +260,7 @@ export async function loadPaths(
     seconds: (performance.now() - t0) / 1000,
     peakRss: process.resourceUsage().maxRSS * 1024,
     spilled,
+    peakDiskBytes: peakDisk,
     phases: phases.list,
     failures,
   };

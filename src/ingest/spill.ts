@@ -1,15 +1,61 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { deserialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
+import { deflateRawSync, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
+import type { Draft } from '../graph/facts.js';
 import type { Prepared } from '../store/ingest.js';
 
 /**
- * The extracted sources of a `luocdo load`, by file index, as serialized bytes (issue 15): held in memory
+ * A source as `luocdo load` keeps it between extraction and the graph (issue 15): the Prepared without its
+ * draft, which only a source resolved again reads, and the draft as its SourceFile stores it (gzip of its
+ * JSON, the bytes `writeParams` would make: made in the worker, not in the single-threaded writer).
+ */
+export type Lean = Omit<Prepared, 'draft'> & { draftZ: Int8Array | null };
+
+/** The draft as store/ingest.ts packDraft stores it, for a source whose resolution asks the graph. */
+export function packDraft(p: Prepared): Int8Array | null {
+  if (p.facts.questions.length === 0) return null;
+  const b = gzipSync(JSON.stringify(p.draft));
+  return new Int8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+export const unpackDraft = (b: Int8Array): Draft =>
+  JSON.parse(gunzipSync(Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8')) as Draft;
+
+/**
+ * A source's bytes as kept: the length of what follows, its Lean but the draft v8-serialized and deflated
+ * at the fastest level (most of it is two-byte Vietnamese strings: 61 kB a report of the synthetic corpus
+ * become ≈ 8 kB), then its packed draft as is (none: no bytes), which resolution reads alone.
+ */
+export function packLean(p: Prepared): Uint8Array {
+  const { draft: _draft, ...rest } = p;
+  const body = deflateRawSync(serialize(rest), { level: 1 });
+  const draft = packDraft(p);
+  const b = Buffer.allocUnsafe(4 + body.byteLength + (draft?.byteLength ?? 0));
+  b.writeUInt32LE(body.byteLength, 0);
+  body.copy(b, 4);
+  if (draft) b.set(draft, 4 + body.byteLength);
+  return b;
+}
+
+const draftAt = (b: Uint8Array): number => 4 + Buffer.from(b.buffer, b.byteOffset, 4).readUInt32LE(0);
+
+const draftIn = (b: Uint8Array, at: number): Int8Array | null =>
+  at === b.byteLength ? null : new Int8Array(b.buffer, b.byteOffset + at, b.byteLength - at);
+
+export function unpackLean(b: Uint8Array): Lean {
+  const at = draftAt(b);
+  const rest = deserialize(inflateRawSync(b.subarray(4, at))) as Omit<Prepared, 'draft'>;
+  return { ...rest, draftZ: draftIn(b, at) };
+}
+
+/**
+ * The extracted sources of a `luocdo load`, by file index, as packed bytes (`packLean`, issue 15): held in memory
  * up to `limit` bytes, the rest appended to a spill file and read back when the graph is built. What is
  * held is given back as each source goes into the graph.
  */
 export class Results {
   private readonly held: Array<Uint8Array | undefined> = [];
-  private readonly at: Array<{ offset: number; length: number } | undefined> = [];
+  private readonly at: Array<{ offset: number; length: number; draftAt: number } | undefined> = [];
   private fd: number | null = null;
   private end = 0;
   heldBytes = 0;
@@ -31,15 +77,31 @@ export class Results {
     }
     this.fd ??= openSync(this.file, 'w+', 0o600);
     writeSync(this.fd, bytes, 0, bytes.byteLength, this.end);
-    this.at[i] = { offset: this.end, length: bytes.byteLength };
+    this.at[i] = { offset: this.end, length: bytes.byteLength, draftAt: draftAt(bytes) };
     this.end += bytes.byteLength;
     this.spilled++;
   }
 
   /** The source at `i`, or undefined if none was put there (its file failed). */
-  get(i: number): Prepared | undefined {
+  get(i: number): Lean | undefined {
     const b = this.held[i] ?? this.read(i);
-    return b ? (deserialize(b) as Prepared) : undefined;
+    return b ? unpackLean(b) : undefined;
+  }
+
+  /** Bytes appended to the spill file. */
+  get spillBytes(): number {
+    return this.end;
+  }
+
+  /** The packed draft of the source at `i` alone (see packLean): what resolving it again reads. */
+  draft(i: number): Int8Array | null {
+    const b = this.held[i];
+    if (b) return draftIn(b, draftAt(b));
+    const a = this.at[i];
+    if (!a || this.fd === null || a.draftAt === a.length) return null;
+    const d = Buffer.allocUnsafe(a.length - a.draftAt);
+    readSync(this.fd, d, 0, d.byteLength, a.offset + a.draftAt);
+    return new Int8Array(d.buffer, d.byteOffset, d.byteLength);
   }
 
   private read(i: number): Uint8Array | undefined {

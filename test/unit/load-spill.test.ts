@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ARRAY_DELIMITER, CsvWriter } from '../../src/ingest/csv.js';
-import { Results, TextRef, Texts, textOf } from '../../src/ingest/spill.js';
+import { ARRAY_DELIMITER, CsvWriter, GZIP_CSV } from '../../src/ingest/csv.js';
+import { packLean, Results, TextRef, Texts, textOf, unpackDraft } from '../../src/ingest/spill.js';
 import type { Prepared } from '../../src/store/ingest.js';
 
 // Issue 15: `luocdo load` keeps its extracted sources within a memory limit (the rest on disk), keeps long
@@ -12,18 +12,41 @@ import type { Prepared } from '../../src/store/ingest.js';
 describe('load: what is kept on disk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'luocdo-load-spill-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const fake = (i: number) => ({ path: `r${i}.txt`, sha256: 'x'.repeat(i + 1) }) as unknown as Prepared;
+  const fake = (i: number) =>
+    ({
+      path: `r${i}.txt`,
+      sha256: 'x'.repeat(i + 1),
+      facts: { questions: i % 2 === 0 ? [] : [{ key: 'sym:a' }] },
+      draft: { text: 'văn bản '.repeat(50 + i) },
+    }) as unknown as Prepared;
+  // What is kept of a source: all but its draft, and the draft as its SourceFile stores it (gzip of the
+  // JSON), only for a source whose resolution asks the graph.
+  const lean = (i: number) => {
+    const { draft: _d, ...rest } = fake(i);
+    return rest;
+  };
 
   it('holds sources up to its limit and spills the rest, reading each back the same', () => {
-    const bytes = serialize(fake(0)).byteLength;
-    const r = new Results(bytes * 2.5, join(dir, 'spill'));
-    for (const i of [3, 0, 4, 1, 2]) r.put(i, serialize(fake(i)));
+    const size = (i: number) => packLean(fake(i)).byteLength;
+    const limit = size(3) + size(0);
+    const r = new Results(limit, join(dir, 'spill'));
+    for (const i of [3, 0, 4, 1, 2]) r.put(i, packLean(fake(i)));
     expect(r.spilled).toBe(3);
-    expect(r.peakHeldBytes).toBeLessThanOrEqual(bytes * 2.5);
-    for (let i = 0; i < 5; i++) expect(r.get(i)).toEqual(fake(i));
+    expect(r.peakHeldBytes).toBeLessThanOrEqual(limit);
+    for (let i = 0; i < 5; i++) {
+      const { draftZ, ...rest } = r.get(i) ?? { draftZ: undefined };
+      expect(rest).toEqual(lean(i));
+      if (i % 2 === 0) expect(draftZ).toBeNull();
+      else {
+        expect(unpackDraft(draftZ as Int8Array)).toEqual(fake(i).draft);
+        expect(gunzipSync(draftZ as Int8Array).toString()).toBe(JSON.stringify(fake(i).draft));
+      }
+    }
+    // Compressed: the repeated text takes far less than its two-byte characters.
+    expect(r.spillBytes).toBeLessThan(3 * 400);
     expect(r.get(5)).toBeUndefined();
     r.drop(3);
-    expect(r.heldBytes).toBeLessThan(bytes * 2);
+    expect(r.heldBytes).toBe(size(0));
     r.close();
   });
 
@@ -43,20 +66,22 @@ describe('load: what is kept on disk', () => {
     t.close();
   });
 
-  it('writes a header file after the rows, with each column typed as its values are', () => {
+  it('writes a header file after the rows, with each column typed as its values are', async () => {
     const out = new CsvWriter(dir);
     out.node('Doc', 1, { key: 'a', year: null, tags: [], text: 'một\nhai "ba"', z: new Int8Array([1, -2]) });
     out.node('Doc', 2, { key: 'b', year: 2020, tags: ['x', 'y'], text: null, z: null });
     out.edge('CITES', 1, 2, { quote: 'q' });
-    const files = out.close();
+    const files = await out.close();
     const [nodes, rels] = files.args;
-    expect(nodes).toBe(`--nodes=Doc=${join(dir, 'nodes-Doc.header.csv')},${join(dir, 'nodes-Doc.csv')}`);
+    const body = join(dir, GZIP_CSV ? 'nodes-Doc.csv.gz' : 'nodes-Doc.csv');
+    expect(nodes).toBe(`--nodes=Doc=${join(dir, 'nodes-Doc.header.csv')},${body}`);
     expect(rels).toContain('--relationships=CITES=');
-    expect(files.multiline).toEqual([join(dir, 'nodes-Doc.csv')]);
+    expect(files.multiline).toEqual([body]);
     expect(readFileSync(join(dir, 'nodes-Doc.header.csv'), 'utf8')).toBe(
       ':ID,key,year:long,tags:string[],text,z:byte[],_emptyLists:string[]\n',
     );
-    expect(readFileSync(join(dir, 'nodes-Doc.csv'), 'utf8')).toBe(
+    const raw = readFileSync(body);
+    expect((GZIP_CSV ? gunzipSync(raw) : raw).toString('utf8')).toBe(
       `1,"a",,"","một\nhai ""ba""","1${ARRAY_DELIMITER}-2","tags"\n` +
         `2,"b",2020,"x${ARRAY_DELIMITER}y",,,\n`,
     );

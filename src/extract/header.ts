@@ -114,12 +114,18 @@ function readTitle(lines: Line[]): TitleInfo | null {
     const parts: string[] = [];
     let first = -1;
     let last = -1;
+    let blank = false;
     for (let k = i + 1; k < lines.length && parts.length < 5; k++) {
       const raw = lines[k] as Line;
-      if (raw.text === '') continue;
+      if (raw.text === '') {
+        blank = true;
+        continue;
+      }
       if (raw.text.trim() === '' || BODY_START.test(raw.text)) break;
-      // A title never ends in a full stop or a colon: after its first line, such a line opens the body.
-      if (parts.length > 0 && /[.:]\s*$/u.test(raw.text)) break;
+      // Past a blank line, a line ending in a full stop or a colon is the body's first sentence, not more of
+      // the title (a title wrapped without one may end a line in `TP.`).
+      if (parts.length > 0 && blank && /[.:]\s*$/u.test(raw.text)) break;
+      blank = false;
       if (first === -1) first = raw.start;
       last = raw.start + raw.text.length;
       parts.push(raw.text);

@@ -20,8 +20,14 @@ describe('the forms offices write in reports', () => {
     expect(a.map((r) => r.text)).toEqual(['Nghị quyết Trung ương 6 khóa XI']);
     expect(b.map((r) => r.text)).toEqual(['Nghị quyết Hội nghị Trung ương 6 (khoá XI)']);
     expect(c.map((r) => r.text)).toEqual(['Nghị quyết TW 6 khóa XI']);
-    for (const r of [...a, ...b, ...c])
+    for (const r of [...b, ...c])
       expect(r).toMatchObject({ type: 'NQ', name: 'Nghị quyết Trung ương 6 khóa XI', symbol: null });
+    // One plenum may issue several resolutions: the subject a mention gives is part of its name.
+    expect(a[0]).toMatchObject({ type: 'NQ', name: 'Nghị quyết Trung ương 6 khóa XI về giáo dục' });
+    expect(
+      refs('Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Khóa XI về y tế, Đảng ủy đã quán triệt.')[0]
+        ?.name,
+    ).toBe('Nghị quyết Trung ương 6 khóa XI về y tế');
     // A plenum without its term is not enough to tell which (every term has a sixth plenum).
     expect(refs('Tinh thần Nghị quyết Trung ương 6 được phổ biến.').map((r) => r.name)).not.toContain(
       'Nghị quyết Trung ương 6 khóa XI',
@@ -52,6 +58,10 @@ describe('the forms offices write in reports', () => {
       ['130/UBND-VX', 'CV'],
     ]);
     expect(refs('Hồ sơ lưu tại kho 112/UBND-VX, ngăn 3.')).toEqual([]);
+    // Dated, but after another noun: a judgment, a contract, a certificate are no letters.
+    expect(refs('Theo Bản án số 45/DS-PT ngày 12/3/2023 của Tòa án nhân dân tỉnh.')).toEqual([]);
+    expect(refs('Căn cứ Hợp đồng số 12/HĐLĐ-CTY ngày 01/01/2024 giữa hai bên.')).toEqual([]);
+    expect(refs('Đã cấp Giấy chứng nhận số 123/GCN-SXD ngày 02/02/2024.')).toEqual([]);
     expect(refs('Xóm 3/KP-2 ngày 02/6/2023 tổ chức họp.')).toEqual([]);
   });
 
@@ -122,9 +132,26 @@ describe('the forms offices write in reports', () => {
     expect(rel('Bộ Y tế hướng dẫn thực hiện Thông tư số 34/2018/TT-BYT ngày 12/11/2018.\n')).toEqual([
       'CITES',
     ]);
-    // The title ends where a line ends in a full stop or a colon: the body's first sentence is not its title.
+    // Not when the writer is told to act, nor in a report telling what was done.
+    expect(rel('Bộ Y tế yêu cầu Sở Y tế sửa đổi Quyết định số 5/QĐ-SYT ngày 02/02/2020.\n')).toEqual([
+      'CITES',
+    ]);
+    const report = head.replace('HD-SYT', 'BC-SYT').replace('HƯỚNG DẪN', 'BÁO CÁO');
+    expect(
+      extractDocument(report + 'Sở Y tế bãi bỏ Quyết định số 5/QĐ-SYT ngày 02/02/2020.\n').references.map(
+        (r) => r.relation,
+      ),
+    ).toEqual(['CITES']);
+    // Past a blank line, a line ending in a full stop or a colon is the body, not more of the title; a title
+    // wrapped without a blank line may end a line in `TP.` and go on.
     expect(
       extractDocument(head + 'Bộ Y tế hướng dẫn thực hiện Thông tư số 34/2018/TT-BYT.\n').document.title,
     ).toBe('Về tiêm chủng mở rộng');
+    expect(
+      extractDocument(
+        head.replace('Về tiêm chủng mở rộng', 'Về việc giao chỉ tiêu cho UBND TP.\nQuy Nhơn năm 2024') +
+          'Căn cứ Luật Tổ chức chính quyền địa phương;\n',
+      ).document.title,
+    ).toBe('Về việc giao chỉ tiêu cho UBND TP. Quy Nhơn năm 2024');
   });
 });

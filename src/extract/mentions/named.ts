@@ -225,11 +225,24 @@ const CONGRESS =
   /\s+(?:của\s+)?(?:Đại\s+hội|đại\s+hội)\s+([^.;:\n]{0,80}?)\s+lần\s+thứ\s+([IVXLC]+|\d+)(?![\p{L}\p{N}])/u;
 /**
  * A plenum's resolution by its plenum and term: `Nghị quyết Trung ương 7 khóa X`, `Nghị quyết Hội nghị
- * Trung ương 4 (khóa XII)`, `Nghị quyết TW 5 khoá XIII`: Party reports cite them so far more often than by
- * number. One name for all the ways, so that they are one document.
+ * Trung ương 4 (khóa XII)`, `Nghị quyết TW 5 Khoá XIII`, `Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung
+ * ương khóa XII`: Party reports cite them so far more often than by number. One plenum may issue several
+ * resolutions (Trung ương 6 khóa XII: four), so the subject, when the mention gives one, is part of the name.
  */
-const PLENUM =
-  /\s+(?:(?:của\s+)?Hội\s+nghị\s+)?(?:lần\s+thứ\s+)?(?:Trung\s+ương|TW|TƯ)\s+(\d{1,2})\s*(?:,\s*)?\(?\s*kh(?:óa|oá)\s+([IVXL]+)\s*\)?(?![\p{L}\p{N}])/u;
+const PLENUM = new RegExp(
+  '\\s+(?:(?:(?:của\\s+)?Hội\\s+nghị\\s+)?(?:lần\\s+thứ\\s+)?(?:Trung\\s+ương|TW|TƯ)\\s+(\\d{1,2})' +
+    '|(?:của\\s+)?Hội\\s+nghị\\s+lần\\s+thứ\\s+(\\d{1,2})\\s+(?:của\\s+)?Ban\\s+Chấp\\s+hành\\s+Trung\\s+ương(?:\\s+Đảng)?)' +
+    '\\s*(?:,\\s*)?\\(?\\s*[Kk]h(?:óa|oá)\\s+([IVXL]+)\\s*\\)?(?![\\p{L}\\p{N}])',
+  'u',
+);
+
+function plenum(text: string, tw: TypeWordHit): NameMention | undefined {
+  const p = matchAt(PLENUM, text, tw.end);
+  if (!p) return undefined;
+  // The closing parenthesis belongs to the span only when it closed one the span opened.
+  const end = tw.end + p[0].length - (p[0].endsWith(')') && !p[0].includes('(') ? 1 : 0);
+  return nameMention(tw.start, end, 'NQ', `Nghị quyết Trung ương ${p[1] ?? p[2]} khóa ${p[3]}`, null);
+}
 
 /**
  * References by name: `Luật Đất đai năm 2013`, `Luật ngân sách nhà nước`, `Luật khám bệnh, chữa bệnh`,
@@ -256,12 +269,9 @@ export function named(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined
     m = { ...withYear, name: 'Hiến pháp' };
   } else if (tw.type === 'NQ' && /^\p{Lu}/u.test(tw.word)) {
     const c = matchAt(CONGRESS, text, tw.end);
-    const p = c ? null : matchAt(PLENUM, text, tw.end);
-    if (p) {
-      // The closing parenthesis belongs to the span only when it closed one the span opened.
-      const end = tw.end + p[0].length - (p[0].endsWith(')') && !p[0].includes('(') ? 1 : 0);
-      m = nameMention(tw.start, end, 'NQ', `Nghị quyết Trung ương ${p[1]} khóa ${p[2]}`, null);
-    } else if (c)
+    const p = c ? undefined : plenum(text, tw);
+    if (p) return withSubjectInName(ctx, p);
+    if (c)
       m = nameMention(
         tw.start,
         tw.end + c[0].length,
@@ -279,6 +289,13 @@ export function named(ctx: ScanContext, tw: TypeWordHit): RuleResult | undefined
   if (m.kind === 'name' && ctx.selfNames.has(fold(m.name)))
     return { mentions: [], links: [], resumeAt: m.end };
   return withTail(ctx, { mentions: [m], links: [], resumeAt: m.end });
+}
+
+/** A plenum's resolution with its tail read; the subject, if any, names which of the plenum's it is. */
+function withSubjectInName(ctx: ScanContext, m: NameMention): RuleResult {
+  const r = withTail(ctx, { mentions: [m], links: [], resumeAt: m.end });
+  if (m.subject) m.name = `${m.name} về ${collapse(m.subject.replace(/^(?:về|V\/v)\s+/iu, ''))}`;
+  return r;
 }
 
 function withTail(ctx: ScanContext, r: RuleResult): RuleResult {

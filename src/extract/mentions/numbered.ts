@@ -11,7 +11,10 @@ import type { Mention, RuleResult, ScanContext, TypeWordHit } from './types.js';
 const PHRASE_WORD = `\\s+(?!(?:${alternation([...words(PHRASE_STOP), ...TYPE_WORDS.map(([w]) => w)])})(?![\\p{L}]))[\\p{L}]+`;
 /** What may stand between the type word and the number: a descriptive phrase and `số`, `số`, or nothing. */
 // `No` (`Công văn No 318/UBND-TH`) where a form or a translated template put it for `số`.
-const NUMBER_LEAD = new RegExp(`(?:(?:${PHRASE_WORD}){0,6}?\\s+(số)\\s*:?|\\s+(số|No\\.?)\\s*:?|)\\s*`, 'iu');
+const NUMBER_LEAD = new RegExp(
+  `(?:(?:${PHRASE_WORD}){0,6}?\\s+(số)\\s*:?|\\s+(số|No\\.?(?![\\p{L}]))\\s*:?|)\\s*`,
+  'iu',
+);
 const TYPE_WORD_START = new RegExp(`^(?:${alternation(TYPE_WORDS.map(([w]) => w))})(?![\\p{L}])`, 'iu');
 /** `Nghị định của Chính phủ số 95/CP`: the issuer written before the number. */
 const ISSUER_LEAD = /\s+của\s+([^,;.:\n()]{2,60}?)\s+số\s*:?\s*/u;

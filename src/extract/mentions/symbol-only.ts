@@ -21,7 +21,7 @@ export function symbolsWithoutWord(ctx: ScanContext, taken: readonly Mention[]):
     if (ctx.excluded(start, end) || overlaps(start, end)) continue;
     const m = symbolMention(ctx.text, start, null, s[0], end);
     const coded = m.parsed.type !== null && typeCode(m.parsed.codes[0] ?? '') !== undefined;
-    if (!coded && m.parsed.impliedType === null && !datedLetter(s[0], m.issuedOn)) continue;
+    if (!coded && m.parsed.impliedType === null && !datedLetter(ctx.text, start, s[0], m.issuedOn)) continue;
     readTail(ctx.text, m);
     out.push(m);
   }
@@ -31,12 +31,17 @@ export function symbolsWithoutWord(ctx: ScanContext, taken: readonly Mention[]):
 // A công văn's symbol (Nghị định 30/2020): its body's code and the drafting unit's, in capitals, no type code.
 const LETTER_SYMBOL = /^\d{1,5}\/\p{Lu}[\p{Lu}Đ]+(?:-\p{Lu}[\p{Lu}\p{Ll}Đ]*)+$/u;
 
+// Right before such a symbol: a list's separator (`:`, `,`, `;`, `và`), `số` again at most; and in its
+// clause, before that, the words that open a list of letters (`các văn bản`, `công văn`).
+const LIST_LEAD = /(?:văn\s+bản|công\s+văn)[^.;!?\n]*?(?:[:,;]|\svà)\s*(?:số\s*)?$/iu;
+
 /**
- * `38/UBND-VP ngày 05/3/2024` in a list of `các văn bản`: a symbol of a công văn's form with its full date
- * right after is one, though no type word or type code says so; without the date (`1444/UBND-NV` alone) it
- * may be a file number or a code, and is not taken.
+ * `các văn bản: 38/UBND-VP ngày 05/3/2024, 41/UBND-VP ngày 12/3/2024`: in a list of letters, a symbol of a
+ * công văn's form with its full date right after is one, though no type word or type code says so. Alone
+ * (`1444/UBND-NV`), or after another noun (`Bản án số 45/DS-PT ngày …`, `Hợp đồng số …`), it is not taken.
  */
-const datedLetter = (raw: string, issuedOn: string | null) => issuedOn !== null && LETTER_SYMBOL.test(raw);
+const datedLetter = (text: string, start: number, raw: string, issuedOn: string | null) =>
+  issuedOn !== null && LETTER_SYMBOL.test(raw) && LIST_LEAD.test(text.slice(Math.max(0, start - 160), start));
 
 /**
  * Whether [start, end) overlaps any taken span, for queries in increasing `start`: a walk along the spans

@@ -60,22 +60,40 @@ function subjectIsReporter(
   cueStart: number,
   sentenceStart: number,
   docIssuer: string | null,
-  named = false,
 ): boolean {
   const before = text.slice(Math.max(sentenceStart, cueStart - 80), cueStart);
-  // A named writer acting (a legal verb) stands on the verb's line: a heading above it is no subject. Not so
-  // for the reporter's own issuing, which PDF text may break anywhere (`năm \n\n2021 UBND xã ban hành`).
-  const clause = before.split(named ? /[,;:\n]/ : /[,;:]/).pop() ?? '';
+  const clause = before.split(/[,;:]/).pop() ?? '';
   const subject = fold(clause)
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\b(da|cung|tiep tuc|kip thoi|nam \d{4}|chu dong|thuong xuyen)\b/g, ' ')
     .replace(/\bubnd\b/g, 'uy ban nhan dan')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!subject) return !named;
+  if (!subject) return true;
   if (!docIssuer) return false;
   const issuer = fold(docIssuer);
   return issuer.startsWith(subject) || subject.endsWith(issuer);
+}
+
+/**
+ * `Sở Nội vụ hướng dẫn thực hiện Quyết định …` in the Sở's own guidance: the writer, named alone as the
+ * verb's subject on the verb's line, is the document acting. Not in a report (it tells what was done: `Sở Y
+ * tế đã bãi bỏ …`), not with a tense word (`đã`), nor when the writer is the object of another unit's
+ * request (`Bộ Y tế yêu cầu Sở Y tế sửa đổi …`): the subject must be the writer's name and nothing else.
+ */
+function writerActs(ctx: RelationContext, cueStart: number, clauseStart: number): boolean {
+  if (!ctx.docIssuer || isReport(ctx.docType)) return false;
+  const line =
+    ctx.text
+      .slice(clauseStart, cueStart)
+      .split(/[,;:\n]/)
+      .pop() ?? '';
+  const subject = fold(line)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\bubnd\b/g, 'uy ban nhan dan')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return subject.split(' ').length >= 2 && fold(ctx.docIssuer).startsWith(subject);
 }
 
 /** A mention's part in a legal act between two others: the agent of a passive, or the object of an active verb. */
@@ -195,8 +213,7 @@ function ownAct(s: Scope, m: Mention, cue: Found, clauseStart: number): boolean 
     opensSentence ||
     OWN_TITLE.test(lead) ||
     ownIssuing(lead, s.ctx.docType) ||
-    // `Sở Nội vụ hướng dẫn thực hiện Quyết định …` in the Sở's own document: the writer named as the subject.
-    subjectIsReporter(s.ctx.text, cue.start, clauseStart, s.ctx.docIssuer, true)
+    writerActs(s.ctx, cue.start, clauseStart)
   );
 }
 const EXPIRY =

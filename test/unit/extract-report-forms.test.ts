@@ -25,8 +25,9 @@ describe('the forms offices write in reports', () => {
     // One plenum may issue several resolutions: the subject a mention gives is part of its name.
     expect(a[0]).toMatchObject({ type: 'NQ', name: 'Nghị quyết Trung ương 6 khóa XI về giáo dục' });
     expect(
-      refs('Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Khóa XI về y tế, Đảng ủy đã quán triệt.')[0]
-        ?.name,
+      refs(
+        'Nghị quyết Hội nghị lần thứ 6 Ban Chấp hành Trung ương Khóa XI về y tế, Đảng ủy đã quán triệt.',
+      )[0]?.name,
     ).toBe('Nghị quyết Trung ương 6 khóa XI về y tế');
     // A plenum without its term is not enough to tell which (every term has a sixth plenum).
     expect(refs('Tinh thần Nghị quyết Trung ương 6 được phổ biến.').map((r) => r.name)).not.toContain(

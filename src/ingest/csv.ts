@@ -31,7 +31,34 @@ function widen(was: Kind | undefined, v: unknown): Kind | undefined {
 
 const QUOTES = /"/g;
 const quote = (s: string) => `"${s.includes('"') ? s.replace(QUOTES, '""') : s}"`;
-const NEWLINE = /[\n\r]/;
+
+/**
+ * A line break inside a field would send the file through the importer's multiline reader, whose parallel
+ * form (5.26, `--multiline-fields-format=v2`) loses a quoted field that spans one of its 8 MiB blocks
+ * ("Missing end for quote", then "Not an integer" for the next row's id: the 100,000-report load failed so)
+ * and whose serial form is all or nothing for every file. So no field holds a line break: each is written
+ * as `LINE_MARK` and a digit (the mark itself as `LINE_MARK` 0, `\n` as 1, `\r` as 2), the property is named
+ * in the row's `LINE_BREAKS`, and cypher/load/line-breaks-*.cypher decode it after the import. `LINE_MARK`
+ * is a Unicode noncharacter, and even one in a text comes back as it was.
+ */
+export const LINE_MARK = '\ufdd0';
+export const LINE_BREAKS = '_lineBreaks';
+const TO_MARK = /[\n\r\ufdd0]/;
+const MARKED = /[\n\r\ufdd0]/g;
+const MARK_CODE: Record<string, string> = { '\ufdd0': '\ufdd00', '\n': '\ufdd01', '\r': '\ufdd02' };
+
+/** `s` with every line break (and mark) written as a mark; `s` itself when it holds none. */
+export function markLineBreaks(s: string): string {
+  return TO_MARK.test(s) ? s.replace(MARKED, (c) => MARK_CODE[c] as string) : s;
+}
+
+/** The inverse of `markLineBreaks`, in the order the Cypher that decodes it after the import follows. */
+export function unmarkLineBreaks(s: string): string {
+  return s
+    .replaceAll(`${LINE_MARK}1`, '\n')
+    .replaceAll(`${LINE_MARK}2`, '\r')
+    .replaceAll(`${LINE_MARK}0`, LINE_MARK);
+}
 
 /** The signed bytes' decimal forms, made once: a packed text is thousands of them per row. */
 const BYTE = Array.from({ length: 256 }, (_, i) => String(i < 128 ? i : i - 256));
@@ -78,17 +105,14 @@ function emptyLists(props: Props): string[] | null {
  * One node label's or relationship type's CSV, written as rows arrive: the body through a buffer of a
  * few hundred kB into gzip at its fastest level (the importer reads .csv.gz; a sixth of the bytes on
  * disk), the header (whose column types are known only once every row is seen) into its own file at the
- * end, which the importer reads first. Notes whether any field spans lines, so only such files are
- * parsed by the importer's slow multiline reader. The compression runs on libuv's threads, beside the
+ * end, which the importer reads first. The compression runs on libuv's threads, beside the
  * single-threaded writer: whoever writes rows awaits `drained` now and then, so what waits for it is bounded.
  */
 /**
- * Whether the CSV bodies are gzipped. Off: at 100,000 reports `neo4j-admin database import full` (5.26)
- * refused the gzipped files with "Error in input data" while the same rows read back whole and valid, and
- * at 20,000 it imported them; until the cause is known the bodies are written plain (≈ 40 kB a report on
- * disk instead of ≈ 11). The spill beside them stays deflated.
+ * Whether the CSV bodies are gzipped: on (≈ 11 kB a report on disk instead of ≈ 40). It was off for a while
+ * when a 100,000-report import failed; the cause was the multiline reader (see `LINE_MARK`), not gzip.
  */
-export const GZIP_CSV = false;
+export const GZIP_CSV = true;
 const EXT = GZIP_CSV ? '.csv.gz' : '.csv';
 
 export class CsvSink {
@@ -98,7 +122,8 @@ export class CsvSink {
   private size = 0;
   /** Each column's kind so far, by its index. */
   private readonly kinds: Array<Kind | undefined> = [];
-  multiline = false;
+  /** Whether any row has a property with a line break, marked (see `LINE_MARK`). */
+  marked = false;
   rows = 0;
 
   constructor(
@@ -123,22 +148,25 @@ export class CsvSink {
   row(ids: number[], props: Props): void {
     let line = ids.join(',');
     const empty = this.nodes ? emptyLists(props) : null;
+    let marked: string[] | null = null;
     const cols = this.columns;
+    // The two marker columns are last: the properties before them say what they hold.
     for (let c = 0; c < cols.length; c++) {
       const k = cols[c] as string;
-      const v = k === EMPTY_LISTS ? empty : this.value(props[k]);
+      let v = k === EMPTY_LISTS ? empty : k === LINE_BREAKS ? marked : this.value(props[k]);
+      if (typeof v === 'string' && TO_MARK.test(v)) {
+        v = markLineBreaks(v);
+        (marked ??= []).push(k);
+      } else if (Array.isArray(v) && k !== LINE_BREAKS && v.some((x) => TO_MARK.test(String(x)))) {
+        v = v.map((x) => markLineBreaks(String(x)));
+        (marked ??= []).push(k);
+      }
       const was = this.kinds[c];
       // A string column may still widen; the others are settled, bar long to double.
       if (was === undefined || was === 'string' || was === 'long') this.kinds[c] = widen(was, v);
-      if (typeof v === 'string') {
-        line += ',' + quote(v);
-        if (!this.multiline && NEWLINE.test(v)) this.multiline = true;
-      } else {
-        const f = field(v);
-        line += ',' + f;
-        if (!this.multiline && Array.isArray(v) && NEWLINE.test(f)) this.multiline = true;
-      }
+      line += ',' + (typeof v === 'string' ? quote(v) : field(v));
     }
+    if (marked) this.marked = true;
     // Lines joined once per flush: a string grown line by line is a tree of small pieces in the heap.
     this.buf.push(line);
     this.size += line.length;
@@ -169,8 +197,8 @@ export class CsvSink {
   }
 }
 
-/** The import's arguments for every sink, and the files whose fields span lines. */
-export type CsvFiles = { args: string[]; multiline: string[] };
+/** The import's arguments for every sink, and the labels and types whose rows hold a marked line break. */
+export type CsvFiles = { args: string[]; marked: { labels: string[]; types: string[] } };
 
 /** CSV sinks by label and type, opened on their first row with the columns that row names. */
 export class CsvWriter {
@@ -186,7 +214,7 @@ export class CsvWriter {
   node(label: string, id: number, props: Props, columns?: string[]): void {
     let s = this.nodeSinks.get(label);
     if (!s) {
-      const cols = [...(columns ?? Object.keys(props)), EMPTY_LISTS];
+      const cols = [...(columns ?? Object.keys(props)), EMPTY_LISTS, LINE_BREAKS];
       s = new CsvSink(this.dir, `nodes-${label}`, [':ID'], cols, true, this.value);
       this.nodeSinks.set(label, s);
     }
@@ -200,7 +228,7 @@ export class CsvWriter {
         this.dir,
         `rels-${type}`,
         [':START_ID', ':END_ID'],
-        columns ?? Object.keys(props),
+        [...(columns ?? Object.keys(props)), LINE_BREAKS],
         false,
         this.value,
       );
@@ -251,16 +279,16 @@ export class CsvWriter {
 
   async close(): Promise<CsvFiles> {
     const args: string[] = [];
-    const multiline: string[] = [];
-    for (const [kind, sinks] of [
-      ['nodes', this.nodeSinks],
-      ['relationships', this.relSinks],
+    const marked = { labels: [] as string[], types: [] as string[] };
+    for (const [kind, sinks, names] of [
+      ['nodes', this.nodeSinks, marked.labels],
+      ['relationships', this.relSinks, marked.types],
     ] as const)
       for (const [name, s] of sinks) {
         const files = await s.close();
         args.push(`--${kind}=${name}=${files.join(',')}`);
-        if (s.multiline) multiline.push(files[1] as string);
+        if (s.marked) names.push(name);
       }
-    return { args, multiline };
+    return { args, marked };
   }
 }

@@ -13,7 +13,7 @@ import { layoutOf } from '../store/runtime/layout.js';
 import { connect } from '../store/runtime/target.js';
 import { MemoryBudget } from './budget.js';
 import { BulkGraph, resolveAll, type Asked } from './bulk-graph.js';
-import { CsvWriter, type CsvFiles } from './csv.js';
+import { CsvWriter, LINE_MARK, type CsvFiles } from './csv.js';
 import { extractFile } from './extract-file.js';
 import { ExtractPool, pack, workerScript } from './extract-pool.js';
 import { Results, Texts, textOf, unpackDraft } from './spill.js';
@@ -182,6 +182,16 @@ async function refuseGraph(settings: Settings, replace: boolean, log: Log): Prom
     });
 }
 
+/** What the importer cannot write, written through Cypher: empty lists, and line breaks (csv.ts `LINE_MARK`). */
+async function afterImport(settings: Settings, marked: CsvFiles['marked']): Promise<void> {
+  const db = connect(settings);
+  await db.autoCommit(cypher('load/empty-lists'));
+  if (marked.labels.length > 0)
+    await db.autoCommit(cypher('load/line-breaks-nodes'), { labels: marked.labels, mark: LINE_MARK });
+  if (marked.types.length > 0)
+    await db.autoCommit(cypher('load/line-breaks-rels'), { types: marked.types, mark: LINE_MARK });
+}
+
 /**
  * `luocdo load`: an empty database filled by Neo4j's bulk importer with the graph `ingest` of the same
  * files gives (see bulk-graph.ts), then the server started, the schema migrations applied and the
@@ -209,6 +219,7 @@ export async function loadPaths(
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true, mode: 0o700 });
   let graph: BulkGraph;
+  let csv: CsvFiles;
   let spilled = 0;
   let peakDisk = 0;
   try {
@@ -223,7 +234,6 @@ export async function loadPaths(
     const kept = join(work, 'texts.spill');
     const texts = new Texts(kept);
     const out = new CsvWriter(work, textOf(texts));
-    let csv: CsvFiles;
     try {
       try {
         graph = await buildGraph(x, files.length, out, texts);
@@ -243,13 +253,13 @@ export async function loadPaths(
       rmSync(kept, { force: true });
     }
     phases.end('graph+csv');
-    await importAside(settings, csv.args, csv.multiline, log);
+    await importAside(settings, csv.args, log);
     phases.end('import');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   await startServer(settings, log);
-  await connect(settings).autoCommit(cypher('load/empty-lists'));
+  await afterImport(settings, csv.marked);
   phases.end('start+migrations');
   return {
     files: files.length + failures.filter((f) => !files.includes(f.path)).length,

@@ -163,12 +163,7 @@ export async function loadDump(settings: Settings, file: string, log: Log = () =
  * with the server stopped: the graph it held stays whole until the new one is complete. `args` name the
  * CSV files; the server is started again after the swap (migrations, indexes).
  */
-export async function importAside(
-  settings: Settings,
-  args: string[],
-  multiline: string[],
-  log: Log = () => {},
-): Promise<void> {
+export async function importAside(settings: Settings, args: string[], log: Log = () => {}): Promise<void> {
   localOnly(settings, 'load');
   const aside = layoutOf({ dataDir: join(settings.dataDir, '.load-aside') });
   rmSync(aside.dataDir, { recursive: true, force: true });
@@ -186,10 +181,7 @@ export async function importAside(
         // Before the files: `--nodes`/`--relationships` take several values and would swallow it.
         name,
         '--id-type=integer',
-        // Only the files with a field that spans lines go through the importer's slow multiline reader.
-        ...(multiline.length > 0
-          ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`]
-          : []),
+        // No field spans lines (src/ingest/csv.ts, LINE_MARK): the multiline reader is never needed.
         '--array-delimiter=U+001F',
         '--overwrite-destination=true',
         `--report-file=${join(aside.logsDir, 'import.report')}`,

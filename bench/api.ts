@@ -1,5 +1,8 @@
 // API latency on a synthetic graph: p50/p95 of `implementers` and of a 3-deep `citationChain` (IN) over
 // the most cited documents, and requests/s of `document(ref)` under autocannon, over real HTTP.
+// `npm run bench:api -- [reports] [samples] [--keep]`. --keep: the graph is built by `luocdo load` into
+// .cache/bench-graph-<reports> (bench/kept-graph.ts, shared with bench:web) once and reused; without it, by
+// the transactional ingest in batches of 100 into a fresh server (too slow beyond 100,000).
 import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { createApi, listen } from '../src/api/server.js';
@@ -7,9 +10,12 @@ import { counts } from '../src/store/ingest.js';
 import { toPlain } from '../src/store/values.js';
 import { reports } from './corpus.js';
 import { freshServer, load, machine } from './harness.js';
+import { keptGraph } from './kept-graph.js';
 
-const size = Number(process.argv[2] ?? 10000);
-const samples = Number(process.argv[3] ?? 200);
+const args = process.argv.slice(2).filter((a) => a !== '--keep');
+const keep = process.argv.includes('--keep');
+const size = Number(args[0] ?? 10000);
+const samples = Number(args[1] ?? 200);
 console.log(machine());
 
 const pct = (xs: number[], p: number) => {
@@ -17,13 +23,20 @@ const pct = (xs: number[], p: number) => {
   return +(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(1);
 };
 
-const fresh = await freshServer('api', 17997, '2g', '2g');
+const port = Number(process.env['LUOCDO_BENCH_PORT'] ?? 17997);
+const kept = keep ? await keptGraph(size, port) : null;
+const fresh = kept ? kept.fresh : await freshServer('api', port, '2g', '2g');
 const db = fresh.db;
 try {
-  // Loaded in batches of 100 sources per transaction (`luocdo ingest --batch 100`): the graph is the
-  // same as one transaction per source gives (test/ingest.test.ts), in half the time.
-  const seconds = await load(db, [...reports(2024, size)], 2, 100);
-  console.log(JSON.stringify({ loaded: size, seconds: +seconds.toFixed(0), graph: await counts(db) }));
+  if (!kept) {
+    // Loaded in batches of 100 sources per transaction (`luocdo ingest --batch 100`): the graph is the
+    // same as one transaction per source gives (test/ingest.test.ts), in half the time.
+    const seconds = await load(db, [...reports(2024, size)], 2, 100);
+    console.log(JSON.stringify({ loaded: size, seconds: +seconds.toFixed(0), graph: await counts(db) }));
+  } else
+    console.log(
+      JSON.stringify({ kept: kept.dir, reused: kept.reused, built: kept.built, graph: await counts(db) }),
+    );
 
   // Hubs: the 50 most cited documents (decrees everyone cites). Typical: 50 directives and plans that
   // units report on or implement, drawn from those cited by 2 to 200 reports.

@@ -6,6 +6,8 @@ MATCH (d:Document {number: number, type: $type})
 // keeps for a dense node, not a read of each of a decree's thousands of Citations.
 WITH d, COUNT { (d)<-[:REFERS_TO]-() } AS cited
 RETURN d {.key, .type, .number, .symbol, .year, .issuedOn, .title, .name, .hasText} AS doc, cited,
-       [(d)-[:ISSUED_BY]->(o:Organization) | o.key] AS issuers
+       [(d)-[:ISSUED_BY]->(o:Organization) | o.key] AS issuers,
+       // The one the API shows (the first by key, as issuers-by-keys gives it): a look-up and its issuer in one query.
+       COLLECT { MATCH (d)-[:ISSUED_BY]->(o:Organization) RETURN o {.key, .name, .shortName, .level, .kind} AS o ORDER BY o.key LIMIT 1 }[0] AS issuer
 ORDER BY d.hasText DESC, cited DESC, d.key
 LIMIT 50

@@ -57,6 +57,8 @@ export function connection<T>(items: T[], keyOf: (t: T) => string, hasNext: bool
 /** A reference that names nothing is BAD_REF; one that several documents fit, AMBIGUOUS_REF with them. */
 export async function resolveOne(ctx: Context, ref: string): Promise<q.DocRecord | null> {
   const r = await q.resolveRef(ctx.db, ref).catch(recode('BAD_INPUT', 'BAD_REF'));
+  // The look-up read each candidate's issuer: the request's loader need not ask again.
+  for (const [key, org] of r.issuerOf) ctx.issuers.prime(key, org);
   if (r.candidates.length > 1) {
     throw new LuocdoError(
       'AMBIGUOUS_REF',

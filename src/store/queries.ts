@@ -30,9 +30,18 @@ const docs = async (db: Db, name: string, params: Params) =>
 
 /** Candidates as the look-up queries return them: the document and who the graph says issued it. */
 const candidates = async (db: Db, name: string, params: Params) =>
-  (await rows(db, name, candidateRow, params)).map((r) => ({ ...r.doc, issuers: r.issuers }));
+  (await rows(db, name, candidateRow, params)).map((r) => ({
+    ...r.doc,
+    issuers: r.issuers,
+    issuer: r.issuer,
+  }));
 
-export type Resolved = { doc: DocRecord | null; candidates: DocRecord[] };
+/** `issuerOf`: each candidate's issuer as the API shows it (issuers-by-keys), for a request's loader to keep. */
+export type Resolved = {
+  doc: DocRecord | null;
+  candidates: DocRecord[];
+  issuerOf: Map<string, OrgRecord | null>;
+};
 
 /**
  * The documents a reference may mean (see src/graph/refs.ts for the forms it takes and how a date, year
@@ -40,7 +49,7 @@ export type Resolved = { doc: DocRecord | null; candidates: DocRecord[] };
  */
 export async function resolveRef(db: Db, ref: string): Promise<Resolved> {
   const p = parseRef(ref);
-  let found: Array<DocRecord & { issuers: string[] }>;
+  let found: Array<DocRecord & { issuers: string[]; issuer: OrgRecord | null }>;
   if (p.kind === 'key') found = await candidates(db, 'api/documents-by-keys', { keys: [p.key] });
   else if (p.kind === 'symbol')
     found = await candidates(db, 'api/documents-by-symbol', {
@@ -50,8 +59,12 @@ export async function resolveRef(db: Db, ref: string): Promise<Resolved> {
     });
   else
     found = await candidates(db, 'api/documents-by-number', { type: p.type, numbers: numberForms(p.number) });
-  const kept = narrow(p, found).map(({ issuers: _issuers, ...d }): DocRecord => d);
-  return { doc: kept.length === 1 ? (kept[0] ?? null) : null, candidates: kept };
+  const issuerOf = new Map<string, OrgRecord | null>();
+  const kept = narrow(p, found).map(({ issuers: _issuers, issuer, ...d }): DocRecord => {
+    issuerOf.set(d.key, issuer);
+    return d;
+  });
+  return { doc: kept.length === 1 ? (kept[0] ?? null) : null, candidates: kept, issuerOf };
 }
 
 /** Why a reference fits several documents, and what to add: for the messages that list them. */

@@ -49,8 +49,15 @@ export const implementationRecord = z.object({
 });
 
 export const docRow = z.object({ doc: docRecord });
-/** A look-up's candidate: the document and the keys of the units the graph says issued it (none from a key). */
-export const candidateRow = z.object({ doc: docRecord, issuers: z.array(z.string()).default([]) });
+/**
+ * A look-up's candidate: the document, the keys of the units the graph says issued it (none from a key), and
+ * the one of them the API shows (`issuer`), read in the same query.
+ */
+export const candidateRow = z.object({
+  doc: docRecord,
+  issuers: z.array(z.string()).default([]),
+  issuer: orgRecord.nullable(),
+});
 export const orgRow = z.object({ org: orgRecord });
 export const unitRow = z.object({ unit: orgRecord });
 export const countRow = z.object({ n: z.number() });

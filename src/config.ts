@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LuocdoError } from './errors.js';
@@ -66,6 +67,8 @@ const envSchema = z.object({
   LUOCDO_API_MAX_BODY_MB: z.coerce.number().positive().default(10),
   // `luocdo load` (issue 15): extracted sources held in memory up to this, the rest spilled to disk.
   LUOCDO_LOAD_MEMORY_MB: z.coerce.number().min(0).default(256),
+  // `luocdo load`: the Node heap it runs with (the graph it keeps grows with the distinct documents).
+  LUOCDO_LOAD_HEAP_MB: z.coerce.number().int().min(256).optional(),
 });
 
 export type Settings = {
@@ -90,6 +93,8 @@ export type Settings = {
   // `luocdo load` (issue 15).
   /** Extracted sources `load` holds in memory (serialized) before it spills the rest to a file. */
   loadMemoryBytes: number;
+  /** The Node heap `luocdo load` runs with, in MB: three quarters of the machine's memory unless set. */
+  loadHeapMb: number;
   api: ApiSettings;
 };
 
@@ -168,6 +173,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         ? defaultMemoryBudget()
         : Math.round(e.LUOCDO_MEMORY_BUDGET_MB * 1e6),
     loadMemoryBytes: Math.round(e.LUOCDO_LOAD_MEMORY_MB * 1e6),
+    loadHeapMb: e.LUOCDO_LOAD_HEAP_MB ?? Math.floor((totalmem() / 2 ** 20) * 0.75),
     api: {
       port: e.LUOCDO_API_PORT,
       host: e.LUOCDO_API_HOST,

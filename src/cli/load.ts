@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { loadSettings } from '../config.js';
 import { loadPaths } from '../ingest/load.js';
+import { heapLimitMb } from './heap.js';
 import { intOption, json, printable, type Io } from './output.js';
 
 export function registerLoad(program: Command, io: Io): void {
@@ -18,7 +19,10 @@ export function registerLoad(program: Command, io: Io): void {
     .option('--workers <n>', 'extraction threads (default: one per core)', intOption(0, 64))
     .option('--json', 'machine-readable summary')
     .action(async (paths: string[], opts: { replace?: boolean; workers?: number; json?: boolean }) => {
-      const s = await loadPaths(loadSettings(), paths, {
+      const settings = loadSettings();
+      // Said first: the bound of what this load can keep (the documents it resolves), and where it comes from.
+      io.err(`memory: Node heap ${heapLimitMb()} MB (LUOCDO_LOAD_HEAP_MB ${settings.loadHeapMb})`);
+      const s = await loadPaths(settings, paths, {
         replace: opts.replace ?? false,
         workers: opts.workers ?? availableParallelism(),
         log: (l) => io.err(l),

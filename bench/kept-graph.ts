@@ -2,10 +2,10 @@
 // with --keep): the transactional ingest of 100,000 reports takes over an hour on this machine, the load
 // about fifteen minutes, and a million reports only go this way. The benchmarks only read the graph.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadSettings } from '../src/config.js';
-import { loadPaths } from '../src/ingest/load.js';
+import { projectRoot } from '../src/paths.js';
 import { reports } from './corpus.js';
 import { keptServer, type Fresh } from './harness.js';
 
@@ -72,15 +72,25 @@ export async function keptGraph(
     const files = mkdtempSync(join(tmpdir(), 'luocdo-bench-graph-files-'));
     try {
       for (const r of reports(2024, size)) writeFileSync(join(files, r.name), r.text);
-      const settings = loadSettings({
-        ...process.env,
-        NEO4J_URI: '',
-        LUOCDO_DATA_DIR: dir,
-        LUOCDO_BOLT_PORT: String(port),
-        LUOCDO_HEAP: heap,
-        LUOCDO_PAGECACHE: pageCache,
-      });
-      const s = await loadPaths(settings, [files], { replace: false, workers: availableParallelism() });
+      // Through the command itself: it runs in the Node heap a large corpus needs (LUOCDO_LOAD_HEAP_MB).
+      const r = spawnSync(
+        process.execPath,
+        [join(projectRoot(), 'bin', 'luocdo.js'), 'load', '--json', files],
+        {
+          env: {
+            ...process.env,
+            NEO4J_URI: '',
+            LUOCDO_DATA_DIR: resolve(dir),
+            LUOCDO_BOLT_PORT: String(port),
+            LUOCDO_HEAP: heap,
+            LUOCDO_PAGECACHE: pageCache,
+          },
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 1 << 26,
+        },
+      );
+      if (r.status !== 0) throw new Error(`luocdo load of ${size} reports failed (exit ${r.status})`);
+      const s = JSON.parse(r.stdout.toString()) as { seconds: number; failed: number };
       built = { seconds: +s.seconds.toFixed(0), failed: s.failed };
       writeFileSync(marker, JSON.stringify({ loaded: size, ...built }));
     } finally {

@@ -14,8 +14,10 @@ CALL (q) {
 }
 CALL (q) {
   WITH q WHERE q.kind = 'sym'
-  MATCH (d:Document {symbol: q.symbol})
-  WHERE d.key STARTS WITH q.prefix AND NOT d.key ENDS WITH '|?'
+  // By the key's prefix (symbol and body), not the symbol index: one symbol (1/QĐ-UBND) is shared by
+  // every body that numbers alike, and the symbol index read thousands of documents to keep a few.
+  MATCH (d:Document) USING INDEX d:Document(key)
+  WHERE d.key STARTS WITH q.prefix AND d.symbol = q.symbol AND NOT d.key ENDS WITH '|?'
   RETURN collect(d.key) AS dated
 }
 RETURN q.key AS key, areas, dated

@@ -24,7 +24,11 @@ CALL (item) {
   // From the unit outwards: its reports with text are few, the graph's are many. Only near-identical
   // ones come back (same title when both have one, Jaccard of the references ≥ $nearDuplicate, which
   // the caller passes from NEAR_DUPLICATE in src/graph/identity.ts); the caller checks again with the same rule.
-  MATCH (o)<-[:ISSUED_BY]-(c:Document)<-[:OF]-(cs:SourceFile)
+  // Only reports with text have a SourceFile: the many documents the unit issued that are only cited (each
+  // with a long chain of Citations to walk) are passed over by their flag.
+  MATCH (o)<-[:ISSUED_BY]-(c:Document)
+  WHERE c.hasText
+  MATCH (c)<-[:OF]-(cs:SourceFile)
   WHERE cs.sha256 <> item.sha AND (item.titleKey IS NULL OR cs.titleKey IS NULL OR cs.titleKey = item.titleKey)
   WITH c, cs, size([k IN cs.refKeys WHERE k IN item.refKeys]) AS shared
   WHERE shared >= $nearDuplicate * (size(cs.refKeys) + size(item.refKeys) - shared)

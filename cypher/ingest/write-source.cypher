@@ -39,8 +39,11 @@ CALL (src) {
                   x.ambiguous = t.ambiguous, x.searchText = t.searchText
     WITH rep, x, t, src,
          // Better than what it shows, by the rule of ingest/settle-documents: the document is settled.
-         any(p IN ['title', 'type', 'number', 'issuedOn', 'name'] WHERE t[p] IS NOT NULL AND
-             (x[p] IS NULL OR size(t[p]) > size(x[p]) OR (size(t[p]) = size(x[p]) AND t[p] < x[p])))
+         // Each property named, not read as x[p]: a dynamic read goes to the store every time, a named one
+         // is read once per row (it was the statement's most db hits).
+         any(v IN [[t.title, x.title], [t.type, x.type], [t.number, x.number], [t.issuedOn, x.issuedOn], [t.name, x.name]]
+             WHERE v[0] IS NOT NULL AND
+             (v[1] IS NULL OR size(v[0]) > size(v[1]) OR (size(v[0]) = size(v[1]) AND v[0] < v[1])))
          OR (t.year IS NOT NULL AND (x.year IS NULL OR t.year < x.year))
          OR (x.ambiguous AND NOT t.ambiguous) AS stale
     CALL (x, t) {

@@ -12,7 +12,7 @@ import { answerText, decisive } from '../store/knowledge.js';
 import { areaKey } from '../graph/organizations.js';
 import type { Known, Question } from '../graph/known.js';
 import { writeParams, type WriteParams } from '../store/ingest.js';
-import type { CsvWriter } from './csv.js';
+import type { RowSink } from './csv.js';
 import type { Lean, TextRef, Texts } from './spill.js';
 
 /**
@@ -100,7 +100,7 @@ export class BulkGraph {
 
   /** `out` takes what is written once and never changed: each SourceFile and Citation and their edges. */
   constructor(
-    private readonly out: CsvWriter,
+    private readonly out: RowSink,
     private readonly texts: Texts,
   ) {}
 

@@ -13,7 +13,8 @@ import { layoutOf } from '../store/runtime/layout.js';
 import { connect } from '../store/runtime/target.js';
 import { MemoryBudget } from './budget.js';
 import { BulkGraph, resolveAll, type Asked } from './bulk-graph.js';
-import { CsvWriter, LINE_MARK, type CsvFiles } from './csv.js';
+import { CsvWriter, joinFiles, LINE_MARK, type CsvFiles, type RowSink } from './csv.js';
+import { CsvThread } from './csv-thread.js';
 import { extractFile } from './extract-file.js';
 import { ExtractPool, pack, workerScript } from './extract-pool.js';
 import { Results, Texts, textOf, unpackDraft } from './spill.js';
@@ -133,7 +134,7 @@ export async function extractAll(
 export async function buildGraph(
   x: Extracted,
   files: number,
-  out: CsvWriter,
+  out: RowSink,
   texts: Texts,
 ): Promise<BulkGraph> {
   const { redo, answered } = resolveAll(x.asked, (i) => draftOf(x.results.draft(i), i));
@@ -234,9 +235,11 @@ export async function loadPaths(
     const kept = join(work, 'texts.spill');
     const texts = new Texts(kept);
     const out = new CsvWriter(work, textOf(texts));
+    // The rows never changed after they are made are written in a thread of their own, beside this one.
+    const thread = CsvThread.open(work, 'streamed-');
     try {
       try {
-        graph = await buildGraph(x, files.length, out, texts);
+        graph = await buildGraph(x, files.length, thread ?? out, texts);
         peakDisk = folderBytes(work);
       } finally {
         x.results.close();
@@ -246,8 +249,10 @@ export async function loadPaths(
       await out.nodes([...graph.nodes, ...migrations]);
       await out.edges(graph.edges());
       csv = await out.close();
+      if (thread) csv = joinFiles(await thread.close(), csv);
       peakDisk = Math.max(peakDisk, folderBytes(work));
     } finally {
+      await thread?.abort();
       texts.close();
       // Every kept text is in the CSV files now: its bytes are not left beside the store being built.
       rmSync(kept, { force: true });

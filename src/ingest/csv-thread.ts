@@ -4,10 +4,17 @@ import { Worker } from 'node:worker_threads';
 import type { Props } from './bulk-graph.js';
 import type { CsvFiles, RowSink } from './csv.js';
 
-/** A row for the CSV thread: a node (`end` is null) or a relationship. */
-export type ThreadRow = { name: string; start: number; end: number | null; props: Props };
+/**
+ * A label's or type's rows as the CSV thread is told of them once: `columns` are the first row's keys (the
+ * columns `CsvWriter` opens the file with), and each row after is its values in that order.
+ */
+export type ThreadSink = { node: boolean; name: string; columns: string[] };
 
-export type ToCsv = { kind: 'rows'; rows: ThreadRow[] } | { kind: 'close' };
+/**
+ * Rows as one flat array (a structured clone of plain values, no object and no key per row): each row is
+ * its sink's index, its start id, its end id (-1 for a node), then its sink's column values.
+ */
+export type ToCsv = { kind: 'rows'; sinks: Array<[number, ThreadSink]>; flat: unknown[] } | { kind: 'close' };
 export type FromCsv =
   { kind: 'took' } | { kind: 'closed'; files: CsvFiles } | { kind: 'failed'; message: string };
 
@@ -23,28 +30,15 @@ export function csvWorkerScript(): string | null {
 }
 
 /**
- * An exact copy of a byte array: a view posted as it is would copy the whole buffer it views (a packed
- * text is a view into its source's unpacked bytes), and the copy's buffer is moved, not copied again.
- */
-function own(props: Props, moved: ArrayBuffer[]): Props {
-  for (const k in props) {
-    const v = props[k];
-    if (v instanceof Int8Array) {
-      const c = v.slice();
-      props[k] = c;
-      moved.push(c.buffer);
-    }
-  }
-  return props;
-}
-
-/**
  * The rows that never change after they are made, formatted, marked and compressed in a thread of their
  * own (issue 15: CSV formatting was a third of the single-threaded graph phase), while this thread goes
  * on building the graph. The props are the thread's once given: a byte array in them is replaced by a copy.
  */
 export class CsvThread implements RowSink {
-  private rows: ThreadRow[] = [];
+  private flat: unknown[] = [];
+  private rows = 0;
+  private readonly sinks = new Map<string, [number, ThreadSink]>();
+  private declared: Array<[number, ThreadSink]> = [];
   private moved: ArrayBuffer[] = [];
   private inFlight = 0;
   private wake: (() => void) | null = null;
@@ -81,24 +75,49 @@ export class CsvThread implements RowSink {
   }
 
   node(label: string, id: number, props: Props): void {
-    this.push({ name: label, start: id, end: null, props: own(props, this.moved) });
+    this.push(true, label, id, -1, props);
   }
 
   edge(type: string, start: number, end: number, props: Props): void {
-    this.push({ name: type, start, end, props: own(props, this.moved) });
+    this.push(false, type, start, end, props);
   }
 
-  private push(r: ThreadRow): void {
-    this.rows.push(r);
-    if (this.rows.length >= BATCH) this.post();
+  private sink(node: boolean, name: string, props: Props): [number, ThreadSink] {
+    const key = `${node ? 'n' : 'r'}:${name}`;
+    let s = this.sinks.get(key);
+    if (!s) {
+      s = [this.sinks.size, { node, name, columns: Object.keys(props) }];
+      this.sinks.set(key, s);
+      this.declared.push(s);
+    }
+    return s;
+  }
+
+  private push(node: boolean, name: string, start: number, end: number, props: Props): void {
+    const [i, s] = this.sink(node, name, props);
+    const flat = this.flat;
+    flat.push(i, start, end);
+    for (const k of s.columns) {
+      const v = props[k];
+      if (v instanceof Int8Array) {
+        // A view posted as it is would copy the whole buffer it views (a packed text is a view into its
+        // source's unpacked bytes): an exact copy instead, whose buffer is moved, not copied again.
+        const c = v.slice();
+        this.moved.push(c.buffer);
+        flat.push(c);
+      } else flat.push(v);
+    }
+    if (++this.rows >= BATCH) this.post();
   }
 
   private post(): void {
-    if (this.rows.length === 0) return;
-    const m: ToCsv = { kind: 'rows', rows: this.rows };
+    if (this.rows === 0) return;
+    const m: ToCsv = { kind: 'rows', sinks: this.declared, flat: this.flat };
     this.worker.postMessage(m, this.moved);
     this.inFlight++;
-    this.rows = [];
+    this.flat = [];
+    this.rows = 0;
+    this.declared = [];
     this.moved = [];
   }
 

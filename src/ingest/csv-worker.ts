@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { formatError } from '../errors.js';
 import { CsvWriter } from './csv.js';
-import type { FromCsv, ThreadRow, ToCsv } from './csv-thread.js';
+import type { FromCsv, ThreadSink, ToCsv } from './csv-thread.js';
 
 const port = parentPort;
 if (!port) throw new Error('csv-worker.js runs as a worker thread only');
@@ -20,10 +20,21 @@ const value = (v: unknown): unknown => {
 };
 const out = new CsvWriter(dir, value, prefix);
 
-function write(rows: ThreadRow[]): void {
-  for (const r of rows)
-    if (r.end === null) out.node(r.name, r.start, r.props);
-    else out.edge(r.name, r.start, r.end, r.props);
+const sinks: ThreadSink[] = [];
+
+function write(m: Extract<ToCsv, { kind: 'rows' }>): void {
+  for (const [i, s] of m.sinks) sinks[i] = s;
+  const flat = m.flat;
+  for (let at = 0; at < flat.length;) {
+    const s = sinks[flat[at] as number] as ThreadSink;
+    const start = flat[at + 1] as number;
+    const end = flat[at + 2] as number;
+    at += 3;
+    const props: Record<string, unknown> = {};
+    for (const k of s.columns) props[k] = flat[at++];
+    if (s.node) out.node(s.name, start, props);
+    else out.edge(s.name, start, end, props);
+  }
 }
 
 // One message at a time, in order: a batch waits for the compressors the one before it filled.
@@ -32,7 +43,7 @@ port.on('message', (m: ToCsv) => {
   queue = queue.then(async () => {
     try {
       if (m.kind === 'rows') {
-        write(m.rows);
+        write(m);
         await out.drained();
         send({ kind: 'took' });
       } else send({ kind: 'closed', files: await out.close() });

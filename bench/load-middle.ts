@@ -51,7 +51,13 @@ try {
   const texts = new Texts(join(work, 'csv', 'texts.spill'));
   const w = new CsvWriter(join(work, 'csv'), textOf(texts));
   const thread = process.env['ONE_THREAD'] ? null : CsvThread.open(join(work, 'csv'), 'streamed-');
-  const g = await buildGraph(x, l.files.length, thread ?? w, texts);
+  const g = await buildGraph(
+    x,
+    l.files.length,
+    thread ?? w,
+    texts,
+    process.env['ONE_THREAD'] ? 0 : availableParallelism(),
+  );
   phase('graph');
   x.results.close();
   await w.nodes(g.nodes);

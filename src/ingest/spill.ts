@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
-import type { Draft } from '../graph/facts.js';
+import { factsOf, type Answers, type Draft } from '../graph/facts.js';
+import type { Known, Question } from '../graph/known.js';
 import type { Prepared } from '../store/ingest.js';
 
 /**
@@ -28,13 +29,32 @@ export const unpackDraft = (b: Int8Array): Draft =>
  */
 export function packLean(p: Prepared): Uint8Array {
   const { draft: _draft, ...rest } = p;
+  return packParts(rest, packDraft(p));
+}
+
+/** The bytes `packLean` makes of a Lean's parts, in a buffer of their own (so it can be moved to a thread). */
+function packParts(rest: Omit<Lean, 'draftZ'>, draft: Int8Array | null): Uint8Array {
   const body = deflateRawSync(serialize(rest), { level: 1 });
-  const draft = packDraft(p);
-  const b = Buffer.allocUnsafe(4 + body.byteLength + (draft?.byteLength ?? 0));
-  b.writeUInt32LE(body.byteLength, 0);
-  body.copy(b, 4);
+  const b = new Uint8Array(4 + body.byteLength + (draft?.byteLength ?? 0));
+  new DataView(b.buffer).setUint32(0, body.byteLength, true);
+  b.set(body, 4);
   if (draft) b.set(draft, 4 + body.byteLength);
   return b;
+}
+
+/**
+ * A source's packed bytes made again with its facts resolved with `known` (issue 15: in a worker thread,
+ * while resolution across the set goes on), and what the next round of it reads: its questions and answers.
+ * Its draft's stored bytes stay as they were.
+ */
+export function remakeSource(
+  bytes: Uint8Array,
+  known: Known,
+): { bytes: Uint8Array; questions: Question[]; answers: Answers } {
+  const { draftZ, ...rest } = unpackLean(bytes);
+  if (draftZ === null) throw new Error(`load: ${rest.path} has no draft to resolve again from`);
+  const facts = factsOf(unpackDraft(draftZ), known);
+  return { bytes: packParts({ ...rest, facts }, draftZ), questions: facts.questions, answers: facts.answers };
 }
 
 const draftAt = (b: Uint8Array): number => 4 + Buffer.from(b.buffer, b.byteOffset, 4).readUInt32LE(0);
@@ -55,7 +75,7 @@ export function unpackLean(b: Uint8Array): Lean {
  */
 export class Results {
   private readonly held: Array<Uint8Array | undefined> = [];
-  private readonly at: Array<{ offset: number; length: number; draftAt: number } | undefined> = [];
+  private readonly at: Array<{ offset: number; length: number } | undefined> = [];
   private fd: number | null = null;
   private end = 0;
   heldBytes = 0;
@@ -77,7 +97,7 @@ export class Results {
     }
     this.fd ??= openSync(this.file, 'w+', 0o600);
     writeSync(this.fd, bytes, 0, bytes.byteLength, this.end);
-    this.at[i] = { offset: this.end, length: bytes.byteLength, draftAt: draftAt(bytes) };
+    this.at[i] = { offset: this.end, length: bytes.byteLength };
     this.end += bytes.byteLength;
     this.spilled++;
   }
@@ -88,20 +108,28 @@ export class Results {
     return b ? unpackLean(b) : undefined;
   }
 
+  /** The packed bytes of the source at `i` as they are, in a buffer of their own, or undefined if none. */
+  raw(i: number): Uint8Array | undefined {
+    const held = this.held[i];
+    // A copy of held bytes: the copy is moved to a thread, and what is held stays whole till replaced.
+    if (held) return new Uint8Array(held);
+    const b = this.read(i);
+    if (!b) return undefined;
+    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+  }
+
+  /** The source at `i` packed anew (its facts made again): held or spilled as any other, the old let go. */
+  replace(i: number, bytes: Uint8Array): void {
+    const wasSpilled = this.at[i] !== undefined;
+    this.drop(i);
+    this.put(i, bytes);
+    // One source spilled twice is counted once.
+    if (wasSpilled && this.at[i] !== undefined) this.spilled--;
+  }
+
   /** Bytes appended to the spill file. */
   get spillBytes(): number {
     return this.end;
-  }
-
-  /** The packed draft of the source at `i` alone (see packLean): what resolving it again reads. */
-  draft(i: number): Int8Array | null {
-    const b = this.held[i];
-    if (b) return draftIn(b, draftAt(b));
-    const a = this.at[i];
-    if (!a || this.fd === null || a.draftAt === a.length) return null;
-    const d = Buffer.allocUnsafe(a.length - a.draftAt);
-    readSync(this.fd, d, 0, d.byteLength, a.offset + a.draftAt);
-    return new Int8Array(d.buffer, d.byteOffset, d.byteLength);
   }
 
   private read(i: number): Uint8Array | undefined {

@@ -124,7 +124,7 @@ export async function extractAll(
  * The graph from the packed sources, in file order, each let go once it is in: the SourceFiles and
  * Citations go to `out` as they are made; the rest (documents, units, areas, people, questions and the
  * edges between them) is written at the end. The sources resolution makes again are made in `workers`
- * threads (none: in this one), their packed bytes replaced, so the graph reads the remade facts.
+ * threads (this one among them), their packed bytes replaced, so the graph reads the remade facts.
  */
 export async function buildGraph(
   x: Extracted,
@@ -133,7 +133,8 @@ export async function buildGraph(
   texts: Texts,
   workers = 0,
 ): Promise<BulkGraph> {
-  const pool = RemakePool.open(workers);
+  // This thread makes its share of them too: one thread fewer than asked for.
+  const pool = RemakePool.open(workers - 1);
   let answered: Resolved['answered'];
   try {
     ({ answered } = await resolveAllAsync(x.asked, async (again, known) =>

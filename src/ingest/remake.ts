@@ -43,7 +43,7 @@ export class RemakePool {
     }
   }
 
-  /** `size` threads; null without the compiled script or with no thread asked for. */
+  /** `size` threads beside this one; null without the compiled script or with no thread asked for. */
   static open(size: number): RemakePool | null {
     const script = remakeScript();
     return script && size > 0 ? new RemakePool(size, script) : null;
@@ -86,7 +86,16 @@ export class RemakePool {
         out[k] = r.asked;
       }
     };
-    await Promise.all(this.workers.flatMap((w) => Array.from({ length: QUEUED }, () => lane(w))));
+    // This thread takes its share too: it has nothing else to do till the round is over.
+    const here = async () => {
+      for (let k = next++; k < again.length; k = next++) {
+        out[k] = remakeOne(results, again[k] as number, known);
+        // The workers' answers are taken between two sources made here.
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    };
+    const lanes = this.workers.flatMap((w) => Array.from({ length: QUEUED }, () => lane(w)));
+    await Promise.all([...lanes, here()]);
     return out;
   }
 
@@ -103,10 +112,11 @@ const rawOf = (results: Results, i: number): Uint8Array => {
 };
 
 /** The same in this thread, when there is no worker script (the tests' in-process runs). */
-export function remakeHere(results: Results, again: number[], known: Known): Asked[] {
-  return again.map((i) => {
-    const r = remakeSource(rawOf(results, i), known);
-    results.replace(i, r.bytes);
-    return { questions: r.questions, answers: r.answers };
-  });
+export const remakeHere = (results: Results, again: number[], known: Known): Asked[] =>
+  again.map((i) => remakeOne(results, i, known));
+
+function remakeOne(results: Results, i: number, known: Known): Asked {
+  const r = remakeSource(rawOf(results, i), known);
+  results.replace(i, r.bytes);
+  return { questions: r.questions, answers: r.answers };
 }

@@ -23,49 +23,62 @@ export const unpackDraft = (b: Int8Array): Draft =>
   JSON.parse(gunzipSync(Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8')) as Draft;
 
 /**
- * A source's bytes as kept: the length of what follows, its Lean but the draft v8-serialized and deflated
- * at the fastest level (most of it is two-byte Vietnamese strings: 61 kB a report of the synthetic corpus
- * become ≈ 8 kB), then its packed draft as is (none: no bytes), which resolution reads alone.
+ * A source's bytes as kept: the lengths of the two parts that follow, its Lean but the facts and the draft,
+ * then its facts, each v8-serialized and deflated at the fastest level (most of it is two-byte Vietnamese
+ * strings: 61 kB a report of the synthetic corpus become ≈ 8 kB), then its packed draft as is (none: no
+ * bytes). Resolution reads the draft alone, and a source resolved again has its facts alone replaced.
  */
 export function packLean(p: Prepared): Uint8Array {
-  const { draft: _draft, ...rest } = p;
-  return packParts(rest, packDraft(p));
+  const { draft: _draft, facts, ...rest } = p;
+  return packParts(deflated(rest), deflated(facts), packDraft(p));
 }
 
-/** The bytes `packLean` makes of a Lean's parts, in a buffer of their own (so it can be moved to a thread). */
-function packParts(rest: Omit<Lean, 'draftZ'>, draft: Int8Array | null): Uint8Array {
-  const body = deflateRawSync(serialize(rest), { level: 1 });
-  const b = new Uint8Array(4 + body.byteLength + (draft?.byteLength ?? 0));
-  new DataView(b.buffer).setUint32(0, body.byteLength, true);
-  b.set(body, 4);
-  if (draft) b.set(draft, 4 + body.byteLength);
+const deflated = (v: unknown): Uint8Array => deflateRawSync(serialize(v), { level: 1 });
+
+/** The bytes `packLean` makes of its parts, in a buffer of their own (so it can be moved to a thread). */
+function packParts(rest: Uint8Array, facts: Uint8Array, draft: Int8Array | null): Uint8Array {
+  const b = new Uint8Array(8 + rest.byteLength + facts.byteLength + (draft?.byteLength ?? 0));
+  const v = new DataView(b.buffer);
+  v.setUint32(0, rest.byteLength, true);
+  v.setUint32(4, facts.byteLength, true);
+  b.set(rest, 8);
+  b.set(facts, 8 + rest.byteLength);
+  if (draft) b.set(draft, 8 + rest.byteLength + facts.byteLength);
   return b;
 }
+
+/** Where a source's packed facts and draft begin (see packLean). */
+function partsOf(b: Uint8Array): { factsAt: number; draftAt: number } {
+  const v = new DataView(b.buffer, b.byteOffset, 8);
+  const factsAt = 8 + v.getUint32(0, true);
+  return { factsAt, draftAt: factsAt + v.getUint32(4, true) };
+}
+
+const draftIn = (b: Uint8Array, at: number): Int8Array | null =>
+  at === b.byteLength ? null : new Int8Array(b.buffer, b.byteOffset + at, b.byteLength - at);
 
 /**
  * A source's packed bytes made again with its facts resolved with `known` (issue 15: in a worker thread,
  * while resolution across the set goes on), and what the next round of it reads: its questions and answers.
- * Its draft's stored bytes stay as they were.
+ * The rest of its bytes, its draft's among them, stay as they were.
  */
 export function remakeSource(
   bytes: Uint8Array,
   known: Known,
 ): { bytes: Uint8Array; questions: Question[]; answers: Answers } {
-  const { draftZ, ...rest } = unpackLean(bytes);
-  if (draftZ === null) throw new Error(`load: ${rest.path} has no draft to resolve again from`);
+  const { factsAt, draftAt } = partsOf(bytes);
+  const draftZ = draftIn(bytes, draftAt);
+  if (draftZ === null) throw new Error('load: a source has no draft to resolve again from');
   const facts = factsOf(unpackDraft(draftZ), known);
-  return { bytes: packParts({ ...rest, facts }, draftZ), questions: facts.questions, answers: facts.answers };
+  const made = packParts(bytes.subarray(8, factsAt), deflated(facts), draftZ);
+  return { bytes: made, questions: facts.questions, answers: facts.answers };
 }
 
-const draftAt = (b: Uint8Array): number => 4 + Buffer.from(b.buffer, b.byteOffset, 4).readUInt32LE(0);
-
-const draftIn = (b: Uint8Array, at: number): Int8Array | null =>
-  at === b.byteLength ? null : new Int8Array(b.buffer, b.byteOffset + at, b.byteLength - at);
-
 export function unpackLean(b: Uint8Array): Lean {
-  const at = draftAt(b);
-  const rest = deserialize(inflateRawSync(b.subarray(4, at))) as Omit<Prepared, 'draft'>;
-  return { ...rest, draftZ: draftIn(b, at) };
+  const { factsAt, draftAt } = partsOf(b);
+  const rest = deserialize(inflateRawSync(b.subarray(8, factsAt))) as Omit<Prepared, 'draft' | 'facts'>;
+  const facts = deserialize(inflateRawSync(b.subarray(factsAt, draftAt))) as Prepared['facts'];
+  return { ...rest, facts, draftZ: draftIn(b, draftAt) };
 }
 
 /**

@@ -2,6 +2,8 @@
 // graph and write the CSV files; no Neo4j, so it runs without the heavy lock and under `--cpu-prof`.
 // Prints each phase's wall and CPU seconds and the bytes the spill and CSV files took on disk.
 //   npm run build && node [--cpu-prof] dist/bench/load-middle.js [reports=5000] [memoryMB=256]
+// ONE_THREAD=1: the graph phase in the one thread (no CSV thread, no remake workers), to compare the files
+// (KEEP=1 keeps them) or the times.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';

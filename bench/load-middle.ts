@@ -2,12 +2,15 @@
 // graph and write the CSV files; no Neo4j, so it runs without the heavy lock and under `--cpu-prof`.
 // Prints each phase's wall and CPU seconds and the bytes the spill and CSV files took on disk.
 //   npm run build && node [--cpu-prof] dist/bench/load-middle.js [reports=5000] [memoryMB=256]
+// ONE_THREAD=1: the graph phase in the one thread (no CSV thread, no remake workers), to compare the files
+// (KEEP=1 keeps them) or the times.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings } from '../src/config.js';
 import { buildGraph, extractAll } from '../src/ingest/load.js';
-import { CsvWriter } from '../src/ingest/csv.js';
+import { CsvWriter, joinFiles } from '../src/ingest/csv.js';
+import { CsvThread } from '../src/ingest/csv-thread.js';
 import { Texts, textOf } from '../src/ingest/spill.js';
 import { listFiles, type Failure } from '../src/ingest/pipeline.js';
 import { reports } from './corpus.js';
@@ -49,12 +52,20 @@ try {
   mkdirSync(join(work, 'csv'));
   const texts = new Texts(join(work, 'csv', 'texts.spill'));
   const w = new CsvWriter(join(work, 'csv'), textOf(texts));
-  const g = await buildGraph(x, l.files.length, w, texts);
+  const thread = process.env['ONE_THREAD'] ? null : CsvThread.open(join(work, 'csv'), 'streamed-');
+  const g = await buildGraph(
+    x,
+    l.files.length,
+    thread ?? w,
+    texts,
+    process.env['ONE_THREAD'] ? 0 : availableParallelism(),
+  );
   phase('graph');
   x.results.close();
   await w.nodes(g.nodes);
   await w.edges(g.edges());
-  const csv = await w.close();
+  let csv = await w.close();
+  if (thread) csv = joinFiles(await thread.close(), csv);
   texts.close();
   phase('csv');
   out['csvBytes'] = du(join(work, 'csv'));

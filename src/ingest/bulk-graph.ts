@@ -12,7 +12,7 @@ import { answerText, decisive } from '../store/knowledge.js';
 import { areaKey } from '../graph/organizations.js';
 import type { Known, Question } from '../graph/known.js';
 import { writeParams, type WriteParams } from '../store/ingest.js';
-import type { CsvWriter } from './csv.js';
+import type { RowSink } from './csv.js';
 import type { Lean, TextRef, Texts } from './spill.js';
 
 /**
@@ -100,7 +100,7 @@ export class BulkGraph {
 
   /** `out` takes what is written once and never changed: each SourceFile and Citation and their edges. */
   constructor(
-    private readonly out: CsvWriter,
+    private readonly out: RowSink,
     private readonly texts: Texts,
   ) {}
 
@@ -561,19 +561,29 @@ export type Asked = { questions: Question[]; answers: Answers };
 export type Resolved = { redo: Map<number, Known>; answered: Map<number, Question[]> };
 
 /**
- * Every source's facts resolved with what the whole set answers (`resolveWithGraph` over one batch of
- * all, with nothing in the graph): rounds until no answer changes. Only the questions and answers of
- * each source are held; the draft of one whose resolution a new answer changes is asked for (`draftOf`).
+ * Sources' facts made again with `known` (each draft resolved again): what the next round reads of them.
+ * The remade facts themselves are kept by whoever makes them (load.ts puts them in place of the old).
  */
-export function resolveAll(asked: Array<Asked | undefined>, draftOf: (i: number) => Draft): Resolved {
-  const redo = new Map<number, Known>();
-  const answered = new Map<number, Question[]>();
-  const now = [...asked];
-  for (let round = 0; round < 6; round++) {
+export type RemakeAsync = (again: number[], known: Known) => Promise<Asked[]>;
+
+/** The rounds of `resolveAll`: each round's sources to make again, and what they answer once made. */
+class Rounds {
+  readonly redo = new Map<number, Known>();
+  readonly answered = new Map<number, Question[]>();
+  private readonly now: Array<Asked | undefined>;
+  known: Known = { areas: new Map(), dated: new Map() };
+
+  constructor(asked: Array<Asked | undefined>) {
+    this.now = [...asked];
+  }
+
+  /** The sources whose decisive answers changed with what the set answers now. */
+  next(): number[] {
     // knownOf reads only each source's answers.
-    const known = knownOf(now.flatMap((a) => (a ? [a as unknown as GraphFacts] : [])));
-    let changed = false;
-    now.forEach((a, i) => {
+    const known = knownOf(this.now.flatMap((a) => (a ? [a as unknown as GraphFacts] : [])));
+    this.known = known;
+    const again: number[] = [];
+    this.now.forEach((a, i) => {
       if (!a) return;
       const was = a.questions.map((q) => answerText(q.answer));
       const is = a.questions.map((q) => answerNow(q, known));
@@ -581,19 +591,55 @@ export function resolveAll(asked: Array<Asked | undefined>, draftOf: (i: number)
       if (was.every((w, k) => decisive(w) === decisive(is[k] as string))) {
         // Nothing this source resolves changes, so neither does what it answers: no new round for it.
         const questions = a.questions.map((q) => ({ ...q, answer: answerList(q, known) }));
-        now[i] = { questions, answers: a.answers };
-        answered.set(i, questions);
+        this.now[i] = { questions, answers: a.answers };
+        this.answered.set(i, questions);
         return;
       }
-      changed = true;
-      const g = factsOf(draftOf(i), known);
-      now[i] = { questions: g.questions, answers: g.answers };
-      redo.set(i, known);
-      answered.delete(i);
+      again.push(i);
     });
-    if (!changed) break;
+    return again;
   }
-  return { redo, answered };
+
+  made(again: number[], made: Asked[]): void {
+    again.forEach((i, k) => {
+      this.now[i] = made[k];
+      this.redo.set(i, this.known);
+      this.answered.delete(i);
+    });
+  }
+}
+
+/**
+ * Every source's facts resolved with what the whole set answers (`resolveWithGraph` over one batch of
+ * all, with nothing in the graph): rounds until no answer changes. Only the questions and answers of
+ * each source are held; the draft of one whose resolution a new answer changes is asked for (`draftOf`).
+ */
+export function resolveAll(asked: Array<Asked | undefined>, draftOf: (i: number) => Draft): Resolved {
+  const r = new Rounds(asked);
+  for (let round = 0; round < 6; round++) {
+    const again = r.next();
+    if (again.length === 0) break;
+    const made = again.map((i) => {
+      const g = factsOf(draftOf(i), r.known);
+      return { questions: g.questions, answers: g.answers };
+    });
+    r.made(again, made);
+  }
+  return { redo: r.redo, answered: r.answered };
+}
+
+/** The same, the sources made again elsewhere (in worker threads) while this thread waits. */
+export async function resolveAllAsync(
+  asked: Array<Asked | undefined>,
+  remake: RemakeAsync,
+): Promise<Resolved> {
+  const r = new Rounds(asked);
+  for (let round = 0; round < 6; round++) {
+    const again = r.next();
+    if (again.length === 0) break;
+    r.made(again, await remake(again, r.known));
+  }
+  return { redo: r.redo, answered: r.answered };
 }
 
 const answerList = (q: Question, known: Known): string[] =>

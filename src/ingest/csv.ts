@@ -200,22 +200,43 @@ export class CsvSink {
 /** The import's arguments for every sink, and the labels and types whose rows hold a marked line break. */
 export type CsvFiles = { args: string[]; marked: { labels: string[]; types: string[] } };
 
+/** Where the rows written once and never changed go (BulkGraph's SourceFiles, Citations and theirs). */
+export type RowSink = {
+  node(label: string, id: number, props: Props): void;
+  edge(type: string, start: number, end: number, props: Props): void;
+  /** Resolves once what was given is taken far enough that the caller may go on (bounded memory). */
+  drained(): Promise<void>;
+};
+
+/** Two writers' files as one import's arguments (a label in both: two groups of files, as the importer allows). */
+export function joinFiles(a: CsvFiles, b: CsvFiles): CsvFiles {
+  const union = (x: string[], y: string[]) => [...new Set([...x, ...y])];
+  return {
+    args: [...a.args, ...b.args],
+    marked: { labels: union(a.marked.labels, b.marked.labels), types: union(a.marked.types, b.marked.types) },
+  };
+}
+
 /** CSV sinks by label and type, opened on their first row with the columns that row names. */
-export class CsvWriter {
+export class CsvWriter implements RowSink {
   private readonly nodeSinks = new Map<string, CsvSink>();
   private readonly relSinks = new Map<string, CsvSink>();
 
-  /** `value` gives each field's value as written (a text kept on disk is read back there). */
+  /**
+   * `value` gives each field's value as written (a text kept on disk is read back there); `prefix` starts
+   * every file's name, so two writers (one in csv-worker.ts) share a folder.
+   */
   constructor(
     private readonly dir: string,
     private readonly value: (v: unknown) => unknown = (v) => v,
+    private readonly prefix = '',
   ) {}
 
   node(label: string, id: number, props: Props, columns?: string[]): void {
     let s = this.nodeSinks.get(label);
     if (!s) {
       const cols = [...(columns ?? Object.keys(props)), EMPTY_LISTS, LINE_BREAKS];
-      s = new CsvSink(this.dir, `nodes-${label}`, [':ID'], cols, true, this.value);
+      s = new CsvSink(this.dir, `${this.prefix}nodes-${label}`, [':ID'], cols, true, this.value);
       this.nodeSinks.set(label, s);
     }
     s.row([id], props);
@@ -226,7 +247,7 @@ export class CsvWriter {
     if (!s) {
       s = new CsvSink(
         this.dir,
-        `rels-${type}`,
+        `${this.prefix}rels-${type}`,
         [':START_ID', ':END_ID'],
         [...(columns ?? Object.keys(props)), LINE_BREAKS],
         false,

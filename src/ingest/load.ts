@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../config.js';
-import { factsOf, type Draft } from '../graph/facts.js';
 import { formatError, LuocdoError } from '../errors.js';
 import { cypher, schemaFiles, splitStatements } from '../store/cypher.js';
 import { rows } from '../store/run.js';
@@ -12,11 +11,13 @@ import { startServer, type Log } from '../store/runtime/server.js';
 import { layoutOf } from '../store/runtime/layout.js';
 import { connect } from '../store/runtime/target.js';
 import { MemoryBudget } from './budget.js';
-import { BulkGraph, resolveAll, type Asked } from './bulk-graph.js';
-import { CsvWriter, LINE_MARK, type CsvFiles } from './csv.js';
+import { BulkGraph, resolveAllAsync, type Asked, type Resolved } from './bulk-graph.js';
+import { RemakePool, remakeHere } from './remake.js';
+import { CsvWriter, joinFiles, LINE_MARK, type CsvFiles, type RowSink } from './csv.js';
+import { CsvThread } from './csv-thread.js';
 import { extractFile } from './extract-file.js';
 import { ExtractPool, pack, workerScript } from './extract-pool.js';
-import { Results, Texts, textOf, unpackDraft } from './spill.js';
+import { Results, Texts, textOf } from './spill.js';
 import { listFiles, type Failure } from './pipeline.js';
 
 /**
@@ -47,12 +48,6 @@ export type LoadSummary = {
 export type LoadOptions = { replace: boolean; workers: number; log?: Log };
 
 const hasRow = z.object({ has: z.boolean() });
-
-/** A source's draft, read back from its packed bytes (only a source resolved again needs it). */
-function draftOf(z: Int8Array | null, i: number): Draft {
-  if (z === null) throw new Error(`load: source ${i} has no draft to resolve again from`);
-  return unpackDraft(z);
-}
 
 /** Phase timings and the peak RSS by each phase's end (maxRSS counts the worker threads too). */
 class Phases {
@@ -127,16 +122,27 @@ export async function extractAll(
 
 /**
  * The graph from the packed sources, in file order, each let go once it is in: the SourceFiles and
- * Citations go to the CSV files as they are made; the rest (documents, units, areas, people, questions
- * and the edges between them) is written at the end.
+ * Citations go to `out` as they are made; the rest (documents, units, areas, people, questions and the
+ * edges between them) is written at the end. The sources resolution makes again are made in `workers`
+ * threads (this one among them), their packed bytes replaced, so the graph reads the remade facts.
  */
 export async function buildGraph(
   x: Extracted,
   files: number,
-  out: CsvWriter,
+  out: RowSink,
   texts: Texts,
+  workers = 0,
 ): Promise<BulkGraph> {
-  const { redo, answered } = resolveAll(x.asked, (i) => draftOf(x.results.draft(i), i));
+  // This thread makes its share of them too: one thread fewer than asked for.
+  const pool = RemakePool.open(workers - 1);
+  let answered: Resolved['answered'];
+  try {
+    ({ answered } = await resolveAllAsync(x.asked, async (again, known) =>
+      pool ? pool.remake(x.results, again, known) : remakeHere(x.results, again, known),
+    ));
+  } finally {
+    await pool?.close();
+  }
   // Resolved: the questions and answers (a few kB a source) go before the graph grows.
   x.asked.length = 0;
   const graph = new BulkGraph(out, texts);
@@ -144,10 +150,8 @@ export async function buildGraph(
     const p = x.results.get(i);
     x.results.drop(i);
     if (!p) continue;
-    const known = redo.get(i);
-    const facts = known ? factsOf(draftOf(p.draftZ, i), known) : p.facts;
     const questions = answered.get(i);
-    graph.add({ ...p, facts: questions ? { ...facts, questions } : facts });
+    graph.add({ ...p, facts: questions ? { ...p.facts, questions } : p.facts });
     // The CSV files' compressors run beside this thread: it waits for them only when they fall behind.
     if (i % 64 === 63) await out.drained();
   }
@@ -234,9 +238,11 @@ export async function loadPaths(
     const kept = join(work, 'texts.spill');
     const texts = new Texts(kept);
     const out = new CsvWriter(work, textOf(texts));
+    // The rows never changed after they are made are written in a thread of their own, beside this one.
+    const thread = CsvThread.open(work, 'streamed-');
     try {
       try {
-        graph = await buildGraph(x, files.length, out, texts);
+        graph = await buildGraph(x, files.length, thread ?? out, texts, opts.workers);
         peakDisk = folderBytes(work);
       } finally {
         x.results.close();
@@ -246,8 +252,10 @@ export async function loadPaths(
       await out.nodes([...graph.nodes, ...migrations]);
       await out.edges(graph.edges());
       csv = await out.close();
+      if (thread) csv = joinFiles(await thread.close(), csv);
       peakDisk = Math.max(peakDisk, folderBytes(work));
     } finally {
+      await thread?.abort();
       texts.close();
       // Every kept text is in the CSV files now: its bytes are not left beside the store being built.
       rmSync(kept, { force: true });

@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib';
-import type { Draft } from '../graph/facts.js';
+import { factsOf, type Answers, type Draft } from '../graph/facts.js';
+import type { Known, Question } from '../graph/known.js';
 import type { Prepared } from '../store/ingest.js';
 
 /**
@@ -22,30 +23,62 @@ export const unpackDraft = (b: Int8Array): Draft =>
   JSON.parse(gunzipSync(Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('utf8')) as Draft;
 
 /**
- * A source's bytes as kept: the length of what follows, its Lean but the draft v8-serialized and deflated
- * at the fastest level (most of it is two-byte Vietnamese strings: 61 kB a report of the synthetic corpus
- * become ≈ 8 kB), then its packed draft as is (none: no bytes), which resolution reads alone.
+ * A source's bytes as kept: the lengths of the two parts that follow, its Lean but the facts and the draft,
+ * then its facts, each v8-serialized and deflated at the fastest level (most of it is two-byte Vietnamese
+ * strings: 61 kB a report of the synthetic corpus become ≈ 8 kB), then its packed draft as is (none: no
+ * bytes). Resolution reads the draft alone, and a source resolved again has its facts alone replaced.
  */
 export function packLean(p: Prepared): Uint8Array {
-  const { draft: _draft, ...rest } = p;
-  const body = deflateRawSync(serialize(rest), { level: 1 });
-  const draft = packDraft(p);
-  const b = Buffer.allocUnsafe(4 + body.byteLength + (draft?.byteLength ?? 0));
-  b.writeUInt32LE(body.byteLength, 0);
-  body.copy(b, 4);
-  if (draft) b.set(draft, 4 + body.byteLength);
+  const { draft: _draft, facts, ...rest } = p;
+  return packParts(deflated(rest), deflated(facts), packDraft(p));
+}
+
+const deflated = (v: unknown): Uint8Array => deflateRawSync(serialize(v), { level: 1 });
+
+/** The bytes `packLean` makes of its parts, in a buffer of their own (so it can be moved to a thread). */
+function packParts(rest: Uint8Array, facts: Uint8Array, draft: Int8Array | null): Uint8Array {
+  const b = new Uint8Array(8 + rest.byteLength + facts.byteLength + (draft?.byteLength ?? 0));
+  const v = new DataView(b.buffer);
+  v.setUint32(0, rest.byteLength, true);
+  v.setUint32(4, facts.byteLength, true);
+  b.set(rest, 8);
+  b.set(facts, 8 + rest.byteLength);
+  if (draft) b.set(draft, 8 + rest.byteLength + facts.byteLength);
   return b;
 }
 
-const draftAt = (b: Uint8Array): number => 4 + Buffer.from(b.buffer, b.byteOffset, 4).readUInt32LE(0);
+/** Where a source's packed facts and draft begin (see packLean). */
+function partsOf(b: Uint8Array): { factsAt: number; draftAt: number } {
+  const v = new DataView(b.buffer, b.byteOffset, 8);
+  const factsAt = 8 + v.getUint32(0, true);
+  return { factsAt, draftAt: factsAt + v.getUint32(4, true) };
+}
 
 const draftIn = (b: Uint8Array, at: number): Int8Array | null =>
   at === b.byteLength ? null : new Int8Array(b.buffer, b.byteOffset + at, b.byteLength - at);
 
+/**
+ * A source's packed bytes made again with its facts resolved with `known` (issue 15: in a worker thread,
+ * while resolution across the set goes on), and what the next round of it reads: its questions and answers.
+ * The rest of its bytes, its draft's among them, stay as they were.
+ */
+export function remakeSource(
+  bytes: Uint8Array,
+  known: Known,
+): { bytes: Uint8Array; questions: Question[]; answers: Answers } {
+  const { factsAt, draftAt } = partsOf(bytes);
+  const draftZ = draftIn(bytes, draftAt);
+  if (draftZ === null) throw new Error('load: a source has no draft to resolve again from');
+  const facts = factsOf(unpackDraft(draftZ), known);
+  const made = packParts(bytes.subarray(8, factsAt), deflated(facts), draftZ);
+  return { bytes: made, questions: facts.questions, answers: facts.answers };
+}
+
 export function unpackLean(b: Uint8Array): Lean {
-  const at = draftAt(b);
-  const rest = deserialize(inflateRawSync(b.subarray(4, at))) as Omit<Prepared, 'draft'>;
-  return { ...rest, draftZ: draftIn(b, at) };
+  const { factsAt, draftAt } = partsOf(b);
+  const rest = deserialize(inflateRawSync(b.subarray(8, factsAt))) as Omit<Prepared, 'draft' | 'facts'>;
+  const facts = deserialize(inflateRawSync(b.subarray(factsAt, draftAt))) as Prepared['facts'];
+  return { ...rest, facts, draftZ: draftIn(b, draftAt) };
 }
 
 /**
@@ -55,7 +88,7 @@ export function unpackLean(b: Uint8Array): Lean {
  */
 export class Results {
   private readonly held: Array<Uint8Array | undefined> = [];
-  private readonly at: Array<{ offset: number; length: number; draftAt: number } | undefined> = [];
+  private readonly at: Array<{ offset: number; length: number } | undefined> = [];
   private fd: number | null = null;
   private end = 0;
   heldBytes = 0;
@@ -77,7 +110,7 @@ export class Results {
     }
     this.fd ??= openSync(this.file, 'w+', 0o600);
     writeSync(this.fd, bytes, 0, bytes.byteLength, this.end);
-    this.at[i] = { offset: this.end, length: bytes.byteLength, draftAt: draftAt(bytes) };
+    this.at[i] = { offset: this.end, length: bytes.byteLength };
     this.end += bytes.byteLength;
     this.spilled++;
   }
@@ -88,20 +121,28 @@ export class Results {
     return b ? unpackLean(b) : undefined;
   }
 
+  /** The packed bytes of the source at `i` as they are, in a buffer of their own, or undefined if none. */
+  raw(i: number): Uint8Array | undefined {
+    const held = this.held[i];
+    // A copy of held bytes: the copy is moved to a thread, and what is held stays whole till replaced.
+    if (held) return new Uint8Array(held);
+    const b = this.read(i);
+    if (!b) return undefined;
+    return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+  }
+
+  /** The source at `i` packed anew (its facts made again): held or spilled as any other, the old let go. */
+  replace(i: number, bytes: Uint8Array): void {
+    const wasSpilled = this.at[i] !== undefined;
+    this.drop(i);
+    this.put(i, bytes);
+    // One source spilled twice is counted once.
+    if (wasSpilled && this.at[i] !== undefined) this.spilled--;
+  }
+
   /** Bytes appended to the spill file. */
   get spillBytes(): number {
     return this.end;
-  }
-
-  /** The packed draft of the source at `i` alone (see packLean): what resolving it again reads. */
-  draft(i: number): Int8Array | null {
-    const b = this.held[i];
-    if (b) return draftIn(b, draftAt(b));
-    const a = this.at[i];
-    if (!a || this.fd === null || a.draftAt === a.length) return null;
-    const d = Buffer.allocUnsafe(a.length - a.draftAt);
-    readSync(this.fd, d, 0, d.byteLength, a.offset + a.draftAt);
-    return new Int8Array(d.buffer, d.byteOffset, d.byteLength);
   }
 
   private read(i: number): Uint8Array | undefined {

@@ -6,11 +6,9 @@
 import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { createApi, listen } from '../src/api/server.js';
-import { counts } from '../src/store/ingest.js';
 import { toPlain } from '../src/store/values.js';
-import { reports } from './corpus.js';
-import { cpuSeconds, freshServer, load, machine } from './harness.js';
-import { keptGraph } from './kept-graph.js';
+import { cpuSeconds, machine } from './harness.js';
+import { benchGraph } from './kept-graph.js';
 
 const args = process.argv.slice(2).filter((a) => a !== '--keep');
 const keep = process.argv.includes('--keep');
@@ -30,20 +28,9 @@ const pct = (xs: number[], p: number) => {
 };
 
 const port = Number(process.env['LUOCDO_BENCH_PORT'] ?? 17997);
-const kept = keep ? await keptGraph(size, port) : null;
-const fresh = kept ? kept.fresh : await freshServer('api', port, '2g', '2g');
+const fresh = await benchGraph('api', size, port, keep);
 const db = fresh.db;
 try {
-  if (!kept) {
-    // Loaded in batches of 100 sources per transaction (`luocdo ingest --batch 100`): the graph is the
-    // same as one transaction per source gives (test/ingest.test.ts), in half the time.
-    const seconds = await load(db, [...reports(2024, size)], 2, 100);
-    console.log(JSON.stringify({ loaded: size, seconds: +seconds.toFixed(0), graph: await counts(db) }));
-  } else
-    console.log(
-      JSON.stringify({ kept: kept.dir, reused: kept.reused, built: kept.built, graph: await counts(db) }),
-    );
-
   // Hubs: the 50 most cited documents (decrees everyone cites). Typical: 50 directives and plans that
   // units report on or implement, drawn from those cited by 2 to 200 reports.
   const pick = async (query: string) =>

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../src/paths.js';
 import { reports } from './corpus.js';
-import { keptServer, type Fresh } from './harness.js';
+import { counts } from '../src/store/ingest.js';
+import { freshServer, keptServer, load, type Fresh } from './harness.js';
 
 /**
  * Bytes a report of the synthetic corpus takes at the load's peak, measured at 100,000 (2026-12-01): the
@@ -98,4 +99,22 @@ export async function keptGraph(
     }
   }
   return { fresh: await keptServer(dir, port, heap, pageCache), dir, reused, built };
+}
+
+/**
+ * The graph a benchmark reads, of `size` reports (seed 2024): the kept one (`--keep`), or one loaded by
+ * the transactional ingest in batches of 100 into a fresh server (the graph is the same as one
+ * transaction per source gives: test/ingest.test.ts). Says which, and its counts, on a line of JSON.
+ */
+export async function benchGraph(name: string, size: number, port: number, keep: boolean): Promise<Fresh> {
+  if (keep) {
+    const kept = await keptGraph(size, port);
+    const graph = await counts(kept.fresh.db);
+    console.log(JSON.stringify({ kept: kept.dir, reused: kept.reused, built: kept.built, graph }));
+    return kept.fresh;
+  }
+  const fresh = await freshServer(name, port, '2g', '2g');
+  const seconds = await load(fresh.db, [...reports(2024, size)], 2, 100);
+  console.log(JSON.stringify({ loaded: size, seconds: +seconds.toFixed(0), graph: await counts(fresh.db) }));
+  return fresh;
 }

@@ -10,11 +10,9 @@ import { pino } from 'pino';
 import { createApi, listen } from '../src/api/server.js';
 import type { Db } from '../src/store/connection.js';
 import { TYPE_NAMES } from '../src/graph/label.js';
-import { counts } from '../src/store/ingest.js';
 import { toPlain } from '../src/store/values.js';
-import { reports } from './corpus.js';
-import { freshServer, load, machine } from './harness.js';
-import { keptGraph } from './kept-graph.js';
+import { machine } from './harness.js';
+import { benchGraph } from './kept-graph.js';
 
 const args = process.argv.slice(2).filter((a) => a !== '--keep');
 const keep = process.argv.includes('--keep');
@@ -95,17 +93,9 @@ async function visit(page: Page, base: string, step: Step) {
 }
 
 const port = Number(process.env['LUOCDO_BENCH_PORT'] ?? 17996);
-const kept = keep ? await keptGraph(size, port) : null;
-const fresh = kept ? kept.fresh : await freshServer('web', port, '2g', '2g');
+const fresh = await benchGraph('web', size, port, keep);
 const db = fresh.db;
 try {
-  if (!kept) {
-    const seconds = await load(db, [...reports(2024, size)], 2, 100);
-    console.log(JSON.stringify({ loaded: size, seconds: +seconds.toFixed(0), graph: await counts(db) }));
-  } else
-    console.log(
-      JSON.stringify({ kept: kept.dir, reused: kept.reused, built: kept.built, graph: await counts(db) }),
-    );
   const one = async (query: string) =>
     db.read(
       async (tx) => toPlain((await tx.run(query)).records[0]?.toObject() ?? {}) as Record<string, string>,

@@ -2,6 +2,7 @@
 // The published entry point: the compiled CLI (built by `npm ci` through the prepare script).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { constants } from 'node:os';
 import { HEAP_SET, loadHeapFlag } from '../dist/src/cli/heap.js';
 
 /**
@@ -14,8 +15,14 @@ async function again(flag) {
     env: { ...process.env, [HEAP_SET]: '1' },
   });
   for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => child.kill(s));
-  const [code, signal] = await once(child, 'exit');
-  return code ?? (signal ? 128 + 15 : 1);
+  try {
+    const [code, signal] = await once(child, 'exit');
+    // A signal's death said as a shell says it: 130 for Ctrl-C, 137 for the kernel's out-of-memory kill.
+    return code ?? 128 + (constants.signals[signal] ?? 15);
+  } catch (e) {
+    process.stderr.write(`error: could not run luocdo load again with a larger heap: ${e.message}\n`);
+    return 1;
+  }
 }
 
 const flag = loadHeapFlag(process.argv);

@@ -71,6 +71,12 @@ const envSchema = z.object({
   LUOCDO_LOAD_HEAP_MB: z.coerce.number().int().min(256).optional(),
 });
 
+/** The memory this process may use: the machine's, or a container's limit (cgroup) when lower. */
+function machineMemory(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 ? Math.min(totalmem(), limit) : totalmem();
+}
+
 export type Settings = {
   /** An existing server: when set, the local runtime is never started. */
   external: { uri: string; username: string; password: string; database: string | undefined } | undefined;
@@ -93,7 +99,7 @@ export type Settings = {
   // `luocdo load` (issue 15).
   /** Extracted sources `load` holds in memory (serialized) before it spills the rest to a file. */
   loadMemoryBytes: number;
-  /** The Node heap `luocdo load` runs with, in MB: three quarters of the machine's memory unless set. */
+  /** The Node heap `luocdo load` runs with, in MB: unless set, ¾ of the memory the machine (or its container) has. */
   loadHeapMb: number;
   api: ApiSettings;
 };
@@ -173,7 +179,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         ? defaultMemoryBudget()
         : Math.round(e.LUOCDO_MEMORY_BUDGET_MB * 1e6),
     loadMemoryBytes: Math.round(e.LUOCDO_LOAD_MEMORY_MB * 1e6),
-    loadHeapMb: e.LUOCDO_LOAD_HEAP_MB ?? Math.floor((totalmem() / 2 ** 20) * 0.75),
+    loadHeapMb: e.LUOCDO_LOAD_HEAP_MB ?? Math.floor((machineMemory() / 2 ** 20) * 0.75),
     api: {
       port: e.LUOCDO_API_PORT,
       host: e.LUOCDO_API_HOST,

@@ -94,8 +94,14 @@ export class RemakePool {
         await new Promise<void>((r) => setImmediate(r));
       }
     };
-    const lanes = this.workers.flatMap((w) => Array.from({ length: QUEUED }, () => lane(w)));
-    await Promise.all([...lanes, here()]);
+    // A lane that fails ends the round for every other, this thread's included: nothing is made for a load
+    // that is over (and nothing written to a spill file already closed).
+    const stop = (e: unknown) => {
+      next = again.length;
+      throw e;
+    };
+    const lanes = this.workers.flatMap((w) => Array.from({ length: QUEUED }, () => lane(w).catch(stop)));
+    await Promise.all([...lanes, here().catch(stop)]);
     return out;
   }
 

@@ -187,13 +187,15 @@ async function refuseGraph(settings: Settings, replace: boolean, log: Log): Prom
 }
 
 /** What the importer cannot write, written through Cypher: empty lists, and line breaks (csv.ts `LINE_MARK`). */
-async function afterImport(settings: Settings, marked: CsvFiles['marked']): Promise<void> {
+async function afterImport(settings: Settings, marked: CsvFiles['marked'], log: Log): Promise<void> {
   const db = connect(settings);
+  const t0 = performance.now();
   await db.autoCommit(cypher('load/empty-lists'));
   if (marked.labels.length > 0)
     await db.autoCommit(cypher('load/line-breaks-nodes'), { labels: marked.labels, mark: LINE_MARK });
   if (marked.types.length > 0)
     await db.autoCommit(cypher('load/line-breaks-rels'), { types: marked.types, mark: LINE_MARK });
+  log(`empty lists and line breaks written back in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 /**
@@ -266,8 +268,12 @@ export async function loadPaths(
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  await startServer(settings, log);
-  await afterImport(settings, csv.marked);
+  log('starting Neo4j, applying the schema migrations, building the indexes…');
+  const started = await startServer(settings, log);
+  log(
+    `Neo4j started, ${started.migrations.applied.length} schema migrations applied, indexes online in ${(started.startMs / 1000).toFixed(1)} s`,
+  );
+  await afterImport(settings, csv.marked, log);
   phases.end('start+migrations');
   return {
     files: files.length + failures.filter((f) => !files.includes(f.path)).length,

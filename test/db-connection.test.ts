@@ -1,15 +1,16 @@
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadSettings } from '../src/config.js';
 import { LuocdoError } from '../src/errors.js';
-import { closeDrivers } from '../src/store/connection.js';
+import { closeDrivers, openDb } from '../src/store/connection.js';
 import { cypher } from '../src/store/cypher.js';
 import { migrate } from '../src/store/migrate.js';
 import { rows, run } from '../src/store/run.js';
-import { connect } from '../src/store/runtime/target.js';
+import { connect, resolveTarget } from '../src/store/runtime/target.js';
 import { toParam, toPlain } from '../src/store/values.js';
-import { cleanGraph, testDb, testEnv } from './helpers/db.js';
+import { cleanGraph, testDb, testEnv, testSettings } from './helpers/db.js';
 
 describe('the connection to a real Neo4j', () => {
   const db = testDb();
@@ -85,6 +86,72 @@ describe('the connection to a real Neo4j', () => {
     expect(err).toMatchObject({ code: 'DB_UNAVAILABLE' });
     expect((err as Error).message).toContain('NEO4J_URI');
     expect((err as Error).message.split('\n')).toHaveLength(1);
+  });
+
+  // CALL … IN TRANSACTIONS runs only in an auto-commit transaction: the server itself says which kind it was.
+  const implicitOnly = 'UNWIND [1, 2] AS x CALL (x) { RETURN x * 2 AS y } IN TRANSACTIONS RETURN sum(y) AS s';
+
+  it('runs a one-statement read as an auto-commit transaction, and refuses a second statement in it', async () => {
+    const one = await db.read(async (tx) => (await tx.run(implicitOnly)).records[0]?.get('s'), {
+      single: true,
+    });
+    expect(Number(one)).toBe(6);
+    const managed = await db.read((tx) => tx.run(implicitOnly)).catch((e: unknown) => e);
+    expect((managed as Error).message).toMatch(/implicit transaction/i);
+    const twice = await db
+      .read(
+        async (tx) => {
+          await tx.run('RETURN 1');
+          return tx.run('RETURN 2');
+        },
+        { single: true },
+      )
+      .catch((e: unknown) => e);
+    expect((twice as Error).message).toMatch(/second statement/);
+  });
+
+  it('tries a one-statement read again while the server cannot be reached, as a managed read is', async () => {
+    // A port that refuses connections until a proxy to the test server starts listening on it 1.5 s later.
+    const real = new URL(resolveTarget(testSettings()).uri.replace(/^neo4j/, 'bolt'));
+    const spare = createServer();
+    const port = await new Promise<number>((r) =>
+      spare.listen(0, '127.0.0.1', () => r((spare.address() as { port: number }).port)),
+    );
+    await new Promise((r) => spare.close(r));
+    const target = { ...resolveTarget(testSettings()), uri: `bolt://127.0.0.1:${port}` };
+    const timeouts = { connectionTimeoutMs: 1_000, acquisitionTimeoutMs: 2_000, maxRetryTimeMs: 15_000 };
+    const late = openDb(target, { txTimeoutMs: 30_000, driver: timeouts });
+    let proxy: Server | undefined;
+    const sockets: Socket[] = [];
+    const opened = setTimeout(() => {
+      proxy = createServer((c) => {
+        sockets.push(c);
+        const up = createConnection(Number(real.port), real.hostname);
+        sockets.push(up);
+        c.pipe(up).pipe(c);
+        c.on('error', () => up.destroy());
+        up.on('error', () => c.destroy());
+      }).listen(port, '127.0.0.1');
+    }, 1_500);
+    try {
+      const t0 = Date.now();
+      const got = await late.read(async (tx) => (await tx.run('RETURN 7 AS n')).records[0]?.get('n'), {
+        single: true,
+      });
+      expect(Number(got)).toBe(7);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(1_400);
+      // With a budget too short for the proxy to come, the same read fails as unreachable, in one line.
+      const gone = openDb(
+        { ...target, uri: 'bolt://127.0.0.1:1' },
+        { txTimeoutMs: 30_000, driver: { ...timeouts, maxRetryTimeMs: 500 } },
+      );
+      const err = await gone.read((tx) => tx.run('RETURN 1'), { single: true }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'DB_UNAVAILABLE' });
+    } finally {
+      clearTimeout(opened);
+      for (const c of sockets) c.destroy();
+      await new Promise((r) => (proxy ? proxy.close(r) : r(undefined)));
+    }
   });
 
   it('validates every setting with a message naming it', () => {

@@ -101,7 +101,7 @@ export function guardDb(db: Db, limits: Pick<ApiLimits, 'readTimeoutMs'>, breake
     target: db.target,
     read<T>(work: Work<T>, opts?: ReadOptions) {
       const ms = opts?.timeoutMs ?? limits.readTimeoutMs;
-      return guarded(() => within(db.read(work, { timeoutMs: ms }), ms, 'the query'));
+      return guarded(() => within(db.read(work, { ...opts, timeoutMs: ms }), ms, 'the query'));
     },
     write: (work) => guarded(() => db.write(work)),
     autoCommit: (query, params) => guarded(() => db.autoCommit(query, params)),
@@ -125,10 +125,10 @@ export function withDeadline(db: Db, ms: number, what: string): Db {
   const deadline = Date.now() + ms;
   return {
     ...db,
-    read<T>(work: Work<T>) {
+    read<T>(work: Work<T>, opts?: ReadOptions) {
       const left = deadline - Date.now();
       if (left <= 0) return Promise.reject(timedOut(ms, what));
-      return db.read(work, { timeoutMs: left });
+      return db.read(work, { ...opts, timeoutMs: left });
     },
   };
 }

@@ -8,7 +8,7 @@ import { rows as txRows, type Params } from './run.js';
  * references, a unit's years. Each is a named query under cypher/api/; rows are checked like the others'.
  */
 const rows = <S extends z.ZodType>(db: Db, name: string, schema: S, params: Params = {}) =>
-  db.read((tx) => txRows(tx, name, schema, params));
+  db.read((tx) => txRows(tx, name, schema, params), { single: true });
 
 const maybe = z.string().nullable();
 

@@ -21,9 +21,12 @@ import { rows as txRows, type Params } from './run.js';
 
 export type { DocRecord, OrgRecord } from './records.js';
 
-/** A named read query's rows, checked against `schema`, in a read transaction of its own. */
+/**
+ * A named read query's rows, checked against `schema`, in a read transaction of its own: one statement, so
+ * an auto-commit one (connection.ts `single`).
+ */
 const rows = <S extends z.ZodType>(db: Db, name: string, schema: S, params: Params = {}) =>
-  db.read((tx) => txRows(tx, name, schema, params));
+  db.read((tx) => txRows(tx, name, schema, params), { single: true });
 
 const docs = async (db: Db, name: string, params: Params) =>
   (await rows(db, name, docRow, params)).map((r) => r.doc);

@@ -198,6 +198,16 @@ async function afterImport(settings: Settings, marked: CsvFiles['marked'], log: 
   log(`empty lists and line breaks written back in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
+/** The imported store served: the server started, the schema made, and what the importer cannot write written. */
+async function serve(settings: Settings, marked: CsvFiles['marked'], log: Log): Promise<void> {
+  log('starting Neo4j, applying the schema migrations, building the indexes…');
+  const started = await startServer(settings, log);
+  log(
+    `Neo4j started, ${started.migrations.applied.length} schema migrations applied, indexes online in ${(started.startMs / 1000).toFixed(1)} s`,
+  );
+  await afterImport(settings, marked, log);
+}
+
 /**
  * `luocdo load`: an empty database filled by Neo4j's bulk importer with the graph `ingest` of the same
  * files gives (see bulk-graph.ts), then the server started, the schema migrations applied and the
@@ -268,12 +278,7 @@ export async function loadPaths(
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  log('starting Neo4j, applying the schema migrations, building the indexes…');
-  const started = await startServer(settings, log);
-  log(
-    `Neo4j started, ${started.migrations.applied.length} schema migrations applied, indexes online in ${(started.startMs / 1000).toFixed(1)} s`,
-  );
-  await afterImport(settings, csv.marked, log);
+  await serve(settings, csv.marked, log);
   phases.end('start+migrations');
   return {
     files: files.length + failures.filter((f) => !files.includes(f.path)).length,

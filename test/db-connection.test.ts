@@ -110,6 +110,14 @@ describe('the connection to a real Neo4j', () => {
     expect((twice as Error).message).toMatch(/second statement/);
   });
 
+  it('stops a one-statement read at its own timeout with TIMEOUT, as a managed read', async () => {
+    const slow = 'UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n';
+    const err = await db
+      .read((tx) => tx.run(slow), { single: true, timeoutMs: 200 })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'TIMEOUT' });
+  });
+
   it('tries a one-statement read again while the server cannot be reached, as a managed read is', async () => {
     // A port that refuses connections until a proxy to the test server starts listening on it 1.5 s later.
     const real = new URL(resolveTarget(testSettings()).uri.replace(/^neo4j/, 'bolt'));
@@ -123,6 +131,7 @@ describe('the connection to a real Neo4j', () => {
     const late = openDb(target, { txTimeoutMs: 30_000, driver: timeouts });
     let proxy: Server | undefined;
     const sockets: Socket[] = [];
+    let proxyError: Error | undefined;
     const opened = setTimeout(() => {
       proxy = createServer((c) => {
         sockets.push(c);
@@ -131,13 +140,17 @@ describe('the connection to a real Neo4j', () => {
         c.pipe(up).pipe(c);
         c.on('error', () => up.destroy());
         up.on('error', () => c.destroy());
-      }).listen(port, '127.0.0.1');
+      })
+        // The port was free a moment ago; taken since, the read below fails on its budget instead.
+        .on('error', (e) => (proxyError = e))
+        .listen(port, '127.0.0.1');
     }, 1_500);
     try {
       const t0 = Date.now();
       const got = await late.read(async (tx) => (await tx.run('RETURN 7 AS n')).records[0]?.get('n'), {
         single: true,
       });
+      expect(proxyError).toBeUndefined();
       expect(Number(got)).toBe(7);
       expect(Date.now() - t0).toBeGreaterThanOrEqual(1_400);
       // With a budget too short for the proxy to come, the same read fails as unreachable, in one line.
@@ -147,6 +160,7 @@ describe('the connection to a real Neo4j', () => {
       );
       const err = await gone.read((tx) => tx.run('RETURN 1'), { single: true }).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'DB_UNAVAILABLE' });
+      expect((err as Error).message.split('\n')).toHaveLength(1);
     } finally {
       clearTimeout(opened);
       for (const c of sockets) c.destroy();

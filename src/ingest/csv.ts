@@ -124,6 +124,8 @@ export class CsvSink {
   private readonly kinds: Array<Kind | undefined> = [];
   /** Whether any row has a property with a line break, marked (see `LINE_MARK`). */
   marked = false;
+  /** Whether any row has an empty list (see `EMPTY_LISTS`). */
+  emptied = false;
   rows = 0;
 
   constructor(
@@ -167,6 +169,7 @@ export class CsvSink {
       line += ',' + (typeof v === 'string' ? quote(v) : field(v));
     }
     if (marked) this.marked = true;
+    if (empty) this.emptied = true;
     // Lines joined once per flush: a string grown line by line is a tree of small pieces in the heap.
     this.buf.push(line);
     this.size += line.length;
@@ -197,8 +200,11 @@ export class CsvSink {
   }
 }
 
-/** The import's arguments for every sink, and the labels and types whose rows hold a marked line break. */
-export type CsvFiles = { args: string[]; marked: { labels: string[]; types: string[] } };
+/**
+ * The import's arguments for every sink, the labels and types whose rows hold a marked line break, and the
+ * labels whose rows hold an empty list: what is written back after the import reads those alone.
+ */
+export type CsvFiles = { args: string[]; marked: { labels: string[]; types: string[] }; emptied: string[] };
 
 /** Where the rows written once and never changed go (BulkGraph's SourceFiles, Citations and theirs). */
 export type RowSink = {
@@ -214,6 +220,7 @@ export function joinFiles(a: CsvFiles, b: CsvFiles): CsvFiles {
   return {
     args: [...a.args, ...b.args],
     marked: { labels: union(a.marked.labels, b.marked.labels), types: union(a.marked.types, b.marked.types) },
+    emptied: union(a.emptied, b.emptied),
   };
 }
 
@@ -301,6 +308,7 @@ export class CsvWriter implements RowSink {
   async close(): Promise<CsvFiles> {
     const args: string[] = [];
     const marked = { labels: [] as string[], types: [] as string[] };
+    const emptied: string[] = [];
     for (const [kind, sinks, names] of [
       ['nodes', this.nodeSinks, marked.labels],
       ['relationships', this.relSinks, marked.types],
@@ -309,7 +317,8 @@ export class CsvWriter implements RowSink {
         const files = await s.close();
         args.push(`--${kind}=${name}=${files.join(',')}`);
         if (s.marked) names.push(name);
+        if (s.emptied) emptied.push(name);
       }
-    return { args, marked };
+    return { args, marked, emptied };
   }
 }

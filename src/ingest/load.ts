@@ -187,10 +187,11 @@ async function refuseGraph(settings: Settings, replace: boolean, log: Log): Prom
 }
 
 /** What the importer cannot write, written through Cypher: empty lists, and line breaks (csv.ts `LINE_MARK`). */
-async function afterImport(settings: Settings, marked: CsvFiles['marked'], log: Log): Promise<void> {
+async function afterImport(settings: Settings, csv: CsvFiles, log: Log): Promise<void> {
   const db = connect(settings);
   const t0 = performance.now();
-  await db.autoCommit(cypher('load/empty-lists'));
+  const { marked, emptied } = csv;
+  if (emptied.length > 0) await db.autoCommit(cypher('load/empty-lists'), { labels: emptied });
   if (marked.labels.length > 0)
     await db.autoCommit(cypher('load/line-breaks-nodes'), { labels: marked.labels, mark: LINE_MARK });
   if (marked.types.length > 0)
@@ -199,13 +200,16 @@ async function afterImport(settings: Settings, marked: CsvFiles['marked'], log: 
 }
 
 /** The imported store served: the server started, the schema made, and what the importer cannot write written. */
-async function serve(settings: Settings, marked: CsvFiles['marked'], log: Log): Promise<void> {
-  log('starting Neo4j, applying the schema migrations, building the indexes…');
+async function serve(settings: Settings, csv: CsvFiles, log: Log): Promise<void> {
+  log('Neo4j on the new store: schema migrations and index builds…');
   const started = await startServer(settings, log);
+  // A server that was running (a --replace) was started again by the swap, which applied the migrations.
   log(
-    `Neo4j started, ${started.migrations.applied.length} schema migrations applied, indexes online in ${(started.startMs / 1000).toFixed(1)} s`,
+    started.alreadyRunning
+      ? 'Neo4j restarted on the new store after the swap, schema migrations applied, indexes online'
+      : `Neo4j started, ${started.migrations.applied.length} schema migrations applied, indexes online in ${(started.startMs / 1000).toFixed(1)} s`,
   );
-  await afterImport(settings, marked, log);
+  await afterImport(settings, csv, log);
 }
 
 /**
@@ -278,7 +282,7 @@ export async function loadPaths(
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  await serve(settings, csv.marked, log);
+  await serve(settings, csv, log);
   phases.end('start+migrations');
   return {
     files: files.length + failures.filter((f) => !files.includes(f.path)).length,

@@ -158,7 +158,10 @@ async function writeWithLockRetries<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Every read goes through executeRead and every write through executeWrite, so a cluster can route and retry. */
+/**
+ * Every read goes to a READ session (executeRead, or a one-statement auto-commit read) and every write
+ * through executeWrite, so a cluster can route them, and what is transient is tried again.
+ */
 export function openDb(target: Target, opts: DbOptions): Db {
   const driver = driverFor(target, opts);
   const config = { timeout: opts.txTimeoutMs };
@@ -187,7 +190,9 @@ export function openDb(target: Target, opts: DbOptions): Db {
    * One statement as an auto-commit transaction: no BEGIN and COMMIT round trips around it, which on a key
    * look-up were a third of the server's CPU and 40 % of the driver's. The driver retries managed
    * transactions only, so what is transient (a cluster member gone, a leader switch) is tried again here
-   * within the same budget, with the same growing pause; a read is safe to run again.
+   * (a read is safe to run again), with a pause growing from 1 s as the driver's does, within the same
+   * budget counted from the first attempt (the driver counts from the first failure): an attempt that
+   * itself took longer than the budget is not tried again.
    */
   const readSingle = async <T>(work: Work<T>, timeout: number): Promise<T> => {
     const started = Date.now();

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { differences, fullSnapshot } from '../probe/snapshot.js';
 import { loadSettings } from '../src/config.js';
 import { closeDrivers } from '../src/store/connection.js';
 import { connect } from '../src/store/runtime/target.js';
-import { runCli } from './helpers/cli.js';
+import { projectRoot } from '../src/paths.js';
+import { runCli, type CliResult } from './helpers/cli.js';
 import { seedPath } from './helpers/gold.js';
 import { freePort } from './setup/neo4j.js';
 
@@ -113,4 +115,52 @@ describe('luocdo load', () => {
     const sources = await cli('db', 'cypher', '--json', 'MATCH (s:SourceFile) RETURN count(s) AS n');
     expect((JSON.parse(sources.stdout) as { rows: Array<{ n: number }> }).rows[0]?.n).toBe(5);
   }, 600_000);
+
+  /**
+   * The CLI with a limit on the size of any file it (or a program it starts) writes, SIGXFSZ ignored: a
+   * write past it fails with EFBIG, as one on a full disk fails with ENOSPC.
+   */
+  const limited = (kb: number, ...args: string[]) =>
+    new Promise<CliResult>((done) => {
+      const t0 = Date.now();
+      const bin = join(projectRoot(), 'bin', 'luocdo.js');
+      const child = spawn(
+        'bash',
+        ['-c', `trap '' XFSZ; ulimit -f ${kb}; exec "$0" "$@"`, process.execPath, bin, ...args],
+        { env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.on('close', (code) => done({ code, stdout, stderr, ms: Date.now() - t0 }));
+    });
+
+  // 300 reports: their work files pass 3 MB and their store 8 MB, so a 512 kB limit stops the load while
+  // it writes its work files, and a 5 MB one in the importer (both measured: the work files fail below
+  // ≈ 2 MB, the import between 3 and 8 MB).
+  it.each([
+    ['its work files', 512, /the load's work files in .*\.load-csv could not be written: .*EFBIG/],
+    ['the importer', 5120, /the bulk import could not write its files: File too large/],
+  ])(
+    'a --replace that runs out of disk in %s says so, and keeps the graph it was to replace',
+    async (_where, kb, said) => {
+      const big = join(base, 'big');
+      rmSync(big, { recursive: true, force: true });
+      mkdirSync(big);
+      for (const r of reports(4242, 300)) writeFileSync(join(big, r.name), r.text);
+      // Running already: a server the limited command started would keep its limit.
+      expect((await cli('db', 'start')).code).toBe(0);
+      const before = await snapshot();
+      const r = await limited(kb, 'load', '--replace', big);
+      expect(r.code, r.stderr).not.toBe(0);
+      expect(r.stderr).toContain('DATA_DIR_NOT_WRITABLE');
+      expect(r.stderr).toMatch(said);
+      expect(r.stderr).toContain('LUOCDO_DATA_DIR');
+      const data = env['LUOCDO_DATA_DIR'] as string;
+      expect(readdirSync(data).filter((f) => f.startsWith('.load'))).toEqual([]);
+      expect(differences(await snapshot(), before, 12)).toEqual([]);
+    },
+    300_000,
+  );
 });

@@ -15,8 +15,11 @@ export type ThreadSink = { node: boolean; name: string; columns: string[] };
  * its sink's index, its start id, its end id (-1 for a node), then its sink's column values.
  */
 export type ToCsv = { kind: 'rows'; sinks: Array<[number, ThreadSink]>; flat: unknown[] } | { kind: 'close' };
+/** A failure carries the system's error code (ENOSPC, EFBIG…), so that the load can say what ran out. */
 export type FromCsv =
-  { kind: 'took' } | { kind: 'closed'; files: CsvFiles } | { kind: 'failed'; message: string };
+  | { kind: 'took' }
+  | { kind: 'closed'; files: CsvFiles }
+  | { kind: 'failed'; message: string; code: string | null };
 
 /** Rows a message carries: one structured clone per few hundred rows, not per row. */
 const BATCH = 256;
@@ -49,7 +52,8 @@ export class CsvThread implements RowSink {
     worker.on('message', (m: FromCsv) => {
       if (m.kind === 'took') this.inFlight--;
       else if (m.kind === 'closed') this.closed?.(m.files);
-      else this.failure = new Error(`CSV thread: ${m.message}`);
+      else
+        this.failure = Object.assign(new Error(`CSV thread: ${m.message}`), m.code ? { code: m.code } : {});
       this.poke();
     });
     worker.on('error', (e) => {

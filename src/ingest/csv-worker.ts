@@ -48,7 +48,12 @@ port.on('message', (m: ToCsv) => {
         send({ kind: 'took' });
       } else send({ kind: 'closed', files: await out.close() });
     } catch (e) {
-      send({ kind: 'failed', message: formatError(e) });
+      const code = (e as { code?: unknown }).code;
+      send({
+        kind: 'failed',
+        message: formatError(e).replace(/^error: /, ''),
+        code: typeof code === 'string' ? code : null,
+      });
     }
   });
 });

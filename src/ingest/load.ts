@@ -173,17 +173,53 @@ function dataMigrations(): Array<{ name: string; checksum: string }> {
 /** A data folder never started: nothing to check, and no server to start only to check it. */
 function isFresh(settings: Settings): boolean {
   const layout = layoutOf(settings);
-  return !existsSync(layout.credentialsFile) && !existsSync(join(layout.storeDir, 'databases'));
+  // A server of one's own (NEO4J_URI) is never fresh: refuseGraph refuses it.
+  return (
+    !settings.external &&
+    !existsSync(layout.credentialsFile) &&
+    !existsSync(join(layout.storeDir, 'databases'))
+  );
 }
 
 /** Refuses a database that holds a graph, unless it is to be replaced. */
 async function refuseGraph(settings: Settings, replace: boolean, log: Log): Promise<void> {
+  if (settings.external)
+    throw new LuocdoError('BAD_INPUT', 'load fills the local database only; NEO4J_URI is set', {
+      hint: 'use `luocdo ingest` for a server of your own, or unset NEO4J_URI',
+    });
   await startServer(settings, log);
   const [has] = await connect(settings).read((tx) => rows(tx, 'load/has-graph', hasRow));
   if (has?.has && !replace)
     throw new LuocdoError('DB_NOT_EMPTY', `the database in ${settings.dataDir} already holds a graph`, {
       hint: 'add files to it with `luocdo ingest`, or rebuild it with `luocdo load --replace` (the old graph stays until the new one is ready)',
     });
+}
+
+/** What a full disk, or a limit on a file's size, is to a write (`errno` codes). */
+const DISK_FULL: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space is left on its disk',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'a file grew past the size the system allows',
+  EROFS: 'its disk is read-only',
+};
+
+/**
+ * A write of the load's work files (spill, kept texts, CSV: in this thread or the CSV thread) that failed
+ * for want of disk, said as such and naming the folder; null for any other failure. It comes before the
+ * import's swap: the graph that was there is whole.
+ */
+export function diskFailure(e: unknown, work: string): LuocdoError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  const why = typeof code === 'string' ? DISK_FULL[code] : undefined;
+  if (e instanceof LuocdoError || why === undefined) return null;
+  return new LuocdoError(
+    'DATA_DIR_NOT_WRITABLE',
+    `the load's work files in ${work} could not be written: ${why} (${String(code)})`,
+    {
+      cause: e,
+      hint: 'free space on that disk, or point LUOCDO_DATA_DIR at a larger one (a load takes ≈ 26 kB a report of work files at most, then ≈ 61 kB a report of store); the graph that was there is unchanged',
+    },
+  );
 }
 
 /** What the importer cannot write, written through Cypher: empty lists, and line breaks (csv.ts `LINE_MARK`). */
@@ -225,10 +261,6 @@ export async function loadPaths(
   const t0 = performance.now();
   const phases = new Phases();
   const log = opts.log ?? (() => {});
-  if (settings.external)
-    throw new LuocdoError('BAD_INPUT', 'load fills the local database only; NEO4J_URI is set', {
-      hint: 'use `luocdo ingest` for a server of your own, or unset NEO4J_URI',
-    });
   if (!isFresh(settings)) await refuseGraph(settings, opts.replace, log);
   const { files, failures, members } = await listFiles(paths, {
     ...settings.readLimits,
@@ -279,6 +311,8 @@ export async function loadPaths(
     phases.end('graph+csv');
     await importAside(settings, csv.args, log);
     phases.end('import');
+  } catch (e) {
+    throw diskFailure(e, work) ?? e;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Settings } from '../../config.js';
@@ -71,19 +80,44 @@ export async function adminTool(
       env,
     ),
   );
-  if (r.code !== 0) {
-    // The tool's own message, not the stack trace under it.
-    const words = (r.stderr || r.stdout)
-      .trim()
-      .split('\n')
-      .filter((l) => !/^\s+at |^\s*\.\.\. \d+ more/.test(l))
-      .slice(0, 6)
-      .join('\n');
-    throw new LuocdoError('DB_ADMIN_FAILED', `${what} failed: ${words}`, {
-      hint: `see ${layout.logsDir}`,
-    });
-  }
+  if (r.code !== 0)
+    throw adminFailure(settings, args, what, `${r.stdout}\n${r.stderr}`, r.stderr || r.stdout);
   return r.stdout;
+}
+
+/** What the system says when a disk is full, or a file past the size it allows, in a JVM's words. */
+const DISK_FULL = /No space left on device|File too large|Disk quota exceeded|Read-only file system/i;
+
+/**
+ * A failed run of neo4j-admin: its own message (not the stack trace under it), its whole output kept in the
+ * data folder's logs (an import's work folder, named in its output, is removed after it), and a full disk
+ * said as such.
+ */
+function adminFailure(
+  settings: Settings,
+  args: string[],
+  what: string,
+  output: string,
+  shown: string,
+): LuocdoError {
+  const logs = layoutOf(settings).logsDir;
+  const file = join(logs, `neo4j-admin-${args.slice(0, 2).join('-')}.log`);
+  mkdirSync(logs, { recursive: true, mode: 0o700 });
+  writeFileSync(file, output, { mode: 0o600 });
+  const disk = DISK_FULL.exec(output);
+  if (disk)
+    return new LuocdoError('DATA_DIR_NOT_WRITABLE', `${what} could not write its files: ${disk[0]}`, {
+      hint: `free space on the disk holding ${settings.dataDir}, or point LUOCDO_DATA_DIR at a larger one; the tool's whole output is in ${file}`,
+    });
+  const words = shown
+    .trim()
+    .split('\n')
+    .filter((l) => !/^\s+at |^\s*\.\.\. \d+ more/.test(l))
+    .slice(0, 6)
+    .join('\n');
+  return new LuocdoError('DB_ADMIN_FAILED', `${what} failed: ${words}`, {
+    hint: `the tool's whole output is in ${file}`,
+  });
 }
 
 /** A local database to act on: one that was started once (its store and credentials exist). */
@@ -170,6 +204,7 @@ export async function importAside(settings: Settings, args: string[], log: Log =
   for (const d of [aside.confDir, aside.storeDir, aside.logsDir, aside.runDir])
     mkdirSync(d, { recursive: true, mode: 0o700 });
   const name = dbName(settings);
+  mkdirSync(layoutOf(settings).logsDir, { recursive: true, mode: 0o700 });
   try {
     log('neo4j-admin database import full…');
     await adminTool(
@@ -181,10 +216,13 @@ export async function importAside(settings: Settings, args: string[], log: Log =
         // Before the files: `--nodes`/`--relationships` take several values and would swallow it.
         name,
         '--id-type=integer',
+        // The cause of a failure (a full disk, a bad row) is printed only with it; the output goes to a log.
+        '--verbose',
         // No field spans lines (src/ingest/csv.ts, LINE_MARK): the multiline reader is never needed.
         '--array-delimiter=U+001F',
         '--overwrite-destination=true',
-        `--report-file=${join(aside.logsDir, 'import.report')}`,
+        // In the data folder's own logs: the store built aside goes, with its folder, if the import fails.
+        `--report-file=${join(layoutOf(settings).logsDir, 'import.report')}`,
         `--threads=${availableParallelism()}`,
         ...args,
       ],

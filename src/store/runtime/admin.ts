@@ -107,7 +107,7 @@ function adminFailure(
   const disk = DISK_FULL.exec(output);
   if (disk)
     return new LuocdoError('DATA_DIR_NOT_WRITABLE', `${what} could not write its files: ${disk[0]}`, {
-      hint: `free space on the disk holding ${settings.dataDir}, or point LUOCDO_DATA_DIR at a larger one; the tool's whole output is in ${file}`,
+      hint: `free space on the disk it writes to (${args[1] === 'dump' ? "the dump file's" : `the data folder's, ${settings.dataDir}`}), or point LUOCDO_DATA_DIR at a larger one; the tool's whole output is in ${file}`,
     });
   const words = shown
     .trim()

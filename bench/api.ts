@@ -153,7 +153,7 @@ try {
         },
       ],
     });
-  await cannon(30);
+  const warm = await cannon(30);
   const serverCpu0 = cpuSeconds(fresh.started.pid);
   const apiCpu0 = process.cpuUsage();
   const ac = await cannon(15);
@@ -161,6 +161,7 @@ try {
     JSON.stringify({
       query: 'document(ref) under autocannon, 50 typical documents in turn',
       requestsPerSecond: ac.requests.average,
+      warmUpRequestsPerSecond: warm.requests.average,
       p50ms: ac.latency.p50,
       p99ms: ac.latency.p99,
       errors: ac.errors,

@@ -199,9 +199,10 @@ export function openDb(target: Target, opts: DbOptions): Db {
     for (let i = 0; ; i++) {
       const session = driver.session({ defaultAccessMode: neo4j.session.READ, ...sessionConfig });
       let ran = false;
-      // The work sees the one method it may call: a ManagedTransaction's `run`, here the session's.
+      // A ManagedTransaction's one public member is `run` (its private field is why the cast is needed):
+      // here the session's, once.
       const tx = {
-        run(query: string, params?: Record<string, unknown>) {
+        run(query: Parameters<ManagedTransaction['run']>[0], params?: Record<string, unknown>) {
           if (ran) throw new Error('a single-statement read ran a second statement');
           ran = true;
           return session.run(query, params, { timeout });

@@ -45,7 +45,10 @@ export type LoadSummary = {
   failures: Failure[];
 };
 
-export type LoadOptions = { replace: boolean; workers: number; log?: Log };
+/** How far a long phase is: files extracted, or sources written into the graph, of all of them. */
+export type LoadProgress = (phase: 'extract' | 'graph', done: number, total: number) => void;
+
+export type LoadOptions = { replace: boolean; workers: number; log?: Log; onProgress?: LoadProgress };
 
 const hasRow = z.object({ has: z.boolean() });
 
@@ -78,7 +81,7 @@ export async function extractAll(
   settings: Settings,
   files: string[],
   members: Awaited<ReturnType<typeof listFiles>>['members'],
-  opts: { workers: number; spill: string },
+  opts: { workers: number; spill: string; onProgress?: LoadProgress | undefined },
   failures: Failure[],
 ): Promise<Extracted> {
   const limits = { ...settings.readLimits, maxBytes: settings.maxFileBytes };
@@ -105,8 +108,12 @@ export async function extractAll(
     };
     // A few files queued per worker, not a promise per file of a million.
     let next = 0;
+    let done = 0;
     const lane = async () => {
-      for (let i = next++; i < files.length; i = next++) await one(i);
+      for (let i = next++; i < files.length; i = next++) {
+        await one(i);
+        opts.onProgress?.('extract', ++done, files.length);
+      }
     };
     await Promise.all(Array.from({ length: Math.max(1, opts.workers) * 2 }, lane));
     // In file order, whatever order the workers finished in.
@@ -132,6 +139,7 @@ export async function buildGraph(
   out: RowSink,
   texts: Texts,
   workers = 0,
+  onProgress?: LoadProgress,
 ): Promise<BulkGraph> {
   // This thread makes its share of them too: one thread fewer than asked for.
   const pool = RemakePool.open(workers - 1);
@@ -149,12 +157,16 @@ export async function buildGraph(
   for (let i = 0; i < files; i++) {
     const p = x.results.get(i);
     x.results.drop(i);
-    if (!p) continue;
     const questions = answered.get(i);
-    graph.add({ ...p, facts: questions ? { ...p.facts, questions } : p.facts });
+    // A file that failed has no result: it is counted all the same.
+    if (p) graph.add({ ...p, facts: questions ? { ...p.facts, questions } : p.facts });
     // The CSV files' compressors run beside this thread: it waits for them only when they fall behind.
-    if (i % 64 === 63) await out.drained();
+    if (i % 64 === 63) {
+      await out.drained();
+      onProgress?.('graph', i + 1, files);
+    }
   }
+  onProgress?.('graph', files, files);
   graph.finish();
   return graph;
 }
@@ -277,7 +289,7 @@ export async function loadPaths(
   try {
     log(`extracting ${files.length} files…`);
     const spill = join(work, 'sources.spill');
-    const x = await extractAll(settings, files, members, { workers: opts.workers, spill }, failures);
+    const x = await extractAll(settings, files, members, { ...opts, spill }, failures);
     phases.end('extract');
     spilled = x.results.spilled;
     log(
@@ -290,7 +302,7 @@ export async function loadPaths(
     const thread = CsvThread.open(work, 'streamed-');
     try {
       try {
-        graph = await buildGraph(x, files.length, thread ?? out, texts, opts.workers);
+        graph = await buildGraph(x, files.length, thread ?? out, texts, opts.workers, opts.onProgress);
         peakDisk = folderBytes(work);
       } finally {
         x.results.close();

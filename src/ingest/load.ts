@@ -185,15 +185,10 @@ function dataMigrations(): Array<{ name: string; checksum: string }> {
 /** A data folder never started: nothing to check, and no server to start only to check it. */
 function isFresh(settings: Settings): boolean {
   const layout = layoutOf(settings);
-  // A server of one's own (NEO4J_URI) is never fresh: refuseGraph refuses it.
-  return (
-    !settings.external &&
-    !existsSync(layout.credentialsFile) &&
-    !existsSync(join(layout.storeDir, 'databases'))
-  );
+  return !existsSync(layout.credentialsFile) && !existsSync(join(layout.storeDir, 'databases'));
 }
 
-/** Refuses a database that holds a graph, unless it is to be replaced. */
+/** Refuses a server of one's own (NEO4J_URI), and a database that holds a graph unless it is to be replaced. */
 async function refuseGraph(settings: Settings, replace: boolean, log: Log): Promise<void> {
   if (settings.external)
     throw new LuocdoError('BAD_INPUT', 'load fills the local database only; NEO4J_URI is set', {
@@ -220,7 +215,7 @@ const DISK_FULL: Readonly<Record<string, string>> = {
  * for want of disk, said as such and naming the folder; null for any other failure. It comes before the
  * import's swap: the graph that was there is whole.
  */
-export function diskFailure(e: unknown, work: string): LuocdoError | null {
+function diskFailure(e: unknown, work: string): LuocdoError | null {
   const code = (e as { code?: unknown } | null)?.code;
   const why = typeof code === 'string' ? DISK_FULL[code] : undefined;
   if (e instanceof LuocdoError || why === undefined) return null;
@@ -273,7 +268,7 @@ export async function loadPaths(
   const t0 = performance.now();
   const phases = new Phases();
   const log = opts.log ?? (() => {});
-  if (!isFresh(settings)) await refuseGraph(settings, opts.replace, log);
+  if (settings.external || !isFresh(settings)) await refuseGraph(settings, opts.replace, log);
   const { files, failures, members } = await listFiles(paths, {
     ...settings.readLimits,
     maxBytes: settings.maxFileBytes,

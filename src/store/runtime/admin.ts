@@ -80,8 +80,7 @@ export async function adminTool(
       env,
     ),
   );
-  if (r.code !== 0)
-    throw adminFailure(settings, args, what, `${r.stdout}\n${r.stderr}`, r.stderr || r.stdout);
+  if (r.code !== 0) throw adminFailure(settings, args, what, r);
   return r.stdout;
 }
 
@@ -97,9 +96,9 @@ function adminFailure(
   settings: Settings,
   args: string[],
   what: string,
-  output: string,
-  shown: string,
+  r: { stdout: string; stderr: string },
 ): LuocdoError {
+  const output = `${r.stdout}\n${r.stderr}`;
   const logs = layoutOf(settings).logsDir;
   const file = join(logs, `neo4j-admin-${args.slice(0, 2).join('-')}.log`);
   mkdirSync(logs, { recursive: true, mode: 0o700 });
@@ -109,7 +108,7 @@ function adminFailure(
     return new LuocdoError('DATA_DIR_NOT_WRITABLE', `${what} could not write its files: ${disk[0]}`, {
       hint: `free space on the disk it writes to (${args[1] === 'dump' ? "the dump file's" : `the data folder's, ${settings.dataDir}`}), or point LUOCDO_DATA_DIR at a larger one; the tool's whole output is in ${file}`,
     });
-  const words = shown
+  const words = (r.stderr || r.stdout)
     .trim()
     .split('\n')
     .filter((l) => !/^\s+at |^\s*\.\.\. \d+ more/.test(l))
